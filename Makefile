@@ -1,0 +1,70 @@
+# Kunskapsforum – every command a developer needs. `make help` lists them.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run test serve lint format migrate seed messages check-deploy clean
+
+help: ## List the make targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+run: $(VENV)/.runtime-installed ## Set up and start the demo intranet on SQLite (prints the demo logins)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo --if-empty
+	@echo "Open http://$(HOST):$(PORT)/ and log in with one of the accounts above."
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev-installed ## Set up and run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	bash scripts/ensure-test-tools
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+serve: $(VENV)/.runtime-installed ## Run production settings under gunicorn on this machine (http, same database)
+	DJANGO_SETTINGS_MODULE=intranet.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-the-internet}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
+	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) collectstatic --no-input --verbosity 0 && \
+	       GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c intranet/gunicorn.conf.py'
+
+lint: $(VENV)/.dev-installed ## Check code style and errors with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed ## Format code and fix what ruff can fix
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrate: $(VENV)/.runtime-installed ## Apply database migrations
+	$(MANAGE) migrate --no-input
+
+seed: $(VENV)/.runtime-installed ## Add the demo content to the database (never with production settings)
+	$(MANAGE) seed_demo
+
+messages: $(VENV)/.dev-installed ## Extract translatable strings into locale/ and compile them (needs gettext)
+	$(MANAGE) makemessages -l sv -l en --no-location --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(MANAGE) compilemessages --ignore=.venv
+
+check-deploy: $(VENV)/.runtime-installed ## Run Django's deployment checks on the production settings
+	DJANGO_SETTINGS_MODULE=intranet.settings.production SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
+	ALLOWED_HOSTS=intranet.example $(MANAGE) check --deploy --fail-level WARNING
+
+clean: ## Remove the virtual environment, collected static files and caches
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-media

@@ -1,0 +1,28 @@
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from intranet import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    # The language switch must work on the login page too, before anyone has signed in.
+    path("sprak/", login_not_required(set_language), name="set_language"),
+    path("", include("accounts.urls")),
+    path("", include("knowledge.urls")),
+    path("forum/", include("forum.urls")),
+    # One login for everything: Wagtail's admin and private-page login forms lead to ours.
+    path("admin/login/", views.to_site_login),
+    path("_util/login/", views.to_site_login),
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokument/", include(wagtaildocs_urls)),
+    re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),
+    # Last: Wagtail serves the page tree for every other path.
+    path("", include(wagtail_urls)),
+]
+
+handler500 = "intranet.views.server_error"

@@ -1,0 +1,65 @@
+import logging
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import SuspiciousFileOperation
+from django.db import DatabaseError, connection
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.utils._os import safe_join
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """Tell a load balancer whether this instance can reach its database; reveal nothing else."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.warning("Health check failed: the database did not answer.")
+        return HttpResponse("unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def protected_media(request, path):
+    """Serve an uploaded file to signed-in people only (the login wall covers this view)."""
+    try:
+        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    except SuspiciousFileOperation as error:
+        raise Http404 from error
+    if not full_path.is_file():
+        raise Http404
+    content_type, _encoding = mimetypes.guess_type(full_path.name)
+    response = FileResponse(full_path.open("rb"), content_type=content_type or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_not_required
+def to_site_login(request):
+    """Send Wagtail's own login forms to the site's login, keeping where the person was going."""
+    query = request.GET.urlencode()
+    return redirect(f"{reverse('accounts:login')}?{query}" if query else reverse("accounts:login"))
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+@login_not_required
+def server_error(request):
+    """Render the 500 page without touching the database, which may be what failed."""
+    return HttpResponse(loader.render_to_string("500.html"), status=500)

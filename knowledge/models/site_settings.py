@@ -1,0 +1,24 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+
+from knowledge.blocks import SupportLineBlock
+
+
+@register_setting(icon="help")
+class SupportSettings(BaseGenericSetting):
+    """The support lines in the footer of every page ("Stöd och hjälp")."""
+
+    lines = StreamField(
+        [("line", SupportLineBlock())],
+        verbose_name=_("support lines"),
+        blank=True,
+        help_text=_("Phone lines shown under “Support and help” at the bottom of every page."),
+    )
+
+    panels = [FieldPanel("lines")]
+
+    class Meta:
+        verbose_name = _("support and help")

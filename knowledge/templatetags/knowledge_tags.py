@@ -1,0 +1,23 @@
+import re
+
+from django import template
+
+from wagtail.contrib.settings.models import BaseGenericSetting
+
+from knowledge.models import SupportSettings
+
+register = template.Library()
+
+
+@register.simple_tag
+def support_lines():
+    """The support lines for the footer, as editors set them."""
+    settings: BaseGenericSetting = SupportSettings.load()
+    return [line.value for line in settings.lines]
+
+
+@register.filter
+def phone_numbers(number):
+    """Split "112 / 114 14" into (shown text, tel: value) pairs."""
+    parts = [part.strip() for part in str(number).split("/") if part.strip()]
+    return [(part, re.sub(r"[^\d+]", "", part)) for part in parts]

@@ -1,0 +1,26 @@
+import pytest
+
+from accounts import roles
+from tests.factories import TEST_PASSWORD, UserFactory
+
+
+@pytest.fixture
+def password():
+    return TEST_PASSWORD
+
+
+@pytest.fixture
+def member(db):
+    """A Medarbetare in Sigtuna."""
+    return UserFactory(roles=[roles.EMPLOYEE])
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(roles=[roles.EDITOR])
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client

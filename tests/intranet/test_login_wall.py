@@ -1,0 +1,143 @@
+"""Every route in the URL configuration, walked as an anonymous visitor.
+
+A route added later without thinking about login fails here, because the
+only routes that may answer an anonymous visitor are listed below.
+"""
+
+import re
+import uuid
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+
+from intranet.views import to_site_login
+
+ANONYMOUS_ROUTES = {
+    "accounts:login",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "healthz",
+    "set_language",
+}
+
+# Wagtail's admin sends some anonymous requests to its own login path first;
+# that path in turn leads to ours (tested below).
+LOGIN_PATHS = ("/logga-in/", "/admin/login/")
+SAMPLES = ["1", "test", "test/1", "abc-def", str(uuid.uuid4()), "MQ", "1/2", "a.b", "x/"]
+GROUP = re.compile(r"\((?:\?P<\w+>|\?:)?(?:[^()]|\([^()]*\))*\)[?*+]?")
+
+
+def route_patterns(resolver=None, prefix="", namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        regex = pattern.pattern.regex.pattern.lstrip("^").rstrip("$").replace("\\Z", "")
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace
+            yield from route_patterns(pattern, prefix + regex, inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}".lstrip(":") if pattern.name else None
+            yield prefix + regex, pattern, name
+
+
+def concrete_paths(regex):
+    """Turn a route's regular expression into example paths that resolve to it."""
+    regex = regex.replace("\\Z", "").replace("^", "").replace("$", "")
+    for sample in SAMPLES:
+        path = GROUP.sub(sample, regex)
+        path = path.replace("\\.", ".").replace("\\-", "-").replace("\\", "").replace("?", "")
+        yield "/" + path
+
+
+def resolvable_path(regex, pattern):
+    """An example path for the route, or None when no sample reaches it.
+
+    Wagtail's own login routes are shadowed on purpose by `to_site_login`; a
+    path that reaches that view counts as reaching them.
+    """
+    for path in concrete_paths(regex):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            continue
+        if match.func in (pattern.callback, to_site_login):
+            return path
+    return None
+
+
+def all_routes():
+    return list(route_patterns())
+
+
+def test_the_walk_covers_the_whole_url_configuration():
+    routes = all_routes()
+    unresolved = [regex for regex, pattern, _name in routes if resolvable_path(regex, pattern) is None]
+    assert len(routes) > 150  # Wagtail's admin alone has hundreds
+    assert unresolved == [], "Routes the walk cannot reach; extend SAMPLES: %s" % unresolved
+
+
+@pytest.mark.django_db
+def test_no_route_serves_a_page_to_an_anonymous_visitor(client):
+    served = {}
+    for regex, pattern, name in all_routes():
+        path = resolvable_path(regex, pattern)
+        for method in ("get", "post"):
+            response = getattr(client, method)(path)
+            redirected_to_login = response.status_code == 302 and response["Location"].startswith(LOGIN_PATHS)
+            if not redirected_to_login and response.status_code not in (404, 405):
+                served.setdefault(name or regex, set()).add((method, path, response.status_code))
+    unexpected = {name: hits for name, hits in served.items() if name not in ANONYMOUS_ROUTES}
+    assert unexpected == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/admin/login/?next=/admin/pages/", "/_util/login/?next=/admin/pages/"])
+def test_wagtails_login_forms_lead_to_the_sites_login(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == "/logga-in/?next=%2Fadmin%2Fpages%2F"
+
+
+@pytest.mark.django_db
+def test_the_login_redirect_keeps_where_the_visitor_was_going(client):
+    response = client.get("/forum/")
+    assert response.status_code == 302
+    assert response["Location"] == "/logga-in/?next=/forum/"
+
+
+@pytest.mark.django_db
+def test_media_files_are_served_only_to_signed_in_people(client, member, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "handbok.txt").write_text("Rutin för samverkan")
+    anonymous = client.get("/media/documents/handbok.txt")
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/logga-in/")
+    client.force_login(member)
+    signed_in = client.get("/media/documents/handbok.txt")
+    assert signed_in.status_code == 200
+    assert b"".join(signed_in.streaming_content) == "Rutin för samverkan".encode()
+
+
+@pytest.mark.django_db
+def test_media_paths_cannot_leave_the_media_folder(member_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    (tmp_path / "secret.txt").write_text("hemligt")
+    assert member_client.get("/media/../secret.txt").status_code == 404
+    assert member_client.get("/media/%2e%2e/secret.txt").status_code == 404
+
+
+@pytest.mark.django_db
+def test_wagtail_documents_are_not_served_anonymously(client, member):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document.objects.create(title="Handbok", file=ContentFile(b"PDF", name="handbok.pdf"))
+    response = client.get(document.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/logga-in/")
+    client.force_login(member)
+    assert client.get(document.url).status_code == 200
