@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlencode
 
 from django.shortcuts import render
@@ -9,6 +10,7 @@ from .models import ArticleIndexPage, ArticlePage, MunicipalityIndexPage, Munici
 from .models.pages import page_of
 
 MAX_QUERY_LENGTH = 200
+WORDS = re.compile(r"\w+")
 
 
 def knowledge_bank(request):
@@ -53,7 +55,9 @@ def campaign(request):
 
 def search(request):
     """Search every published page the person may see."""
-    query = " ".join(request.GET.get("q", "").split())
+    # Keep words only: search syntax characters (& | ! : * " …) mean nothing to a reader
+    # and make the full-text engines fail.
+    query = " ".join(WORDS.findall(request.GET.get("q", "")))
     notice = ""
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH]

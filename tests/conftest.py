@@ -24,3 +24,14 @@ def editor(db):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+def queries_for(client, url):
+    """How many database queries one GET of the URL runs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Group
+
 from wagtail.models import GroupPagePermission
 
 from accounts import roles

@@ -8,6 +8,7 @@ import re
 import uuid
 
 import pytest
+
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 
@@ -75,7 +76,7 @@ def test_the_walk_covers_the_whole_url_configuration():
     routes = all_routes()
     unresolved = [regex for regex, pattern, _name in routes if resolvable_path(regex, pattern) is None]
     assert len(routes) > 150  # Wagtail's admin alone has hundreds
-    assert unresolved == [], "Routes the walk cannot reach; extend SAMPLES: %s" % unresolved
+    assert unresolved == [], f"Routes the walk cannot reach; extend SAMPLES: {unresolved}"
 
 
 @pytest.mark.django_db
@@ -133,6 +134,7 @@ def test_media_paths_cannot_leave_the_media_folder(member_client, settings, tmp_
 @pytest.mark.django_db
 def test_wagtail_documents_are_not_served_anonymously(client, member):
     from django.core.files.base import ContentFile
+
     from wagtail.documents.models import Document
 
     document = Document.objects.create(title="Handbok", file=ContentFile(b"PDF", name="handbok.pdf"))

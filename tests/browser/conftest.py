@@ -1,0 +1,103 @@
+"""Browser tests: Debian's Chromium driven by Playwright, never a downloaded browser."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def migrated_state(django_db_setup):
+    """The database as migrations left it (municipalities, roles, home page), serialised.
+
+    Taken before Playwright starts: once its event loop runs in this thread,
+    Django hands out fresh connection objects that lack the copy Django keeps
+    for `serialized_rollback`, so the browser tests restore it themselves.
+    """
+    from django.db import connection
+
+    return connection._test_serialized_contents
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_state(migrated_state, transactional_db):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from accounts.models import Municipality
+
+    if not Municipality.objects.exists():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(migrated_state)
+    # Lets Django's own teardown flush skip re-creating content types, as it does for serialized_rollback.
+    connection._test_serialized_contents = migrated_state
+
+
+@pytest.fixture(scope="session")
+def chromium(migrated_state):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing; `make test` installs it (scripts/ensure-test-tools).")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls
+    # made by the test itself are still synchronous and safe.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(base_url=live_server.url, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    def check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+
+    return check
+
+
+@pytest.fixture
+def log_in(page, password):
+    def sign_in(user):
+        page.goto("/logga-in/")
+        page.get_by_label("E-postadress").fill(user.email)
+        page.get_by_label("Lösenord").fill(password)
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_url("**/")
+
+    return sign_in

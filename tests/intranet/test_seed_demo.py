@@ -1,0 +1,79 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.management import call_command
+
+from accounts import roles
+from accounts.models import Municipality, User
+from knowledge.models import ArticlePage, HomePage, MunicipalityPage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_seed_demo_creates_one_person_per_role_in_every_municipality(db, capsys):
+    call_command("seed_demo")
+    for municipality in Municipality.objects.all():
+        for role in roles.ROLES:
+            assert User.objects.filter(municipality=municipality, groups__name=role).count() == 1
+    output = capsys.readouterr().out
+    assert "medarbetare.sigtuna@demo.kunskapsforum.example" in output
+    assert "kunskap-demo-2026" in output
+
+
+def test_seed_demo_passwords_log_in(client, db):
+    call_command("seed_demo")
+    response = client.post(
+        "/logga-in/",
+        {"username": "redaktor.jarfalla@demo.kunskapsforum.example", "password": "kunskap-demo-2026"},
+    )
+    assert response.status_code == 302
+
+
+def test_seed_demo_takes_its_password_from_the_environment(db, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "ett-eget-demolosenord")
+    call_command("seed_demo")
+    assert User.objects.get(email="moderator.sigtuna@demo.kunskapsforum.example").check_password(
+        "ett-eget-demolosenord"
+    )
+
+
+def test_seed_demo_builds_the_pages_in_swedish(db):
+    call_command("seed_demo")
+    assert MunicipalityPage.objects.live().count() == 6
+    article = ArticlePage.objects.live().get()
+    assert article.title == "Välkommen till Kunskapsforum"
+    assert "En månad fri från våld" in str(article.body)
+    assert "våld i nära relationer" in HomePage.objects.get().intro
+
+
+def test_seed_demo_can_run_twice_without_duplicates(db):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert User.objects.count() == 24
+    assert MunicipalityPage.objects.count() == 6
+    assert ArticlePage.objects.count() == 1
+
+
+def test_seed_demo_if_empty_leaves_an_existing_database_alone(db, member):
+    call_command("seed_demo", "--if-empty")
+    assert User.objects.count() == 1
+
+
+def test_seed_demo_refuses_to_run_with_production_settings():
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", "seed_demo"],
+        cwd=ROOT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "intranet.settings.production",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "kunskapsforum.example",
+            "SQLITE_PATH": "/nonexistent/never-created.sqlite3",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "refuses to run with production settings" in result.stderr
