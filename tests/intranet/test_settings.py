@@ -81,14 +81,11 @@ def test_postgresql_is_configured_from_database_url_with_persistent_healthy_conn
     assert result.stdout.split() == ["django.db.backends.postgresql", "kunskapsforum", "600", "True"]
 
 
-def test_sqlite_runs_in_wal_mode(db, settings):
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        pytest.skip("this database is not SQLite")
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        mode = cursor.fetchone()[0]
-    # The test database lives in memory, where SQLite reports "memory"; the setting is what we check there.
-    assert "journal_mode=WAL" in settings.DATABASES["default"]["OPTIONS"]["init_command"]
-    assert mode in {"wal", "memory"}
+def test_the_embedded_sqlite_database_runs_in_wal_mode(tmp_path):
+    code = (
+        "from django.db import connection; cursor = connection.cursor();"
+        "cursor.execute('PRAGMA journal_mode'); print(cursor.fetchone()[0])"
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "intranet.settings.dev", "SQLITE_PATH": str(tmp_path / "wal.sqlite3")}
+    result = run_manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.stdout.strip() == "wal", result.stderr
