@@ -55,7 +55,7 @@ class Command(BaseCommand):
 
     def create_people(self, password):
         for municipality in Municipality.objects.all():
-            for role, role_slug in ROLE_SLUGS.items():
+            for role in ROLE_SLUGS:
                 user, created = User.objects.get_or_create(
                     email=demo_email(role, municipality),
                     defaults={
@@ -63,7 +63,6 @@ class Command(BaseCommand):
                         "last_name": municipality.name,
                         "municipality": municipality,
                         "job_title": role,
-                        "is_superuser": role_slug == "admin",
                     },
                 )
                 if created:
