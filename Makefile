@@ -40,7 +40,7 @@ serve: $(VENV)/.runtime-installed ## Run production settings under gunicorn on t
 	DJANGO_SETTINGS_MODULE=intranet.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-the-internet}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
-	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
 	sh -c '$(MANAGE) migrate --no-input && $(MANAGE) collectstatic --no-input --verbosity 0 && \
 	       GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c intranet/gunicorn.conf.py'
 
