@@ -8,8 +8,39 @@ EMPLOYEE = "Medarbetare"
 EDITOR = "Redaktör"
 MODERATOR = "Moderator"
 ADMINISTRATOR = "Administratör"
+# The joint editorial board edits and reviews content from every municipality.
+BOARD = "Gemensam redaktion"
 
-ROLES = [EMPLOYEE, EDITOR, MODERATOR, ADMINISTRATOR]
+ROLES = [EMPLOYEE, EDITOR, MODERATOR, ADMINISTRATOR, BOARD]
+# Roles whose members act for all six municipalities, not only their own.
+CROSS_MUNICIPAL_ROLES = [ADMINISTRATOR, BOARD]
+
+
+def group_names(user):
+    """The names of the user's groups, looked up once per request and kept on the user."""
+    if not hasattr(user, "_role_names"):
+        user._role_names = (
+            frozenset(user.groups.values_list("name", flat=True)) if user.is_authenticated else frozenset()
+        )
+    return user._role_names
+
+
+def acts_for_all_municipalities(user):
+    return user.is_superuser or bool(group_names(user) & set(CROSS_MUNICIPAL_ROLES))
+
+
+def may_work_on(user, municipality_id):
+    """Whether the user may edit or review content owned by this municipality."""
+    return acts_for_all_municipalities(user) or (
+        municipality_id is not None and user.municipality_id == municipality_id
+    )
+
+
+def may_review(user, municipality_id):
+    """Editors review their own municipality's submissions; the joint board reviews everyone's."""
+    if user.is_superuser or BOARD in group_names(user):
+        return True
+    return EDITOR in group_names(user) and user.municipality_id == municipality_id
 
 
 def ensure_permissions(apps):

@@ -59,18 +59,6 @@ WELCOME_ARTICLE = {
     ],
 }
 
-MUNICIPALITY_INDEX = {
-    "title": "Kommunerna",
-    "slug": "kommunerna",
-    "intro": "<p>Så arbetar de sex kommunerna mot våld i nära relationer, och vem du kan kontakta.</p>",
-}
-
-ARTICLE_INDEX = {
-    "title": "Aktuellt",
-    "slug": "aktuellt",
-    "intro": "<p>Nyheter från den gemensamma redaktionen och från kommunerna.</p>",
-}
-
 MUNICIPALITY_PAGES = {
     "upplands-bro": (
         "Upplands-Bro har utbildat personal på fritidsgårdarna så att de kan ge stöd till unga som är "

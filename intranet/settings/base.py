@@ -242,6 +242,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "knowledge.tagging.parse_tags"
+# Slugs in URLs stay ASCII: "våld" → /taggar/vald/.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 LOGGING = {
     "version": 1,

@@ -1,17 +1,45 @@
+from .experiences import ExperienceIndexPage, ExperiencePage
+from .methods import MethodIndexPage, MethodLocalUse, MethodMaterial, MethodPage, MethodRating, RelatedMethod
 from .pages import (
     ArticleIndexPage,
     ArticlePage,
     HomePage,
+    MunicipalityContact,
     MunicipalityIndexPage,
     MunicipalityPage,
+    TopicPage,
+    TopicPin,
 )
 from .site_settings import SupportSettings
+from .tags import ArticlePageTag, ExperiencePageTag, MethodPageTag
+from .taxonomies import AgeGroup, EvidenceLevel, PreventionLevel, TargetGroup, ViolenceType
+from .workflows import MunicipalReviewTask
 
 __all__ = [
+    "AgeGroup",
     "ArticleIndexPage",
     "ArticlePage",
+    "ArticlePageTag",
+    "EvidenceLevel",
+    "ExperienceIndexPage",
+    "ExperiencePage",
+    "ExperiencePageTag",
     "HomePage",
+    "MethodIndexPage",
+    "MethodLocalUse",
+    "MethodMaterial",
+    "MethodPage",
+    "MethodPageTag",
+    "MethodRating",
+    "MunicipalReviewTask",
+    "MunicipalityContact",
     "MunicipalityIndexPage",
     "MunicipalityPage",
+    "PreventionLevel",
+    "RelatedMethod",
     "SupportSettings",
+    "TargetGroup",
+    "TopicPage",
+    "TopicPin",
+    "ViolenceType",
 ]

@@ -2,13 +2,19 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
+from knowledge.forms import MunicipalPageForm
+from knowledge.permissions import MunicipalScopeMixin
+
+from .tags import ArticlePageTag
 
 LISTING_PAGE_SIZE = 20
 
@@ -32,17 +38,33 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["knowledge.ArticleIndexPage", "knowledge.MunicipalityIndexPage"]
+    subpage_types = [
+        "knowledge.MethodIndexPage",
+        "knowledge.ExperienceIndexPage",
+        "knowledge.ArticleIndexPage",
+        "knowledge.MunicipalityIndexPage",
+        "knowledge.TopicPage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = _("start page")
 
     def get_context(self, request, *args, **kwargs):
+        from .experiences import ExperiencePage
+        from .methods import MethodPage
+
         context = super().get_context(request, *args, **kwargs)
+        context["latest_methods"] = newest(MethodPage)[:4]
+        context["latest_experiences"] = newest(ExperiencePage)[:4]
         context["latest_articles"] = ArticlePage.objects.live().newest_first().select_related("municipality")[:3]
         context["municipality_pages"] = MunicipalityPage.objects.live().order_by("title")
+        context["topics"] = TopicPage.objects.live().order_by("title")
         return context
+
+
+def newest(page_model):
+    return page_model.objects.live().public().select_related("municipality").order_by("-first_published_at")
 
 
 class ArticleIndexPage(Page):
@@ -87,6 +109,7 @@ class ArticlePage(Page):
         help_text=_("Leave empty for articles from the joint editorial board."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -96,6 +119,7 @@ class ArticlePage(Page):
         FieldPanel("summary"),
         FieldPanel("municipality"),
         FieldPanel("body"),
+        FieldPanel("tags"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -133,7 +157,7 @@ class MunicipalityIndexPage(Page):
         return context
 
 
-class MunicipalityPage(Page):
+class MunicipalityPage(MunicipalScopeMixin, Page):
     """A municipality's own page: who does what against violence there."""
 
     municipality = models.OneToOneField(
@@ -150,7 +174,14 @@ class MunicipalityPage(Page):
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("municipality"), FieldPanel("intro"), FieldPanel("body")]
+    base_form_class = MunicipalPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("municipality"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("contacts", heading=_("Contacts by role"), label=_("contact")),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["knowledge.MunicipalityIndexPage"]
@@ -159,3 +190,81 @@ class MunicipalityPage(Page):
     class Meta:
         verbose_name = _("municipality page")
         verbose_name_plural = _("municipality pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .experiences import ExperiencePage
+        from .methods import MethodLocalUse, MethodPage
+
+        context = super().get_context(request, *args, **kwargs)
+        uses = (
+            MethodLocalUse.objects.filter(municipality_id=self.municipality_id, page__live=True)
+            .exclude(status=MethodLocalUse.ENDED)
+            .select_related("page")
+            .order_by("page__title")
+        )
+        context["local_uses"] = uses
+        context["owned_methods"] = newest(MethodPage).filter(municipality_id=self.municipality_id)
+        context["experiences"] = (
+            newest(ExperiencePage).filter(municipality_id=self.municipality_id).prefetch_related("target_groups")
+        )
+        context["contacts"] = self.contacts.all()
+        return context
+
+
+class MunicipalityContact(Orderable):
+    """Who to contact in a municipality, by role and function; never a private person's details."""
+
+    page = ParentalKey(MunicipalityPage, on_delete=models.CASCADE, related_name="contacts")
+    role = models.CharField(_("role"), max_length=200, help_text=_("E.g. “Samordnare för våld i nära relationer”."))
+    unit = models.CharField(_("unit"), max_length=200, blank=True)
+    how_to_reach = models.CharField(
+        _("how to reach"),
+        max_length=200,
+        blank=True,
+        help_text=_("A functional mailbox or the switchboard, never a private number."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("role"), FieldPanel("unit")]), FieldPanel("how_to_reach")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+
+class TopicPage(Page):
+    """A theme page that editors curate: pinned methods, experiences and articles on one subject."""
+
+    summary = models.TextField(_("summary"), max_length=300)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([InlinePanel("pins", label=_("pinned page"))], heading=_("Pinned pages")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["knowledge.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("theme page")
+        verbose_name_plural = _("theme pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        order = list(self.pins.values_list("pinned_id", flat=True))
+        pages = Page.objects.filter(pk__in=order).live().public().specific()
+        groups = {}
+        for page in sorted(pages, key=lambda page: order.index(page.pk)):
+            groups.setdefault(page.specific_class._meta.verbose_name_plural, []).append(page)
+        context["pinned_groups"] = list(groups.items())
+        return context
+
+
+class TopicPin(Orderable):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="pins")
+    pinned = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("pinned", ["knowledge.MethodPage", "knowledge.ExperiencePage", "knowledge.ArticlePage"])]

@@ -23,7 +23,7 @@ def test_sectors_have_swedish_and_english_names(db):
     assert Sector.objects.count() == 9
 
 
-def test_exactly_the_four_roles_exist(db):
+def test_exactly_the_five_roles_exist(db):
     assert set(Group.objects.values_list("name", flat=True)) == set(roles.ROLES)
 
 

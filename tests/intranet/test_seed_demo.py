@@ -4,9 +4,11 @@ from pathlib import Path
 
 from django.core.management import call_command
 
+from wagtail.models import Page
+
 from accounts import roles
 from accounts.models import Municipality, User
-from knowledge.models import ArticlePage, HomePage, MunicipalityPage
+from knowledge.models import ArticlePage, ExperiencePage, HomePage, MethodPage, MunicipalityPage, TopicPage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -14,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_seed_demo_creates_one_person_per_role_in_every_municipality(db, capsys):
     call_command("seed_demo")
     for municipality in Municipality.objects.all():
-        for role in roles.ROLES:
+        for role in (roles.EMPLOYEE, roles.EDITOR, roles.MODERATOR, roles.ADMINISTRATOR):
             assert User.objects.filter(municipality=municipality, groups__name=role).count() == 1
     output = capsys.readouterr().out
     assert "medarbetare.sigtuna@demo.kunskapsforum.example" in output
@@ -41,18 +43,31 @@ def test_seed_demo_takes_its_password_from_the_environment(db, monkeypatch):
 def test_seed_demo_builds_the_pages_in_swedish(db):
     call_command("seed_demo")
     assert MunicipalityPage.objects.live().count() == 6
-    article = ArticlePage.objects.live().get()
+    article = ArticlePage.objects.live().get(slug="valkommen-till-kunskapsforum")
     assert article.title == "Välkommen till Kunskapsforum"
     assert "En månad fri från våld" in str(article.body)
     assert "våld i nära relationer" in HomePage.objects.get().intro
 
 
+def test_seed_demo_fills_the_knowledge_bank_across_all_six_municipalities(db):
+    call_command("seed_demo")
+    assert MethodPage.objects.live().count() >= 12
+    assert ExperiencePage.objects.live().count() >= 10
+    assert ArticlePage.objects.live().count() >= 6
+    assert TopicPage.objects.live().count() >= 2
+    for municipality in Municipality.objects.all():
+        assert MethodPage.objects.filter(municipality=municipality).exists(), municipality
+        assert ExperiencePage.objects.filter(municipality=municipality).exists(), municipality
+    assert MethodPage.objects.filter(title__icontains="våldsmottagning").exists()
+
+
 def test_seed_demo_can_run_twice_without_duplicates(db):
     call_command("seed_demo")
+    pages = Page.objects.count()
     call_command("seed_demo")
-    assert User.objects.count() == 24
+    assert User.objects.count() == 25
     assert MunicipalityPage.objects.count() == 6
-    assert ArticlePage.objects.count() == 1
+    assert Page.objects.count() == pages
 
 
 def test_seed_demo_if_empty_leaves_an_existing_database_alone(db, member):

@@ -1,16 +1,18 @@
 import os
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.text import slugify
 
 from accounts import roles
 from accounts.models import Municipality, User
 from intranet.demo import content
-from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, MunicipalityIndexPage, MunicipalityPage
+from intranet.importer import import_content
+from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, MunicipalityPage
+from knowledge.services import ensure_sections, publish_child
 
 DEV_ONLY_PASSWORD = "kunskap-demo-2026"  # noqa: S105 - printed by `make run`, refused in production
 DEMO_DOMAIN = "demo.kunskapsforum.example"
@@ -26,10 +28,8 @@ def demo_email(role, municipality):
     return f"{ROLE_SLUGS[role]}.{municipality.slug}@{DEMO_DOMAIN}"
 
 
-def publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+BOARD_EMAIL = f"gemensam.redaktion@{DEMO_DOMAIN}"
+DEMO_KNOWLEDGE = Path(content.__file__).with_name("knowledge.json")
 
 
 class Command(BaseCommand):
@@ -41,6 +41,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, **options):
+        self.verbosity = options["verbosity"]
         if not getattr(settings, "DEMO_SEED_ALLOWED", False):
             raise CommandError("seed_demo refuses to run with production settings: it creates known passwords.")
         password = os.environ.get("DEMO_PASSWORD", DEV_ONLY_PASSWORD)
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 self.create_people(password)
+                self.create_board_member(password)
                 self.create_pages()
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         self.print_logins(password)
@@ -70,18 +72,31 @@ class Command(BaseCommand):
                     user.save()
                 user.groups.add(Group.objects.get(name=role))
 
+    def create_board_member(self, password):
+        user, created = User.objects.get_or_create(
+            email=BOARD_EMAIL,
+            defaults={
+                "first_name": "Gemensam",
+                "last_name": "redaktion",
+                "municipality": Municipality.objects.get(slug="jarfalla"),
+                "job_title": "Redaktör i den gemensamma redaktionen",
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(Group.objects.get(name=roles.BOARD))
+
     def create_pages(self):
         home = HomePage.objects.get()
         home.intro = content.HOME_INTRO
         home.save_revision().publish()
+        sections = ensure_sections()
 
-        article_index = ArticleIndexPage.objects.first() or publish_child(
-            home, ArticleIndexPage(**content.ARTICLE_INDEX)
-        )
         article = content.WELCOME_ARTICLE
         if not ArticlePage.objects.filter(slug=article["slug"]).exists():
             publish_child(
-                article_index,
+                sections[ArticleIndexPage],
                 ArticlePage(
                     title=article["title"],
                     slug=article["slug"],
@@ -90,29 +105,19 @@ class Command(BaseCommand):
                     body=article["body"],
                 ),
             )
-
-        municipality_index = MunicipalityIndexPage.objects.first() or publish_child(
-            home, MunicipalityIndexPage(**content.MUNICIPALITY_INDEX)
-        )
-        for municipality in Municipality.objects.all():
-            if MunicipalityPage.objects.filter(municipality=municipality).exists():
-                continue
-            publish_child(
-                municipality_index,
-                MunicipalityPage(
-                    title=municipality.name,
-                    slug=slugify(municipality.slug),
-                    municipality=municipality,
-                    intro=content.MUNICIPALITY_PAGES.get(municipality.slug, ""),
-                ),
-            )
+        for page in MunicipalityPage.objects.filter(intro="").select_related("municipality"):
+            page.intro = content.MUNICIPALITY_PAGES.get(page.municipality.slug, "")
+            page.save_revision().publish()
+        # Methods, experiences, articles and themes come in through the import, as real content would.
+        import_content(DEMO_KNOWLEDGE, out=self.stdout if self.verbosity > 1 else None)
 
     def print_logins(self, password):
         self.stdout.write("")
         self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins (password for all: {password})"))
         for role, role_slug in ROLE_SLUGS.items():
             example = f"{role_slug}.<kommun>@{DEMO_DOMAIN}"
-            self.stdout.write(f"  {role:<14} {example}")
+            self.stdout.write(f"  {role:<20} {example}")
+        self.stdout.write(f"  {roles.BOARD:<20} {BOARD_EMAIL}")
         slugs = ", ".join(Municipality.objects.values_list("slug", flat=True))
         self.stdout.write(f"  <kommun> is one of: {slugs}")
         self.stdout.write(f"  For example: {demo_email(roles.EMPLOYEE, Municipality.objects.get(slug='sigtuna'))}")

@@ -1,0 +1,75 @@
+"""Atom feeds of new knowledge, behind the login wall like everything else."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from taggit.models import Tag
+
+from .models import ArticlePage, ExperiencePage, MethodPage
+
+FEED_SIZE = 20
+
+
+def newest_live(page_model):
+    return page_model.objects.live().public().select_related("municipality").order_by("-first_published_at")
+
+
+class KnowledgeFeed(Feed):
+    feed_type = Atom1Feed
+    page_model = None
+
+    def items(self):
+        return newest_live(self.page_model)[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.full_url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+
+class MethodFeed(KnowledgeFeed):
+    title = _("Kunskapsforum: new methods")
+    subtitle = _("Methods published in the knowledge bank")
+    page_model = MethodPage
+
+    def link(self):
+        return reverse("knowledge:method_feed")
+
+
+class ExperienceFeed(KnowledgeFeed):
+    title = _("Kunskapsforum: new experiences")
+    subtitle = _("Experiences published in the knowledge bank")
+    page_model = ExperiencePage
+
+    def link(self):
+        return reverse("knowledge:experience_feed")
+
+
+class TagFeed(KnowledgeFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, tag):
+        return _("Kunskapsforum: %(tag)s") % {"tag": tag.name}
+
+    def link(self, tag):
+        return reverse("knowledge:tag", kwargs={"slug": tag.slug})
+
+    def items(self, tag):
+        pages = []
+        for page_model in (MethodPage, ExperiencePage, ArticlePage):
+            pages += newest_live(page_model).filter(tags__slug=tag.slug)[:FEED_SIZE]
+        return sorted(pages, key=lambda page: page.first_published_at, reverse=True)[:FEED_SIZE]

@@ -1,0 +1,88 @@
+"""What methods and experiences share: the classification fields and a filterable listing page."""
+
+from django import forms
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from knowledge.forms import MunicipalPageForm
+from knowledge.permissions import MunicipalScopeMixin
+
+CHECKBOXES = forms.CheckboxSelectMultiple
+
+
+def municipal_page_ids(municipality_id):
+    """Ids (as strings, like workflow states keep them) of the methods and experiences a municipality owns."""
+    ids = []
+    for model_name in ("knowledge.MethodPage", "knowledge.ExperiencePage"):
+        model = apps.get_model(model_name)
+        ids += model.objects.filter(municipality_id=municipality_id).values_list("pk", flat=True)
+    return [str(pk) for pk in ids]
+
+
+class KnowledgePage(MunicipalScopeMixin, Page):
+    """A page that belongs to one municipality and is classified by the shared taxonomies."""
+
+    checkboxes = CHECKBOXES
+    base_form_class = MunicipalPageForm
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("Plain language, at most 300 characters: what it is and for whom. Shown in listings."),
+    )
+    municipality = models.ForeignKey(
+        "accounts.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The municipality that owns the page. Its editors review and publish it."),
+    )
+    target_groups = ParentalManyToManyField("knowledge.TargetGroup", verbose_name=_("target groups"), blank=True)
+    age_groups = ParentalManyToManyField("knowledge.AgeGroup", verbose_name=_("age groups"), blank=True)
+    violence_types = ParentalManyToManyField("knowledge.ViolenceType", verbose_name=_("forms of violence"), blank=True)
+    sectors = ParentalManyToManyField("accounts.Sector", verbose_name=_("sectors"), blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.FilterField("municipality"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_admin_display_title(self):
+        return f"{self.draft_title} ({self.municipality})" if self.municipality_id else self.draft_title
+
+
+class ListingIndexPage(Page):
+    """An index page that lists its children with facets, sorting and pagination."""
+
+    listing_model_name = ""  # "app_label.ModelName" of the pages listed
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_model(self):
+        return apps.get_model(self.listing_model_name)
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.facets import FacetedListing
+
+        context = super().get_context(request, *args, **kwargs)
+        pages = self.listing_model.objects.live().public().child_of(self)
+        context["listing"] = FacetedListing(request, pages, self.listing_model)
+        return context

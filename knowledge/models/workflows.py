@@ -1,0 +1,56 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Task, TaskState
+
+from accounts import roles
+
+
+def municipality_id_of(obj):
+    specific = getattr(obj, "specific_deferred", obj)
+    return getattr(specific, "municipality_id", None)
+
+
+class MunicipalReviewTask(Task):
+    """Review by an editor of the page's own municipality, or by the joint editorial board."""
+
+    def user_may_review(self, obj, user):
+        return roles.may_review(user, municipality_id_of(obj))
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_may_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_may_review(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.user_may_review(obj, user)
+
+    def user_can_unlock(self, obj, user):
+        return False
+
+    def get_actions(self, obj, user):
+        if self.user_may_review(obj, user):
+            return [
+                ("reject", _("Request changes"), True),
+                ("approve", _("Approve and publish"), False),
+                ("approve", _("Approve with comment"), True),
+            ]
+        return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser or roles.BOARD in roles.group_names(user):
+            return states
+        if roles.EDITOR not in roles.group_names(user) or user.municipality_id is None:
+            return TaskState.objects.none()
+        from .listing import municipal_page_ids
+
+        return states.filter(workflow_state__object_id__in=municipal_page_ids(user.municipality_id))
+
+    @classmethod
+    def get_description(cls):
+        return _("Editors of the page's municipality, or the joint editorial board, review and publish it.")
+
+    class Meta:
+        verbose_name = _("municipal review")
+        verbose_name_plural = _("municipal reviews")

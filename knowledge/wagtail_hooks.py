@@ -1,0 +1,84 @@
+from datetime import timedelta
+
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import AgeGroup, EvidenceLevel, MethodPage, PreventionLevel, TargetGroup, ViolenceType
+
+REVIEW_WINDOW_DAYS = 30
+
+
+class TermViewSet(SnippetViewSet):
+    icon = "tag"
+    list_display = ["name", "name_en", "sort_order"]
+    search_fields = ["name", "name_en"]
+    ordering = ["sort_order", "name"]
+
+
+def term_viewset(term_model):
+    return type(f"{term_model.__name__}ViewSet", (TermViewSet,), {"model": term_model})
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomies")
+    menu_icon = "tag"
+    menu_order = 250
+    items = tuple(
+        term_viewset(model) for model in (ViolenceType, TargetGroup, AgeGroup, PreventionLevel, EvidenceLevel)
+    )
+
+
+register_snippet(TaxonomyViewSetGroup)
+
+
+class MethodsToReviewView(ReportView):
+    """Methods whose review date has passed or falls within the next 30 days."""
+
+    page_title = _("Methods to review")
+    header_icon = "date"
+    index_url_name = "methods_to_review"
+    index_results_url_name = "methods_to_review_results"
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title", label=_("Method"), accessor="get_admin_display_title", url_name="wagtailadmin_pages:edit"
+            ),
+            Column("municipality", label=_("Municipality")),
+            DateColumn("last_reviewed", label=_("Last reviewed")),
+            DateColumn("next_review_due", label=_("Next review due")),
+        ]
+
+    def get_queryset(self):
+        limit = timezone.localdate() + timedelta(days=REVIEW_WINDOW_DAYS)
+        return (
+            MethodPage.objects.filter(next_review_due__lte=limit)
+            .select_related("municipality")
+            .order_by("next_review_due", "title")
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/metoder-att-granska/", MethodsToReviewView.as_view(), name="methods_to_review"),
+        path(
+            "reports/metoder-att-granska/results/",
+            MethodsToReviewView.as_view(results_only=True),
+            name="methods_to_review_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_methods_to_review_menu_item():
+    return MenuItem(_("Methods to review"), reverse("methods_to_review"), icon_name="date", order=100)

@@ -1,0 +1,136 @@
+from datetime import date, timedelta
+
+from django.urls import reverse
+
+from knowledge.models import MunicipalityPage, TopicPage, TopicPin
+from tests.conftest import queries_for
+
+
+def test_a_method_page_says_where_it_is_used_and_what_others_learned(member_client, make_method, make_experience):
+    method = make_method(
+        "Våldsmottagning",
+        owner="jarfalla",
+        used_in=[("jarfalla", "införd"), ("sollentuna", "prövas"), ("sigtuna", "avslutad")],
+    )
+    make_experience("Första året", owner="sigtuna", methods=[method])
+    make_experience("Andra året", owner="sigtuna", methods=[method])
+    make_experience("Så började vi", owner="jarfalla", methods=[method])
+    html = member_client.get(method.url).content.decode()
+    assert "Används i:</strong> Järfälla, Sollentuna" in html
+    assert "3 erfarenheter från 2 kommuner" in html
+    assert "Så började vi" in html
+    assert "Senast granskad" in html
+
+
+def test_a_method_page_runs_the_same_queries_for_2_and_12_experiences(member_client, make_method, make_experience):
+    method = make_method("Stödgrupp", used_in=[("jarfalla", "införd")])
+    for number in range(2):
+        make_experience(f"Erfarenhet {number}", methods=[method], tags=["stödgrupp"])
+    member_client.get(method.url)
+    few = queries_for(member_client, method.url)
+    for number in range(2, 12):
+        make_experience(f"Erfarenhet {number}", methods=[method], tags=["stödgrupp"])
+    assert queries_for(member_client, method.url) == few
+
+
+def test_the_next_review_defaults_to_two_years_after_the_last(make_method):
+    method = make_method("Riskbedömning", last_reviewed=date(2025, 3, 1))
+    assert method.next_review_due == date(2027, 3, 1)
+
+
+def test_an_experience_page_shows_its_fixed_headings_and_method(member_client, make_method, make_experience):
+    method = make_method("Fritidsgårdar som stöd")
+    experience = make_experience(
+        "Utbildning av fritidsledare",
+        methods=[method],
+        background="<p>Unga berättade om våld för fritidsledarna.</p>",
+        lessons_not_worked="<p>Kvällstider passade inte alla.</p>",
+    )
+    html = member_client.get(experience.url).content.decode()
+    assert "Bakgrund och mål" in html
+    assert "Lärdomar: det här fungerade inte" in html
+    assert "Fritidsgårdar som stöd" in html
+
+
+def test_a_municipality_page_lists_its_methods_by_query(member_client, make_method, make_experience):
+    make_method("Metod som används i Sigtuna", owner="jarfalla", used_in=[("sigtuna", "införd")])
+    make_method("Avslutad metod", owner="jarfalla", used_in=[("sigtuna", "avslutad")])
+    make_experience("Erfarenhet från Sigtuna", owner="sigtuna")
+    page = MunicipalityPage.objects.get(municipality__slug="sigtuna")
+    html = member_client.get(page.url).content.decode()
+    assert "Metod som används i Sigtuna" in html
+    assert "Avslutad metod" not in html
+    assert "Erfarenhet från Sigtuna" in html
+
+
+def test_a_theme_page_shows_its_pinned_pages_grouped(member_client, sections, make_method, make_experience):
+    from knowledge.models import HomePage
+
+    method = make_method("Samtal om hedersnormer")
+    experience = make_experience("Hedersnormer i årskurs 8", methods=[method])
+    topic = TopicPage(title="Hedersrelaterat våld i skolan", slug="heder-i-skolan", summary="Temat.")
+    topic.pins = [TopicPin(pinned=method), TopicPin(pinned=experience)]
+    HomePage.objects.get().add_child(instance=topic)
+    topic.save_revision().publish()
+    html = member_client.get(topic.url).content.decode()
+    assert html.index("Samtal om hedersnormer") < html.index("Hedersnormer i årskurs 8")
+    assert "Metoder" in html and "Erfarenheter" in html
+
+
+def test_the_tag_page_lists_everything_with_the_tag_grouped_by_type(member_client, make_method, make_experience):
+    make_method("Åskådarprogram", tags=["Skola "])
+    make_experience("Åskådarprogram i åk 9", tags=["skola"])
+    make_method("Annat", tags=["annat"])
+    response = member_client.get(reverse("knowledge:tag", kwargs={"slug": "skola"}))
+    html = response.content.decode()
+    assert "Åskådarprogram" in html and "Åskådarprogram i åk 9" in html
+    assert "Annat" not in html
+
+
+def test_one_tag_vocabulary_for_every_page_type(make_method, make_experience):
+    from taggit.models import Tag
+
+    from knowledge.tagging import parse_tags
+
+    make_method("A", tags=parse_tags("Våld, barn"))
+    make_experience("B", tags=parse_tags('"våld ", "  Barn  "'))
+    assert sorted(Tag.objects.values_list("name", flat=True), key=str.casefold) == ["barn", "Våld"]
+
+
+def test_an_unknown_tag_gives_404(member_client, db):
+    assert member_client.get(reverse("knowledge:tag", kwargs={"slug": "finns-inte"})).status_code == 404
+
+
+def test_atom_feeds_list_new_methods_experiences_and_tags(member_client, make_method, make_experience):
+    make_method("Ny metod", tags=["unga"])
+    make_experience("Ny erfarenhet", tags=["unga"])
+    methods = member_client.get(reverse("knowledge:method_feed"))
+    assert methods["Content-Type"].startswith("application/atom+xml")
+    assert "<title>Ny metod</title>" in methods.content.decode()
+    experiences = member_client.get(reverse("knowledge:experience_feed")).content.decode()
+    assert "<title>Ny erfarenhet</title>" in experiences
+    tagged = member_client.get(reverse("knowledge:tag_feed", kwargs={"slug": "unga"})).content.decode()
+    assert "Ny metod" in tagged and "Ny erfarenhet" in tagged
+
+
+def test_feeds_are_behind_the_login(client, db):
+    response = client.get(reverse("knowledge:method_feed"))
+    assert response.status_code == 302
+
+
+def test_the_review_report_lists_methods_due_within_30_days(client, editor, make_method):
+    today = date.today()
+    make_method("Försenad", last_reviewed=today - timedelta(days=800))
+    make_method("Snart dags", next_review_due=today + timedelta(days=20))
+    make_method("Färsk", last_reviewed=today)
+    client.force_login(editor)
+    html = client.get(reverse("methods_to_review")).content.decode()
+    assert "Försenad" in html and "Snart dags" in html
+    assert "Färsk" not in html
+
+
+def test_the_knowledge_bank_counts_sections_and_shows_tags(member_client, make_method):
+    make_method("En metod", tags=["samverkan"])
+    html = member_client.get(reverse("knowledge:bank")).content.decode()
+    assert "1 publicerad sida" in html
+    assert "samverkan" in html
