@@ -40,9 +40,19 @@ def place(spelling):
     return "-".join(word for word in ascii_words if word)
 
 
+def short_forms(name):
+    """ "Barn (0–12 år)" may be written "Barn", and "0–5 år" as "0–5", as DESIGN.md lists them."""
+    without_brackets = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    without_years = re.sub(r"\s+(år|years)$", "", without_brackets)
+    return {without_brackets, without_years} - {name}
+
+
 def term_vocabulary(model):
     terms = list(model.objects.in_order())
     entries = {loose(spelling): term for term in terms for spelling in (term.name, term.name_en, term.slug) if spelling}
+    for term in terms:
+        for spelling in short_forms(term.name) | short_forms(term.name_en):
+            entries.setdefault(loose(spelling), term)
     return Vocabulary(entries, [term.name for term in terms], loose)
 
 

@@ -520,3 +520,14 @@ def test_the_command_explains_itself_in_swedish():
     help_text = Command().create_parser("manage.py", "import_content").format_help()
     assert "Importera metoder, erfarenheter, artiklar och temasidor" in help_text
     assert "--dry-run" in help_text and "--strict" in help_text
+
+
+def test_taxonomy_values_may_be_written_as_design_lists_them(db):
+    from intranet.importer.vocabulary import load_vocabularies
+
+    vocabularies = load_vocabularies()
+    assert vocabularies["age_group"].find("0–5").name == "0–5 år"
+    assert vocabularies["age_group"].find("20-25 år").name == "20–25 år"
+    assert vocabularies["target_group"].find("Barn").name == "Barn (0–12 år)"
+    assert vocabularies["target_group"].find("unga (13-25 år)").name == "Unga (13–25 år)"
+    assert vocabularies["evidence_level"].find("beprövad erfarenhet").name == "Beprövad erfarenhet"
