@@ -29,7 +29,6 @@ def municipal_page_ids(municipality_id):
 class KnowledgePage(MunicipalScopeMixin, Page):
     """A page that belongs to one municipality and is classified by the shared taxonomies."""
 
-    checkboxes = CHECKBOXES
     base_form_class = MunicipalPageForm
 
     summary = models.TextField(

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
 
-from .listing import KnowledgePage, ListingIndexPage
+from .listing import CHECKBOXES, KnowledgePage, ListingIndexPage
 from .tags import MethodPageTag
 
 REVIEW_INTERVAL_YEARS = 2
@@ -97,10 +97,10 @@ class MethodPage(KnowledgePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("target_groups", widget=KnowledgePage.checkboxes),
-                FieldPanel("age_groups", widget=KnowledgePage.checkboxes),
-                FieldPanel("violence_types", widget=KnowledgePage.checkboxes),
-                FieldPanel("sectors", widget=KnowledgePage.checkboxes),
+                FieldPanel("target_groups", widget=CHECKBOXES),
+                FieldPanel("age_groups", widget=CHECKBOXES),
+                FieldPanel("violence_types", widget=CHECKBOXES),
+                FieldPanel("sectors", widget=CHECKBOXES),
                 FieldRowPanel([FieldPanel("prevention_level"), FieldPanel("evidence_level")]),
                 FieldPanel("tags"),
             ],

@@ -2,8 +2,6 @@ import re
 
 from django import template
 
-from wagtail.contrib.settings.models import BaseGenericSetting
-
 from knowledge.models import SupportSettings
 
 register = template.Library()
@@ -12,8 +10,7 @@ register = template.Library()
 @register.simple_tag
 def support_lines():
     """The support lines for the footer, as editors set them."""
-    settings: BaseGenericSetting = SupportSettings.load()
-    return [line.value for line in settings.lines]
+    return [line.value for line in SupportSettings.load().lines]
 
 
 @register.filter
