@@ -9,12 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from .models import ArticlePage, ExperiencePage, MethodPage
+from .models.pages import newest
 
 FEED_SIZE = 20
-
-
-def newest_live(page_model):
-    return page_model.objects.live().public().select_related("municipality").order_by("-first_published_at")
 
 
 class KnowledgeFeed(Feed):
@@ -22,7 +19,7 @@ class KnowledgeFeed(Feed):
     page_model = None
 
     def items(self):
-        return newest_live(self.page_model)[:FEED_SIZE]
+        return newest(self.page_model)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -71,5 +68,5 @@ class TagFeed(KnowledgeFeed):
     def items(self, tag):
         pages = []
         for page_model in (MethodPage, ExperiencePage, ArticlePage):
-            pages += newest_live(page_model).filter(tags__slug=tag.slug)[:FEED_SIZE]
+            pages += newest(page_model).filter(tags__slug=tag.slug)[:FEED_SIZE]
         return sorted(pages, key=lambda page: page.first_published_at, reverse=True)[:FEED_SIZE]
