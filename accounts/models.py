@@ -75,6 +75,13 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
 
+class EmailFrequency(models.TextChoices):
+    IMMEDIATELY = "immediately", _("An e-mail for each notification")
+    DAILY = "daily", _("A daily digest")
+    WEEKLY = "weekly", _("A weekly digest")
+    NEVER = "never", _("No e-mail, only in the intranet")
+
+
 class User(AbstractUser):
     """A person who works in one of the municipalities; signs in with e-mail."""
 
@@ -98,6 +105,12 @@ class User(AbstractUser):
         related_name="people",
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    notification_email = models.CharField(
+        _("e-mail about notifications"),
+        max_length=20,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.IMMEDIATELY,
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -1,1 +1,0 @@
-"""Categories, threads and posts arrive with the forum issue; see DESIGN.md, "Forum"."""

@@ -1,0 +1,86 @@
+"""Forum categories: where threads live, and who may see them."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+
+
+def sees_everything(user):
+    """Moderators handle reports from every category, so restrictions do not apply to them."""
+    return user.is_superuser or roles.MODERATOR in roles.group_names(user)
+
+
+class CategoryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The categories the person may see: open ones, and restricted ones whose every limit they meet."""
+        if not user.is_authenticated:
+            return self.none()
+        if sees_everything(user):
+            return self
+        group_limits = Category.restricted_to_groups.through.objects.filter(category_id=OuterRef("pk"))
+        municipality_limits = Category.restricted_to_municipalities.through.objects.filter(category_id=OuterRef("pk"))
+        in_group = group_limits.filter(group__user=user)
+        in_municipality = municipality_limits.filter(municipality_id=user.municipality_id)
+        return self.filter(
+            (~Exists(group_limits) | Exists(in_group)) & (~Exists(municipality_limits) | Exists(in_municipality))
+        )
+
+    def in_order(self):
+        return self.order_by("position", "name")
+
+
+class Category(models.Model):
+    """A room of the forum (Barn och unga, Hedersrelaterat våld …), managed by editors in the admin."""
+
+    name = models.CharField(_("name (Swedish)"), max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
+    description = models.CharField(
+        _("description"), max_length=300, blank=True, help_text=_("One sentence: what is discussed here.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower numbers come first."))
+    restricted_to_groups = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("only for these roles"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty for everyone. Moderators always see every category."),
+    )
+    restricted_to_municipalities = models.ManyToManyField(
+        "accounts.Municipality",
+        verbose_name=_("only for these municipalities"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty for all six municipalities."),
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("forum category")
+        verbose_name_plural = _("forum categories")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def is_restricted(self):
+        return self.restricted_to_groups.exists() or self.restricted_to_municipalities.exists()
+
+    def is_visible_to(self, user):
+        return Category.objects.visible_to(user).filter(pk=self.pk).exists()
+
+
+def visible_category_filter(user, prefix="category"):
+    """A Q object limiting a query to rows in categories the person may see."""
+    return Q(**{f"{prefix}__in": Category.objects.visible_to(user).values("pk")})

@@ -1,0 +1,278 @@
+"""Threads and the posts in them, with their edit history and the helpful reactions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+from wagtail.search import index
+
+from .categories import sees_everything, visible_category_filter
+
+TITLE_MAX_LENGTH = 150
+BODY_MAX_LENGTH = 20000
+POSTS_PER_PAGE = 20
+
+
+class ThreadKind(models.TextChoices):
+    QUESTION = "question", _("Question")
+    IDEA = "idea", _("Idea")
+    EXPERIENCE = "experience", _("Experience")
+    COLLABORATION = "collaboration", _("Collaboration")
+
+
+class ThreadTag(TaggedItemBase):
+    """Threads use the knowledge bank's one tag vocabulary."""
+
+    content_object = ParentalKey("forum.Thread", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Threads in categories the person may see; hidden threads only for moderators."""
+        threads = self.filter(visible_category_filter(user))
+        if not sees_everything(user):
+            threads = threads.filter(is_hidden=False)
+        return threads
+
+    def for_listing(self):
+        return self.select_related("category", "author", "municipality", "last_poster").prefetch_related("tags")
+
+    def latest_activity(self):
+        return self.order_by("-is_pinned", "-last_activity_at", "-pk")
+
+    def tagged(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def solved(self):
+        return self.filter(answer__isnull=False)
+
+    def unsolved(self):
+        return self.filter(answer__isnull=True)
+
+    def unanswered(self):
+        return self.filter(post_count__lte=1)
+
+    def followed_by(self, user):
+        from .following import Subscription
+
+        return self.filter(Exists(Subscription.objects.active().filter(user=user, thread=OuterRef("pk"))))
+
+    def with_reading_state(self, user):
+        """Annotate how far the person has read (`last_read_number`) and whether there is news (`is_unread`)."""
+        from .following import ForumMember, ThreadRead
+
+        read = ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values("last_read_number")[:1]
+        all_read_at = ForumMember.objects.filter(user=user).values("all_read_at")[:1]
+        threads = self.annotate(
+            last_read_number=Coalesce(Subquery(read), 0),
+            all_read_at=Subquery(all_read_at),
+        )
+        return threads.annotate(
+            is_unread=models.ExpressionWrapper(
+                Q(last_post_number__gt=F("last_read_number"))
+                & (Q(all_read_at__isnull=True) | Q(last_activity_at__gt=F("all_read_at"))),
+                output_field=models.BooleanField(),
+            )
+        )
+
+
+class Thread(index.Indexed, ClusterableModel):
+    """A discussion: a first post and its replies, in one category, of one kind."""
+
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    kind = models.CharField(_("kind"), max_length=20, choices=ThreadKind.choices, default=ThreadKind.QUESTION)
+    category = models.ForeignKey(
+        "forum.Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="threads"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="forum_threads"
+    )
+    municipality = models.ForeignKey(
+        "accounts.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The author's municipality when the thread was started."),
+    )
+    tags = TaggableManager(through=ThreadTag, blank=True, verbose_name=_("tags"))
+    knowledge_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("discusses"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="discussions",
+    )
+    derived_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("became the page"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="source_discussions",
+    )
+    answer = models.ForeignKey(
+        "forum.Post", verbose_name=_("answer"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("latest activity"), default=timezone.now, db_index=True)
+    last_poster = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Denormalised so that lists need no counting: see services.py for who keeps them right.
+    post_count = models.PositiveIntegerField(_("visible posts"), default=0)
+    last_post_number = models.PositiveIntegerField(default=0)
+    is_locked = models.BooleanField(_("locked"), default=False)
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_hidden = models.BooleanField(_("hidden"), default=False)
+
+    objects = ThreadQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("category_id"),
+        index.FilterField("is_hidden"),
+        index.FilterField("kind"),
+        index.FilterField("municipality_id"),
+    ]
+
+    class Meta:
+        ordering = ["-last_activity_at"]
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        indexes = [models.Index(fields=["category", "-last_activity_at"], name="forum_thread_category_activity")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("forum:thread", args=[self.pk])
+
+    def url_of_post(self, number):
+        page = (number - 1) // POSTS_PER_PAGE + 1
+        query = f"?sida={page}" if page > 1 else ""
+        return f"{self.get_absolute_url()}{query}#inlagg-{number}"
+
+    @property
+    def reply_count(self):
+        return max(self.post_count - 1, 0)
+
+    @property
+    def is_solved(self):
+        return self.answer_id is not None
+
+
+class PostQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Posts the person may read: in visible threads, and not hidden unless they moderate."""
+        from .threads import Thread
+
+        posts = self.filter(thread__in=Thread.objects.visible_to(user).values("pk"))
+        if not sees_everything(user):
+            posts = posts.filter(is_hidden=False)
+        return posts
+
+    def with_helpful_state(self, user):
+        """Annotate whether the person has marked each post helpful."""
+        return self.annotate(marked_helpful=Exists(Reaction.objects.filter(post=OuterRef("pk"), user=user)))
+
+
+class Post(index.Indexed, models.Model):
+    """One message in a thread, written in Markdown; the rendered, cleaned HTML is stored with it."""
+
+    thread = models.ForeignKey(Thread, verbose_name=_("thread"), on_delete=models.PROTECT, related_name="posts")
+    number = models.PositiveIntegerField(_("number in the thread"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="forum_posts"
+    )
+    body = models.TextField(_("text"), max_length=BODY_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    quotes = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="quoted_by")
+    mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # Each save raises the version, so that two people editing at once cannot overwrite each other.
+    version = models.PositiveIntegerField(default=1)
+    helpful_count = models.PositiveIntegerField(_("helpful"), default=0)
+    is_hidden = models.BooleanField(_("hidden"), default=False)
+    hidden_reason = models.CharField(_("why hidden"), max_length=300, blank=True)
+    # The id of the form that sent it: a second submit of the same form finds this post instead of adding one.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = PostQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("body"),
+        index.FilterField("thread_id"),
+        index.FilterField("is_hidden"),
+        index.RelatedFields("thread", [index.SearchField("title")]),
+    ]
+
+    class Meta:
+        ordering = ["thread", "number"]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "number"], name="unique_post_number"),
+            models.UniqueConstraint(fields=["author", "submission_key"], name="unique_post_submission"),
+        ]
+
+    def __str__(self):
+        return f"{self.thread} #{self.number}"
+
+    def get_absolute_url(self):
+        return self.thread.url_of_post(self.number)
+
+    @property
+    def is_first(self):
+        return self.number == 1
+
+    @property
+    def is_edited(self):
+        return self.edited_at is not None
+
+
+class PostRevision(models.Model):
+    """Every text a post has had, oldest first: moderators read the history of edited posts."""
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="revisions")
+    body = models.TextField()
+    title = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["post", "created_at", "pk"]
+        verbose_name = _("post revision")
+        verbose_name_plural = _("post revisions")
+
+    def __str__(self):
+        return f"{self.post} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Reaction(models.Model):
+    """A "Helpful" mark by one person on one post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("helpful mark")
+        verbose_name_plural = _("helpful marks")
+        constraints = [models.UniqueConstraint(fields=["post", "user"], name="one_reaction_per_person")]
+
+    def __str__(self):
+        return f"{self.user}: {self.post}"

@@ -1,0 +1,312 @@
+"""Writes to the forum that the views, the admin and the import command share: one place per rule."""
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from knowledge.markdown import render_markdown
+from knowledge.tagging import normalise_tag_names
+
+from . import notifications
+from .models import (
+    ForumMember,
+    Post,
+    PostRevision,
+    Reaction,
+    Report,
+    Subscription,
+    Thread,
+    ThreadRead,
+    sees_everything,
+)
+
+MAX_TAGS = 5
+# "@anna.larsson" (the part of the address before @), or the whole address when that part is not unique.
+MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
+
+
+class ForumError(Exception):
+    """A rule stops the write; the message is for the person who tried."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(ForumError):
+    pass
+
+
+class TooManyPosts(ForumError):
+    pass
+
+
+class EditConflict(ForumError):
+    pass
+
+
+def is_moderator(user):
+    return sees_everything(user)
+
+
+def may_see(user, thread):
+    return Thread.objects.visible_to(user).filter(pk=thread.pk).exists()
+
+
+def may_post_in(user, thread):
+    return may_see(user, thread) and (not thread.is_locked or is_moderator(user))
+
+
+def may_edit(user, post):
+    if is_moderator(user):
+        return True
+    return post.author_id == user.pk and not post.is_hidden and not post.thread.is_locked
+
+
+def may_accept_answer(user, thread):
+    return thread.author_id == user.pk or is_moderator(user)
+
+
+def mentioned_users(body):
+    """The active people a text @mentions, by the part of their address before @ or by the whole address."""
+    handles = {match.lower() for match in MENTION_PATTERN.findall(body)}
+    if not handles:
+        return []
+    users = get_user_model().objects.filter(is_active=True)
+    found = []
+    for handle in handles:
+        if "@" in handle:
+            found += users.filter(email=handle)
+        else:
+            matches = list(users.filter(email__istartswith=f"{handle}@")[:2])
+            if len(matches) == 1:
+                found += matches
+    return found
+
+
+def mention_handle(user, *, unique=True):
+    """What to type after @ to mention the person."""
+    local_part = user.email.split("@", 1)[0]
+    return local_part if unique else user.email
+
+
+def check_posting_rate(author):
+    limit = settings.FORUM_POSTS_PER_MINUTE
+    recent = Post.objects.filter(author=author, created_at__gte=timezone.now() - timedelta(minutes=1)).count()
+    if recent >= limit:
+        raise TooManyPosts(
+            _("You have written %(limit)s posts in the last minute. Wait a moment and send again.") % {"limit": limit}
+        )
+
+
+def _follow(user, **target):
+    Subscription.objects.get_or_create(user=user, **target)
+
+
+def _earlier_submission(author, submission_key):
+    if submission_key is None:
+        return None
+    return Post.objects.filter(author=author, submission_key=submission_key).select_related("thread").first()
+
+
+def _add_post(thread, *, author, body, submission_key, quoted_posts=(), now=None):
+    now = now or timezone.now()
+    # Lock the thread row so that two replies at once get different numbers.
+    locked = Thread.objects.select_for_update().get(pk=thread.pk)
+    number = locked.last_post_number + 1
+    post = Post.objects.create(
+        thread=locked,
+        number=number,
+        author=author,
+        body=body,
+        body_html=render_markdown(body),
+        created_at=now,
+        submission_key=submission_key,
+    )
+    PostRevision.objects.create(post=post, body=body, edited_by=author, created_at=now)
+    Thread.objects.filter(pk=thread.pk).update(
+        last_post_number=number,
+        post_count=F("post_count") + 1,
+        last_activity_at=now,
+        last_poster=author,
+    )
+    thread.refresh_from_db()
+    post.thread = thread
+    if quoted_posts:
+        post.quotes.set([quoted for quoted in quoted_posts if quoted.thread_id == thread.pk])
+    mentions = [user for user in mentioned_users(body) if user.pk != author.pk]
+    post.mentions.set(mentions)
+    ThreadRead.objects.update_or_create(
+        user=author, thread=thread, defaults={"last_read_number": number, "updated_at": now}
+    )
+    _follow(author, thread=thread)
+    notifications.post_published(post)
+    return post
+
+
+def start_thread(
+    *,
+    author,
+    category,
+    title,
+    kind,
+    body,
+    tags=(),
+    knowledge_page=None,
+    submission_key=None,
+    created_at=None,
+):
+    """Open a thread with its first post; the author follows it from then on."""
+    earlier = _earlier_submission(author, submission_key)
+    if earlier:
+        return earlier.thread
+    if not category.is_visible_to(author):
+        raise NotAllowed(_("You cannot start a thread in that category."))
+    check_posting_rate(author)
+    tag_names = normalise_tag_names(tags)[:MAX_TAGS]
+    now = created_at or timezone.now()
+    try:
+        with transaction.atomic():
+            thread = Thread.objects.create(
+                title=" ".join(title.split()),
+                kind=kind,
+                category=category,
+                author=author,
+                municipality_id=author.municipality_id,
+                knowledge_page=knowledge_page,
+                created_at=now,
+                last_activity_at=now,
+                last_poster=author,
+            )
+            if tag_names:
+                thread.tags.set(tag_names)
+            _add_post(thread, author=author, body=body, submission_key=submission_key, now=now)
+    except IntegrityError:
+        # The same form arrived twice at the same moment: the other request made the thread.
+        earlier = _earlier_submission(author, submission_key)
+        if earlier:
+            return earlier.thread
+        raise
+    return thread
+
+
+def reply(thread, *, author, body, quoted_posts=(), submission_key=None, created_at=None):
+    """Add a post to a thread; the author follows the thread unless they unfollowed it before."""
+    earlier = _earlier_submission(author, submission_key)
+    if earlier:
+        return earlier
+    if not may_post_in(author, thread):
+        raise NotAllowed(_("The thread is locked: no new posts can be added."))
+    check_posting_rate(author)
+    try:
+        with transaction.atomic():
+            return _add_post(
+                thread,
+                author=author,
+                body=body,
+                submission_key=submission_key,
+                quoted_posts=quoted_posts,
+                now=created_at,
+            )
+    except IntegrityError:
+        earlier = _earlier_submission(author, submission_key)
+        if earlier:
+            return earlier
+        raise
+
+
+@transaction.atomic
+def edit_post(post, *, by, body, version, title=None):
+    """Change a post's text, keeping the old one in its history; refuse if someone saved in between."""
+    if not may_edit(by, post):
+        raise NotAllowed(_("You cannot edit this post."))
+    now = timezone.now()
+    updated = Post.objects.filter(pk=post.pk, version=version).update(
+        body=body, body_html=render_markdown(body), edited_at=now, version=F("version") + 1
+    )
+    if not updated:
+        raise EditConflict(
+            _("Someone else saved this post while you were editing. Your text is still here: compare and save again.")
+        )
+    if title is not None and post.is_first:
+        Thread.objects.filter(pk=post.thread_id).update(title=" ".join(title.split()))
+    PostRevision.objects.create(post=post, body=body, title=title or "", edited_by=by, created_at=now)
+    post.refresh_from_db()
+    if by.pk != post.author_id:
+        from .moderation import log_action
+
+        log_action(by, "edit", post.thread, post=post, reason=_("Edited in the thread"))
+    # Re-index with the new text.
+    post.save(update_fields=["body_html"])
+    return post
+
+
+def mark_helpful(post, *, by):
+    """Mark a post helpful; once per person, never on one's own post."""
+    if post.author_id == by.pk:
+        return False
+    _reaction, created = Reaction.objects.get_or_create(post=post, user=by)
+    if created:
+        Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") + 1)
+    return created
+
+
+def unmark_helpful(post, *, by):
+    deleted, _details = Reaction.objects.filter(post=post, user=by).delete()
+    if deleted:
+        Post.objects.filter(pk=post.pk, helpful_count__gt=0).update(helpful_count=F("helpful_count") - 1)
+    return bool(deleted)
+
+
+def accept_answer(post, *, by):
+    """The thread's author or a moderator marks one reply as the answer."""
+    thread = post.thread
+    if not may_accept_answer(by, thread):
+        raise NotAllowed(_("Only the person who started the thread or a moderator can mark the answer."))
+    if post.is_first or post.is_hidden:
+        raise ForumError(_("Only a visible reply can be the answer."))
+    Thread.objects.filter(pk=thread.pk).update(answer=post)
+    thread.answer = post
+    notifications.answer_accepted(post, by=by)
+    return thread
+
+
+def clear_answer(thread, *, by):
+    if not may_accept_answer(by, thread):
+        raise NotAllowed(_("Only the person who started the thread or a moderator can mark the answer."))
+    Thread.objects.filter(pk=thread.pk).update(answer=None)
+    thread.answer = None
+    return thread
+
+
+def set_following(user, *, follow, thread=None, category=None, tag=None):
+    """Follow or stop following one thread, category or tag."""
+    target = {"thread": thread} if thread else {"category": category} if category else {"tag": tag}
+    Subscription.objects.update_or_create(user=user, **target, defaults={"is_active": follow})
+
+
+def mark_read(thread, user, number):
+    """Remember that the person has seen the thread up to post `number` (never moving backwards)."""
+    read, created = ThreadRead.objects.get_or_create(
+        user=user, thread=thread, defaults={"last_read_number": number, "updated_at": timezone.now()}
+    )
+    if not created and read.last_read_number < number:
+        ThreadRead.objects.filter(pk=read.pk).update(last_read_number=number, updated_at=timezone.now())
+
+
+def mark_all_read(user):
+    ForumMember.objects.update_or_create(user=user, defaults={"all_read_at": timezone.now()})
+
+
+def report_post(post, *, by, reason, explanation=""):
+    """Ask the moderators to look at a post. One open report per person and post."""
+    report = Report.objects.open().filter(post=post, reporter=by).first()
+    if report:
+        return report
+    return Report.objects.create(post=post, reporter=by, reason=reason, explanation=explanation.strip())
