@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format migrate seed messages check-deploy clean
+.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker
 
 help: ## List the make targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -68,3 +68,9 @@ check-deploy: $(VENV)/.runtime-installed ## Run Django's deployment checks on th
 
 clean: ## Remove the virtual environment, collected static files and caches
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-media
+
+worker: $(VENV)/.runtime-installed ## Run the background worker beside `make serve`: sends the e-mail production queues
+	DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-intranet.settings.production}" \
+	SECRET_KEY="$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-the-internet}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	$(MANAGE) db_worker

@@ -35,4 +35,17 @@ class PasswordResetForm(DjangoPasswordResetForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "job_title", "sector"]
+        fields = ["first_name", "last_name", "job_title", "sector", "notification_email"]
+        widgets = {"notification_email": forms.RadioSelect}
+        labels = {"notification_email": _("E-mail about forum notifications")}
+        help_texts = {
+            "notification_email": _(
+                "The e-mail says what happened, in which thread and by whom, with a link. "
+                "It never contains what was written."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form sent without the choice keeps the person's current one instead of failing.
+        self.fields["notification_email"].required = False

@@ -55,6 +55,13 @@ class ProfileView(UpdateView):
         return self.request.user
 
     def form_valid(self, form):
-        messages.success(self.request, _("Your profile has been saved."))
+        if "notification_email" in form.changed_data:
+            messages.success(
+                self.request,
+                _("Your profile has been saved. E-mail about notifications: %(choice)s.")
+                % {"choice": form.instance.get_notification_email_display().lower()},
+            )
+        else:
+            messages.success(self.request, _("Your profile has been saved."))
         super().form_valid(form)
         return redirect(self.success_url)

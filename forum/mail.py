@@ -1,18 +1,58 @@
-"""The e-mails the forum sends."""
+"""The e-mails the forum sends: what happened, the title, who did it and a link, never the post text.
+
+In Swedish: people store no language preference, and Swedish is what everyone reads here.
+"""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
+
+from .notifications import describe
+
+# A digest names this many notifications at most; the rest wait in the notification centre.
+DIGEST_MAX_ITEMS = 50
 
 
 def absolute_url(path):
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
 
 
+def open_url(notification):
+    """The link marks the notification read on the way to the post."""
+    return absolute_url(reverse("forum:open_notification", args=[notification.pk]))
+
+
+def _send(template, context, recipient):
+    with translation.override("sv"):
+        context = {**context, "profile_url": absolute_url(reverse("accounts:profile"))}
+        subject = " ".join(render_to_string(f"forum/email/{template}_subject.txt", context).split())
+        body = render_to_string(f"forum/email/{template}.txt", context)
+    send_mail(subject, body, None, [recipient.email])
+
+
 def send_notification_email(notification):
     with translation.override("sv"):
-        context = {"notification": notification, "url": absolute_url(notification.get_absolute_url())}
-        subject = render_to_string("forum/email/notification_subject.txt", context).strip()
-        body = render_to_string("forum/email/notification.txt", context)
-    send_mail(subject, body, None, [notification.recipient.email])
+        context = {
+            "notification": notification,
+            "description": describe(notification),
+            "url": open_url(notification),
+        }
+    _send("notification", context, notification.recipient)
+
+
+def send_digest_email(recipient, notifications, *, frequency):
+    with translation.override("sv"):
+        items = [
+            {"description": describe(notification), "notification": notification, "url": open_url(notification)}
+            for notification in notifications[:DIGEST_MAX_ITEMS]
+        ]
+    context = {
+        "items": items,
+        "count": len(notifications),
+        "more": max(len(notifications) - DIGEST_MAX_ITEMS, 0),
+        "weekly": frequency == "weekly",
+        "centre_url": absolute_url(reverse("forum:notifications")),
+    }
+    _send("digest", context, recipient)

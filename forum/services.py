@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -115,7 +116,7 @@ def _earlier_submission(author, submission_key):
     return Post.objects.filter(author=author, submission_key=submission_key).select_related("thread").first()
 
 
-def _add_post(thread, *, author, body, submission_key, quoted_posts=(), now=None):
+def _add_post(thread, *, author, body, submission_key, quoted_posts=(), now=None, notify=True):
     now = now or timezone.now()
     # Lock the thread row so that two replies at once get different numbers.
     locked = Thread.objects.select_for_update().get(pk=thread.pk)
@@ -146,7 +147,8 @@ def _add_post(thread, *, author, body, submission_key, quoted_posts=(), now=None
         user=author, thread=thread, defaults={"last_read_number": number, "updated_at": now}
     )
     _follow(author, thread=thread)
-    notifications.post_published(post)
+    if notify:
+        notifications.post_published(post)
     return post
 
 
@@ -161,14 +163,20 @@ def start_thread(
     knowledge_page=None,
     submission_key=None,
     created_at=None,
+    rate_limited=True,
+    notify=True,
 ):
-    """Open a thread with its first post; the author follows it from then on."""
+    """Open a thread with its first post; the author follows it from then on.
+
+    Imports pass `rate_limited=False` and `notify=False`: loading old content is not news.
+    """
     earlier = _earlier_submission(author, submission_key)
     if earlier:
         return earlier.thread
     if not category.is_visible_to(author):
         raise NotAllowed(_("You cannot start a thread in that category."))
-    check_posting_rate(author)
+    if rate_limited:
+        check_posting_rate(author)
     tag_names = normalise_tag_names(tags)[:MAX_TAGS]
     now = created_at or timezone.now()
     try:
@@ -186,7 +194,7 @@ def start_thread(
             )
             if tag_names:
                 thread.tags.set(tag_names)
-            _add_post(thread, author=author, body=body, submission_key=submission_key, now=now)
+            _add_post(thread, author=author, body=body, submission_key=submission_key, now=now, notify=notify)
     except IntegrityError:
         # The same form arrived twice at the same moment: the other request made the thread.
         earlier = _earlier_submission(author, submission_key)
@@ -196,14 +204,25 @@ def start_thread(
     return thread
 
 
-def reply(thread, *, author, body, quoted_posts=(), submission_key=None, created_at=None):
+def reply(
+    thread,
+    *,
+    author,
+    body,
+    quoted_posts=(),
+    submission_key=None,
+    created_at=None,
+    rate_limited=True,
+    notify=True,
+):
     """Add a post to a thread; the author follows the thread unless they unfollowed it before."""
     earlier = _earlier_submission(author, submission_key)
     if earlier:
         return earlier
     if not may_post_in(author, thread):
         raise NotAllowed(_("The thread is locked: no new posts can be added."))
-    check_posting_rate(author)
+    if rate_limited:
+        check_posting_rate(author)
     try:
         with transaction.atomic():
             return _add_post(
@@ -213,6 +232,7 @@ def reply(thread, *, author, body, quoted_posts=(), submission_key=None, created
                 submission_key=submission_key,
                 quoted_posts=quoted_posts,
                 now=created_at,
+                notify=notify,
             )
     except IntegrityError:
         earlier = _earlier_submission(author, submission_key)
@@ -293,11 +313,14 @@ def set_following(user, *, follow, thread=None, category=None, tag=None):
 
 def mark_read(thread, user, number):
     """Remember that the person has seen the thread up to post `number` (never moving backwards)."""
-    read, created = ThreadRead.objects.get_or_create(
-        user=user, thread=thread, defaults={"last_read_number": number, "updated_at": timezone.now()}
+    now = timezone.now()
+    updated = ThreadRead.objects.filter(user=user, thread=thread).update(
+        last_read_number=Greatest(F("last_read_number"), number), updated_at=now
     )
-    if not created and read.last_read_number < number:
-        ThreadRead.objects.filter(pk=read.pk).update(last_read_number=number, updated_at=timezone.now())
+    if not updated:
+        ThreadRead.objects.get_or_create(
+            user=user, thread=thread, defaults={"last_read_number": number, "updated_at": now}
+        )
 
 
 def mark_all_read(user):

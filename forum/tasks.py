@@ -1,22 +1,72 @@
-"""Background work of the forum: e-mail about notifications (django-tasks)."""
+"""Background work of the forum: e-mail about notifications (django-tasks).
+
+Immediate in development and tests; in production a `manage.py db_worker` process runs them.
+"""
+
+import logging
+from datetime import timedelta
+from itertools import groupby
 
 from django_tasks import task
 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Notification
+from accounts.models import EmailFrequency
+
+from . import mail
+from .models import ForumMember, Notification
+from .notifications import digest_items, still_visible
+
+logger = logging.getLogger(__name__)
+
+DIGEST_WINDOWS = {EmailFrequency.DAILY: timedelta(days=1), EmailFrequency.WEEKLY: timedelta(days=7)}
 
 
 @task()
 def send_notification_emails(notification_ids):
     """Mail the people who want an e-mail per event. Titles, authors and links only, never the post text."""
-    from .mail import send_notification_email
-
-    notifications = Notification.objects.filter(
-        pk__in=notification_ids, emailed_at__isnull=True, recipient__notification_email="immediately"
-    ).select_related("recipient", "thread", "post", "actor")
+    notifications = (
+        Notification.objects.unread()
+        .filter(
+            still_visible(),
+            pk__in=notification_ids,
+            emailed_at__isnull=True,
+            recipient__notification_email=EmailFrequency.IMMEDIATELY,
+            recipient__is_active=True,
+        )
+        .select_related("recipient", "thread__category", "post", "actor")
+    )
+    sent = 0
     for notification in notifications:
-        with transaction.atomic():
-            send_notification_email(notification)
-            Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+        try:
+            # Marked in the same transaction: if sending fails, the mark is undone.
+            with transaction.atomic():
+                Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+                mail.send_notification_email(notification)
+        except Exception:
+            logger.exception("Could not mail forum notification %s", notification.pk)
+            continue
+        sent += 1
+    return sent
+
+
+@task()
+def send_digests(frequency):
+    """Mail each person who chose this digest one e-mail about what they have not read yet; returns how many."""
+    now = timezone.now()
+    items = digest_items(frequency, now=now, window=DIGEST_WINDOWS[frequency])
+    sent = 0
+    for recipient_id, group in groupby(items, key=lambda notification: notification.recipient_id):
+        notifications = list(group)
+        try:
+            with transaction.atomic():
+                Notification.objects.filter(pk__in=[item.pk for item in notifications]).update(emailed_at=now)
+                ForumMember.objects.update_or_create(user_id=recipient_id, defaults={"last_digest_at": now})
+                mail.send_digest_email(notifications[0].recipient, notifications, frequency=frequency)
+        except Exception:
+            # One bad address must not keep the digest from everyone else; the next run tries again.
+            logger.exception("Could not send the %s forum digest to user %s", frequency, recipient_id)
+            continue
+        sent += 1
+    return sent

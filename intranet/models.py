@@ -27,3 +27,25 @@ class ImportedPage(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.source_id}"
+
+
+class ImportedThread(models.Model):
+    """The forum thread an item of an import file became, so that importing the file again updates it."""
+
+    source_id = models.CharField(_("id in the import file"), max_length=200, unique=True)
+    thread = models.OneToOneField(
+        "forum.Thread",
+        verbose_name=_("thread created by the import"),
+        on_delete=models.CASCADE,
+        related_name="import_source",
+    )
+    # The number each post of the file became, in the file's order: replies written in the forum in
+    # between keep their own numbers, and the file's posts are still found again.
+    post_numbers = models.JSONField(_("numbers of the imported posts"), default=list)
+
+    class Meta:
+        verbose_name = _("imported thread")
+        verbose_name_plural = _("imported threads")
+
+    def __str__(self):
+        return f"thread {self.source_id}"

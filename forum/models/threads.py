@@ -162,7 +162,7 @@ class Thread(index.Indexed, ClusterableModel):
 
     def url_of_post(self, number):
         page = (number - 1) // POSTS_PER_PAGE + 1
-        query = f"?sida={page}" if page > 1 else ""
+        query = f"?page={page}" if page > 1 else ""
         return f"{self.get_absolute_url()}{query}#inlagg-{number}"
 
     @property

@@ -85,3 +85,18 @@ MUNICIPALITY_PAGES = {
         "säga ifrån mot våld och kränkningar."
     ),
 }
+
+# What the demo people do, so that the forum (intranet/demo/forum.json) reads like colleagues talking.
+JOB_TITLES = {
+    "medarbetare.jarfalla": "Socialsekreterare, våldsmottagningen",
+    "medarbetare.sigtuna": "Skolkurator",
+    "medarbetare.sollentuna": "Förskolechef",
+    "medarbetare.sundbyberg": "Barnmorska, ungdomsmottagningen",
+    "medarbetare.upplands-vasby": "Familjebehandlare, föräldraskapsstöd",
+    "medarbetare.upplands-bro": "Fritidsledare",
+}
+JOB_TITLES_BY_ROLE = {
+    "Redaktör": "Samordnare för våld i nära relationer",
+    "Moderator": "Utvecklingsledare, socialtjänsten",
+    "Administratör": "Systemförvaltare",
+}

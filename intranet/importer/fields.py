@@ -1,14 +1,18 @@
 """Field cleaners: each turns one JSON value into what to store, or raises Invalid saying why it cannot."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import URLValidator, validate_email
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
+from forum.models import Category
 from intranet.models import ImportedPage
 from knowledge.markdown import render_markdown
 from knowledge.models import MethodRating
@@ -98,6 +102,24 @@ def identifier(value, context):
     return source_id
 
 
+LIST_NAMES = {"method": "methods", "experience": "experiences", "article": "articles"}
+
+
+def reference(kind_name):
+    """The id of an item of another kind, in this file or an earlier import."""
+
+    def clean(value, context):
+        source_id = identifier(value, context)
+        if not context.knows(kind_name, source_id):
+            raise Invalid(
+                _('unknown id "%(id)s": no item in %(list)s in this file or in an earlier import has it')
+                % {"id": source_id, "list": LIST_NAMES[kind_name]}
+            )
+        return source_id
+
+    return clean
+
+
 def one_of(vocabulary_name):
     def clean(value, context):
         expect(value, str)
@@ -110,7 +132,9 @@ def one_of(vocabulary_name):
     return clean
 
 
-def list_of(clean_item):
+def list_of(clean_item, *, unique=True):
+    """A list of values; the same value twice counts once, unless `unique` is false (posts)."""
+
     def clean(values, context):
         expect(values, list)
         cleaned, problems = [], []
@@ -120,7 +144,7 @@ def list_of(clean_item):
             except Invalid as invalid:
                 problems += [(f"[{index}]{path}", message) for path, message in invalid.problems]
             else:
-                if item not in cleaned:
+                if not unique or item not in cleaned:
                     cleaned.append(item)
         if problems:
             raise Invalid(problems=problems)
@@ -142,11 +166,17 @@ def tag(value, context):
     return name
 
 
-def tags(values, context):
-    names = list_of(tag)(values, context)
-    if len(names) > MAX_TAGS:
-        raise Invalid(_("too many tags: %(count)d, at most %(limit)d") % {"count": len(names), "limit": MAX_TAGS})
-    return names
+def tags_up_to(limit):
+    def clean(values, context):
+        names = list_of(tag)(values, context)
+        if len(names) > limit:
+            raise Invalid(_("too many tags: %(count)d, at most %(limit)d") % {"count": len(names), "limit": limit})
+        return names
+
+    return clean
+
+
+tags = tags_up_to(MAX_TAGS)
 
 
 def a_date(value, context):
@@ -167,6 +197,59 @@ def a_year(value, context):
             % {"first": FIRST_YEAR, "last": LAST_YEAR, "value": value}
         )
     return value
+
+
+def a_moment(value, context):
+    """A point in time, "2026-10-05T09:30" (Swedish time) or with its offset, "2026-10-05T07:30:00Z"."""
+    expect(value, str)
+    try:
+        if not ISO_DATE.match(value.strip()):
+            raise ValueError(value)
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise Invalid(
+            _('not a time in the form YYYY-MM-DDTHH:MM, e.g. "2026-10-05T09:30": "%(value)s"') % {"value": value}
+        ) from None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    if moment > timezone.now():
+        raise Invalid(_('is in the future: "%(value)s"') % {"value": value})
+    return moment
+
+
+def a_number_from(first):
+    def clean(value, context):
+        expect(value, int)
+        if value < first:
+            raise Invalid(_("must be %(first)d or more, not %(value)d") % {"first": first, "value": value})
+        return value
+
+    return clean
+
+
+def email_address(value, context):
+    address = text(max_length(User, "email"))(value, context)
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise Invalid(_('not an e-mail address: "%(value)s"') % {"value": value}) from None
+    return address.lower()
+
+
+def forum_category(value, context):
+    """A category by name, English name or slug; a name no category has becomes a new category."""
+    name = text(max_length(Category, "name"))(value, context)
+    categories = context.vocabularies["forum_category"]
+    found = categories.find(name)
+    if found:
+        return found
+    slug = slugify(name)[: max_length(Category, "slug")]
+    if not slug:
+        raise Invalid(
+            _('"%(value)s" cannot be the name of a new category: it needs letters or digits. Categories: %(valid)s')
+            % {"value": value, "valid": ", ".join(categories.valid)}
+        )
+    return categories.new(slug, name)
 
 
 def web_address(value, context):

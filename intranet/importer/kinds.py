@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
-from intranet.models import ImportedPage
+from forum.models import Category
+from intranet.models import ImportedPage, ImportedThread
 from knowledge.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -22,7 +23,6 @@ from knowledge.models import (
 )
 
 from .fields import (
-    Invalid,
     a_date,
     a_year,
     identifier,
@@ -33,6 +33,7 @@ from .fields import (
     one_of,
     optional,
     record,
+    reference,
     required,
     tags,
     text,
@@ -50,22 +51,7 @@ from .pages import (
     link_topic,
     no_links,
 )
-
-SKIPPED_LIST = "threads"  # the forum's part of the format, imported once the forum exists
-
-
-def reference(kind_name):
-    def clean(value, context):
-        source_id = identifier(value, context)
-        if not context.knows(kind_name, source_id):
-            raise Invalid(
-                _('unknown id "%(id)s": no item in %(list)s in this file or in an earlier import has it')
-                % {"id": source_id, "list": KIND_LISTS[kind_name]}
-            )
-        return source_id
-
-    return clean
-
+from .threads import CATEGORY_FIELDS, THREAD_FIELDS, check_category, check_thread
 
 # The format, field by field (docs/import.md describes it for people)
 
@@ -150,12 +136,12 @@ TOPIC_FIELDS = {
 }
 
 
-def check_method(data):
+def check_method(data, context):
     if data.get("id") in data.get("related", []):
         yield "related", _("a method cannot be related to itself")
 
 
-def check_experience(data):
+def check_experience(data, context):
     start, end = data.get("period_start"), data.get("period_end")
     if start and end and end < start:
         yield "period_end", _("is before period_start (%(start)s)") % {"start": start.isoformat()}
@@ -165,24 +151,45 @@ def check_experience(data):
         yield "body", _("give either body or the headings (%(headings)s), not both") % {"headings": ", ".join(headings)}
 
 
-def no_check(data):
+def no_check(data, context):
     return []
 
 
+def imported_pages(kind_name):
+    def ids():
+        return set(ImportedPage.objects.filter(kind=kind_name).values_list("source_id", flat=True))
+
+    return ids
+
+
+def existing_categories():
+    return set(Category.objects.values_list("slug", flat=True))
+
+
+def imported_threads():
+    return set(ImportedThread.objects.values_list("source_id", flat=True))
+
+
 class Kind(NamedTuple):
-    name: str  # ImportedPage.kind
+    name: str  # ImportedPage.kind for pages
     list_name: str  # the list in the file
     label: Any  # for progress
     fields: dict
-    check: Any
-    model: type
-    parent_model: type
-    fill: Any
-    link: Any
+    check: Any  # (cleaned fields, context) → (field path, message) pairs
+    imported_ids: Any  # () → the ids a file may update, from earlier imports
+    # Pages only: the model, where it goes, and how it is filled and linked
+    model: type = None
+    parent_model: type = None
+    fill: Any = None
+    link: Any = None
 
 
-KINDS = [
-    Kind(
+def page_kind(name, list_name, label, fields, check, model, parent_model, fill, link):
+    return Kind(name, list_name, label, fields, check, imported_pages(name), model, parent_model, fill, link)
+
+
+PAGE_KINDS = [
+    page_kind(
         name=ImportedPage.Kind.METHOD,
         list_name="methods",
         label=gettext_lazy("Methods"),
@@ -193,7 +200,7 @@ KINDS = [
         fill=fill_method,
         link=link_method,
     ),
-    Kind(
+    page_kind(
         name=ImportedPage.Kind.EXPERIENCE,
         list_name="experiences",
         label=gettext_lazy("Experiences"),
@@ -204,7 +211,7 @@ KINDS = [
         fill=fill_experience,
         link=link_experience,
     ),
-    Kind(
+    page_kind(
         name=ImportedPage.Kind.ARTICLE,
         list_name="articles",
         label=gettext_lazy("Articles"),
@@ -215,7 +222,7 @@ KINDS = [
         fill=fill_article,
         link=no_links,
     ),
-    Kind(
+    page_kind(
         name=ImportedPage.Kind.TOPIC,
         list_name="topics",
         label=gettext_lazy("Theme pages"),
@@ -227,5 +234,22 @@ KINDS = [
         link=link_topic,
     ),
 ]
-KIND_LISTS = {kind.name: kind.list_name for kind in KINDS}
-TOP_LEVEL_LISTS = [kind.list_name for kind in KINDS] + [SKIPPED_LIST]
+# The forum's part comes after the pages: a thread may discuss a page, and categories come before threads.
+CATEGORIES = Kind(
+    name="category",
+    list_name="categories",
+    label=gettext_lazy("Forum categories"),
+    fields=CATEGORY_FIELDS,
+    check=check_category,
+    imported_ids=existing_categories,
+)
+THREADS = Kind(
+    name="thread",
+    list_name="threads",
+    label=gettext_lazy("Threads"),
+    fields=THREAD_FIELDS,
+    check=check_thread,
+    imported_ids=imported_threads,
+)
+KINDS = [*PAGE_KINDS, CATEGORIES, THREADS]
+TOP_LEVEL_LISTS = [kind.list_name for kind in KINDS]

@@ -4,7 +4,11 @@ import re
 import unicodedata
 from typing import Any, NamedTuple
 
-from accounts.models import Municipality, Sector
+from django.utils.text import slugify
+
+from accounts import roles
+from accounts.models import Municipality, Sector, User
+from forum.models import Category, ThreadKind, sees_everything
 from knowledge.models import (
     AgeGroup,
     EvidenceLevel,
@@ -72,6 +76,110 @@ def choice_vocabulary(choices):
     return Vocabulary({loose(value): value for value in values}, values, loose)
 
 
+# The import format is Swedish whatever the language of the person importing (DESIGN.md: "kind": "Fråga").
+THREAD_KIND_NAMES = {
+    ThreadKind.QUESTION: "Fråga",
+    ThreadKind.IDEA: "Idé",
+    ThreadKind.EXPERIENCE: "Erfarenhet",
+    ThreadKind.COLLABORATION: "Samverkan",
+}
+
+
+def thread_kind_vocabulary():
+    entries = {}
+    for kind, name in THREAD_KIND_NAMES.items():
+        entries[loose(name)] = entries[loose(kind.value)] = kind.value
+    return Vocabulary(entries, list(THREAD_KIND_NAMES.values()), loose)
+
+
+def role_vocabulary():
+    return Vocabulary({loose(name): name for name in roles.ROLES}, list(roles.ROLES), loose)
+
+
+class ForumCategory(NamedTuple):
+    """A forum category as a thread names it: in the database, defined in the file, or to be created."""
+
+    slug: str
+    name: str
+    roles: frozenset = frozenset()  # group names; empty for everyone
+    municipalities: frozenset = frozenset()  # empty for all six
+
+    def restrictions(self):
+        return sorted(self.roles) + sorted(municipality.name for municipality in self.municipalities)
+
+    def is_visible_to(self, person):
+        """Mirrors CategoryQuerySet.visible_to, so that checking finds what start_thread would refuse.
+
+        `person` is None for an address that matches no account: its new account has no role.
+        """
+        if person is None:
+            return not (self.roles or self.municipalities)
+        if sees_everything(person):
+            return True
+        in_group = not self.roles or bool(self.roles & roles.group_names(person))
+        in_municipality = not self.municipalities or person.municipality_id in {
+            municipality.pk for municipality in self.municipalities
+        }
+        return in_group and in_municipality
+
+
+class ForumCategories:
+    """The categories threads may name: by name, English name or slug, in any case.
+
+    Those the file defines are added while its `categories` are checked, before its threads.
+    """
+
+    def __init__(self):
+        self.by_key = {}
+        categories = Category.objects.in_order().prefetch_related(
+            "restricted_to_groups", "restricted_to_municipalities"
+        )
+        for category in categories:
+            known = ForumCategory(
+                category.slug,
+                category.name,
+                frozenset(group.name for group in category.restricted_to_groups.all()),
+                frozenset(category.restricted_to_municipalities.all()),
+            )
+            self.add(known, category.name_en)
+
+    def add(self, category, *other_spellings):
+        for spelling in (category.name, category.slug, *other_spellings):
+            if spelling:
+                self.by_key[loose(spelling)] = category
+
+    def find(self, spelling):
+        return self.by_key.get(loose(spelling)) or self.by_key.get(slugify(spelling))
+
+    def new(self, slug, name):
+        """A category that a thread names and nobody has made: the import creates it, open to everyone."""
+        category = ForumCategory(slug, name)
+        self.add(category)
+        return category
+
+    def define(self, category, name_en=""):
+        """Add a category as the file's `categories` define it, in place of what the database had."""
+        self.by_key = {key: known for key, known in self.by_key.items() if known.slug != category.slug}
+        self.add(category, name_en)
+
+    @property
+    def valid(self):
+        return list(dict.fromkeys(category.name for category in self.by_key.values()))
+
+
+class People:
+    """Accounts by e-mail address, each looked up once; None for an address that matches no one."""
+
+    def __init__(self):
+        self.found = {}
+
+    def find(self, email):
+        email = email.lower()
+        if email not in self.found:
+            self.found[email] = User.objects.filter(email__iexact=email).first()
+        return self.found[email]
+
+
 def load_vocabularies():
     return {
         "municipality": municipality_vocabulary(),
@@ -84,4 +192,8 @@ def load_vocabularies():
         "cost_level": choice_vocabulary(MethodPage.COST_CHOICES),
         "status": choice_vocabulary(MethodLocalUse.STATUS_CHOICES),
         "registry": choice_vocabulary(MethodRating.REGISTRY_CHOICES),
+        "thread_kind": thread_kind_vocabulary(),
+        "role": role_vocabulary(),
+        "forum_category": ForumCategories(),
+        "person": People(),
     }

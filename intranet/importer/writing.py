@@ -1,4 +1,4 @@
-"""Writing a checked file: creating or updating, then publishing, every page, kind by kind."""
+"""Writing a checked file: every page, created or updated and published, kind by kind; then the forum."""
 
 from contextlib import contextmanager
 
@@ -8,23 +8,37 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from forum.services import ForumError
 from intranet.models import ImportedPage
 from knowledge.models import HomePage
 from knowledge.services import ensure_sections
 
 from .fields import max_length
-from .kinds import KINDS
+from .kinds import CATEGORIES, PAGE_KINDS, THREADS
 from .outcome import ImportFailed
+from .threads import Accounts, Categories, save_thread, write_categories
 
 
 def write(plan, out):
-    """Create or update every page of a checked file and publish it, kind by kind."""
+    """Write everything in a checked file: pages first, so that threads can discuss them."""
+    page_ids = write_pages(plan, out)
+    write_categories(plan.items[CATEGORIES.name])
+    accounts, categories = Accounts(out), Categories(out)
+    threads = plan.items[THREADS.name]
+    for done, item in enumerate(threads, start=1):
+        with reported_as(item):
+            save_thread(item, page_ids, accounts, categories)
+        report_progress(out, THREADS, done, len(threads))
+
+
+def write_pages(plan, out):
+    """Create or update every page of a checked file and publish it, kind by kind; return their ids."""
     parents = {**ensure_sections(), HomePage: HomePage.objects.get()}
     page_ids = {
         (kind, source_id): page_id
         for kind, source_id, page_id in ImportedPage.objects.values_list("kind", "source_id", "page_id")
     }
-    for kind in KINDS:
+    for kind in PAGE_KINDS:
         items = plan.items[kind.name]
         # Every page of a kind exists before any links, so methods can be related to each other.
         pages = [save_page(kind, item, parents[kind.parent_model]) for item in items]
@@ -34,6 +48,7 @@ def write(plan, out):
             with reported_as(item):
                 page.save_revision().publish()
             report_progress(out, kind, done, len(items))
+    return page_ids
 
 
 def report_progress(out, kind, done, total):
@@ -44,12 +59,17 @@ def report_progress(out, kind, done, total):
 
 @contextmanager
 def reported_as(item):
-    # The checks above should catch everything; if the model still objects, say which item and roll back.
+    # The checks above should catch everything; if the model or a forum rule still objects, say which item
+    # and roll back.
     try:
         yield
     except ValidationError as error:
         reason = "; ".join(error.messages)
         raise ImportFailed([f"{item.position}: " + _("could not be saved: %(reason)s") % {"reason": reason}]) from error
+    except ForumError as error:
+        raise ImportFailed(
+            [f"{item.position}: " + _("could not be saved: %(reason)s") % {"reason": error.message}]
+        ) from error
 
 
 def save_page(kind, item, parent):

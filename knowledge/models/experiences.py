@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from knowledge.forms import PersonalDataPanel
+
 from .listing import CHECKBOXES, KnowledgePage, ListingIndexPage
 from .tags import ExperiencePageTag
 
@@ -70,6 +72,7 @@ class ExperiencePage(KnowledgePage):
     tags = ClusterTaggableManager(through=ExperiencePageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = [
+        PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
+from knowledge.forms import PersonalDataPanel
 
 from .listing import CHECKBOXES, KnowledgePage, ListingIndexPage
 from .tags import MethodPageTag
@@ -87,6 +88,7 @@ class MethodPage(KnowledgePage):
     tags = ClusterTaggableManager(through=MethodPageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = [
+        PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("municipality"),

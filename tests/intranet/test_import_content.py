@@ -10,6 +10,8 @@ from django.utils import translation
 
 from wagtail.models import Page, Revision
 
+from accounts.models import User
+from forum.models import Post, Thread
 from intranet.importer import MAX_FILE_BYTES, ImportFailed, import_content
 from intranet.models import ImportedPage
 from knowledge.markdown import ALLOWED_TAGS
@@ -68,7 +70,7 @@ def test_the_example_file_imports_on_a_freshly_migrated_database(db):
 
     report = import_content(EXAMPLE)
 
-    assert report.created == {"method": 2, "experience": 2, "article": 1, "topic": 1}
+    assert report.created == {"method": 2, "experience": 2, "article": 1, "topic": 1, "category": 1, "thread": 2}
     groups = MethodPage.objects.get(title="Samtalsgrupper för barn som upplevt våld")
     classroom = MethodPage.objects.get(title="Våldsförebyggande klassrumssamtal")
     assert groups.live and not groups.has_unpublished_changes
@@ -110,6 +112,23 @@ def test_the_example_experiences_article_and_theme_page_are_linked(db):
     ]
 
 
+def test_the_example_threads_discuss_a_method_and_one_has_an_answer(db):
+    import_content(EXAMPLE)
+
+    waiting = Thread.objects.get(title="Hur länge får barnen vänta på en plats i samtalsgruppen?")
+    assert waiting.category.slug == "barn-och-unga"
+    assert waiting.knowledge_page.title == "Samtalsgrupper för barn som upplevt våld"
+    assert waiting.answer == waiting.posts.get(number=2)
+    assert waiting.posts.get(number=2).helpful_count == 1
+    network = Thread.objects.get(title="Teman till nätverksträffen i december")
+    assert network.category.name == "Nätverk för samordnare"
+    assert network.kind == "collaboration"
+    assert sorted(User.objects.values_list("email", "is_active")) == [
+        ("familjebehandlare@kommun.example", False),
+        ("samordnare@kommun.example", False),
+    ]
+
+
 def test_imported_pages_can_be_read(member_client):
     data = example()
     for item in data["methods"] + data["experiences"] + data["articles"]:
@@ -138,9 +157,10 @@ def test_importing_the_same_file_again_creates_no_duplicates(db):
 
     report = import_content(EXAMPLE)
 
-    assert report.created == {"method": 0, "experience": 0, "article": 0, "topic": 0}
-    assert report.updated == {"method": 2, "experience": 2, "article": 1, "topic": 1}
+    assert report.created == {"method": 0, "experience": 0, "article": 0, "topic": 0, "category": 0, "thread": 0}
+    assert report.updated == {"method": 2, "experience": 2, "article": 1, "topic": 1, "category": 1, "thread": 2}
     assert Page.objects.count() == pages_before
+    assert Post.objects.count() == 5
     assert ImportedPage.objects.count() == 6
     method = MethodPage.objects.get(title="Samtalsgrupper för barn som upplevt våld")
     assert method.revisions.count() == 2
@@ -456,17 +476,9 @@ def test_the_command_prints_progress_and_a_summary_in_swedish(db, tmp_path):
     assert "Erfarenheter: 2/2" in stdout
     assert (
         "Klart: 2 metoder (2 nya, 0 uppdaterade), 2 erfarenheter (2 nya, 0 uppdaterade), "
-        "1 artikel (1 ny, 0 uppdaterade), 1 temasida (1 ny, 0 uppdaterade)." in stdout
+        "1 artikel (1 ny, 0 uppdaterade), 1 temasida (1 ny, 0 uppdaterade)" in stdout
     )
     assert stderr == ""
-
-
-def test_threads_are_skipped_with_a_warning(db, tmp_path):
-    data = {"methods": [a_method()], "threads": [{"id": "t1", "title": "Fråga"}, {"id": "t2"}]}
-    stdout, stderr = run_command(tmp_path, data)
-    assert "Varning: trådar importeras inte ännu (forumet finns inte) – 2 hoppades över" in stderr
-    assert "Klart: 1 metod (1 ny, 0 uppdaterade)" in stdout
-    assert MethodPage.objects.count() == 1
 
 
 def test_personal_data_warnings_are_printed_and_refuse_the_file_only_with_strict(db, tmp_path, monkeypatch):
@@ -518,7 +530,7 @@ def test_the_command_explains_itself_in_swedish():
     from intranet.management.commands.import_content import Command
 
     help_text = Command().create_parser("manage.py", "import_content").format_help()
-    assert "Importera metoder, erfarenheter, artiklar och temasidor" in help_text
+    assert "Importera metoder, erfarenheter, artiklar, temasidor och forumtrådar" in help_text
     assert "--dry-run" in help_text and "--strict" in help_text
 
 

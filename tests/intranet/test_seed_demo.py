@@ -1,13 +1,16 @@
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from wagtail.models import Page
 
 from accounts import roles
 from accounts.models import Municipality, User
+from forum.models import Category, Notification, Post, Thread, ThreadKind
 from knowledge.models import ArticlePage, ExperiencePage, HomePage, MethodPage, MunicipalityPage, TopicPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,6 +21,9 @@ def test_seed_demo_creates_one_person_per_role_in_every_municipality(db, capsys)
     for municipality in Municipality.objects.all():
         for role in (roles.EMPLOYEE, roles.EDITOR, roles.MODERATOR, roles.ADMINISTRATOR):
             assert User.objects.filter(municipality=municipality, groups__name=role).count() == 1
+    assert User.objects.get(email="medarbetare.jarfalla@demo.kunskapsforum.example").job_title == (
+        "Socialsekreterare, våldsmottagningen"
+    )
     output = capsys.readouterr().out
     assert "medarbetare.sigtuna@demo.kunskapsforum.example" in output
     assert "kunskap-demo-2026" in output
@@ -61,13 +67,39 @@ def test_seed_demo_fills_the_knowledge_bank_across_all_six_municipalities(db):
     assert MethodPage.objects.filter(title__icontains="våldsmottagning").exists()
 
 
+def test_seed_demo_fills_the_forum_with_discussions_in_every_category(db):
+    call_command("seed_demo")
+
+    threads = Thread.objects.all()
+    assert threads.count() >= 25
+    for thread in threads:
+        assert 2 <= thread.reply_count <= 8, thread
+    assert set(threads.values_list("kind", flat=True)) == set(ThreadKind.values)
+    seeded = ["forebyggande-arbete", "barn-och-unga", "hedersrelaterat-vald", "samverkan", "kampanjmanaden"]
+    for slug in [*seeded, "metodfragor"]:
+        assert threads.filter(category__slug=slug).exists(), slug
+    restricted = Category.objects.get(slug="redaktionsrummet")
+    assert restricted.is_restricted and threads.filter(category=restricted).exists()
+    assert threads.solved().count() >= 5
+    assert threads.filter(knowledge_page__in=MethodPage.objects.all()).count() >= 5
+    assert {thread.municipality.slug for thread in threads} == set(Municipality.objects.values_list("slug", flat=True))
+    assert Post.objects.exclude(mentions=None).exists() and Post.objects.exclude(quotes=None).exists()
+    # The demo people wrote everything, and loading it told nobody anything.
+    assert not Post.objects.exclude(author__email__endswith="@demo.kunskapsforum.example").exists()
+    assert not Notification.objects.exists()
+    # Whatever the day it is seeded, the latest post was written yesterday.
+    latest = threads.latest_activity().first().last_activity_at
+    assert timezone.localdate() - timezone.localtime(latest).date() == timedelta(days=1)
+
+
 def test_seed_demo_can_run_twice_without_duplicates(db):
     call_command("seed_demo")
-    pages = Page.objects.count()
+    pages, threads, posts = Page.objects.count(), Thread.objects.count(), Post.objects.count()
     call_command("seed_demo")
     assert User.objects.count() == 25
     assert MunicipalityPage.objects.count() == 6
     assert Page.objects.count() == pages
+    assert (Thread.objects.count(), Post.objects.count()) == (threads, posts)
 
 
 def test_seed_demo_if_empty_leaves_an_existing_database_alone(db, member):

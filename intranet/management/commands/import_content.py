@@ -11,6 +11,8 @@ COUNTED = {
     "experience": lambda count: ngettext("%(count)d experience", "%(count)d experiences", count),
     "article": lambda count: ngettext("%(count)d article", "%(count)d articles", count),
     "topic": lambda count: ngettext("%(count)d theme page", "%(count)d theme pages", count),
+    "category": lambda count: ngettext("%(count)d forum category", "%(count)d forum categories", count),
+    "thread": lambda count: ngettext("%(count)d thread", "%(count)d threads", count),
 }
 
 
@@ -31,8 +33,8 @@ class Command(BaseCommand):
     def help(self):
         # A property, so that argparse gets a plain string in the language of the moment.
         return _(
-            "Import methods, experiences, articles and theme pages from a JSON file, all or nothing. "
-            "The format is described in docs/import.md."
+            "Import methods, experiences, articles, theme pages and forum threads from a JSON file, "
+            "all or nothing. The format is described in docs/import.md."
         )
 
     def add_arguments(self, parser):

@@ -1,11 +1,13 @@
+import json
 import os
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts import roles
 from accounts.models import Municipality, User
@@ -30,10 +32,24 @@ def demo_email(role, municipality):
 
 BOARD_EMAIL = f"gemensam.redaktion@{DEMO_DOMAIN}"
 DEMO_KNOWLEDGE = Path(content.__file__).with_name("knowledge.json")
+DEMO_FORUM = Path(content.__file__).with_name("forum.json")
+
+
+def moved_to_recent(forum, today):
+    """The forum file with its times moved by whole days, so that its latest post was written yesterday."""
+    posts = [post for thread in forum["threads"] for post in thread["posts"]]
+    latest = max(datetime.fromisoformat(post["created_at"]) for post in posts)
+    days = timedelta(days=(today - timedelta(days=1) - latest.date()).days)
+    for post in posts:
+        post["created_at"] = (datetime.fromisoformat(post["created_at"]) + days).isoformat(timespec="minutes")
+    return forum
 
 
 class Command(BaseCommand):
-    help = "Fill the database with the demo intranet: people in every role and municipality, pages and news."
+    help = (
+        "Fill the database with the demo intranet: people in every role and municipality, pages, news and "
+        "forum discussions."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -58,13 +74,15 @@ class Command(BaseCommand):
     def create_people(self, password):
         for municipality in Municipality.objects.all():
             for role in ROLE_SLUGS:
+                email = demo_email(role, municipality)
+                job_title = content.JOB_TITLES.get(email.split("@")[0]) or content.JOB_TITLES_BY_ROLE.get(role, role)
                 user, created = User.objects.get_or_create(
-                    email=demo_email(role, municipality),
+                    email=email,
                     defaults={
                         "first_name": role,
                         "last_name": municipality.name,
                         "municipality": municipality,
-                        "job_title": role,
+                        "job_title": job_title,
                     },
                 )
                 if created:
@@ -108,8 +126,11 @@ class Command(BaseCommand):
         for page in MunicipalityPage.objects.filter(intro="").select_related("municipality"):
             page.intro = content.MUNICIPALITY_PAGES.get(page.municipality.slug, "")
             page.save_revision().publish()
-        # Methods, experiences, articles and themes come in through the import, as real content would.
-        import_content(DEMO_KNOWLEDGE, out=self.stdout if self.verbosity > 1 else None)
+        # Methods, experiences, articles, themes and the forum come in through the import, as real content would.
+        out = self.stdout.write if self.verbosity > 1 else None
+        import_content(DEMO_KNOWLEDGE, out=out)
+        forum = json.loads(DEMO_FORUM.read_text(encoding="utf-8"))
+        import_content(moved_to_recent(forum, timezone.localdate()), out=out)
 
     def print_logins(self, password):
         self.stdout.write("")

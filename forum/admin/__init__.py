@@ -1,0 +1,1 @@
+"""The forum's rooms in the Wagtail admin: the moderation queue, post and thread moderation, the log."""

@@ -1,0 +1,47 @@
+"""Who may open the forum's admin rooms: moderators the moderation, editors the way into the knowledge bank."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.defaults import permission_denied
+
+from ..knowledge_link import may_draft_pages
+from ..services import is_moderator
+
+PAGE_SIZE = 30
+
+
+def forbidden(request):
+    # A real 403, not Wagtail's redirect to the dashboard: a shared link should say plainly that it is closed.
+    return permission_denied(request, PermissionDenied())
+
+
+class ModeratorRequiredMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not is_moderator(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EditorRequiredMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not may_draft_pages(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def page_of(request, queryset, per_page=PAGE_SIZE):
+    """The requested page; a bad or too large ?p= gives the nearest valid page, never an error."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("p"))
+
+
+def pagination_context(page):
+    return {"page_obj": page, "elided_page_range": page.paginator.get_elided_page_range(page.number)}
+
+
+def safe_next(request, default):
+    """Where to go after a POST: the `next` field if it points inside this site."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default

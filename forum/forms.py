@@ -1,0 +1,167 @@
+"""The forms people write with. Every text passes the personal-data guard before it is saved."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from taggit.models import Tag
+from wagtail.models import Page
+
+from knowledge.tagging import parse_tags
+from privacy.forms import PersonalDataGuardMixin
+
+from .models import Category, ReportReason, ThreadKind
+from .models.threads import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
+from .services import MAX_TAGS, is_moderator
+
+TITLE_MIN_LENGTH = 5
+BODY_HELP = _(
+    "Markdown: **bold**, *italics*, lists with -, quotes with >. Mention a colleague with @ and their name. "
+    "Never write anything that can identify a client."
+)
+
+
+class PostBodyField(forms.CharField):
+    widget = forms.Textarea
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Text"),
+            max_length=BODY_MAX_LENGTH,
+            help_text=BODY_HELP,
+            error_messages={
+                "required": _("Write something before you send."),
+                "max_length": _("The text is too long: at most %(limit_value)d characters (it has %(show_value)d)."),
+            },
+            **kwargs,
+        )
+        self.widget.attrs.update({"rows": 8, "data-mentions": "", "aria-describedby": "id_body_helptext"})
+
+
+class SubmissionKeyMixin(forms.Form):
+    """A fresh id per form shown: the same form sent twice is recognised and saved once."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+
+class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
+    guarded_fields = ("title", "body")
+
+    title = forms.CharField(
+        label=_("Title"),
+        min_length=TITLE_MIN_LENGTH,
+        max_length=TITLE_MAX_LENGTH,
+        help_text=_("A question or a short summary, so colleagues know what the thread is about."),
+        error_messages={
+            "required": _("Give the thread a title."),
+            "min_length": _("The title is too short: at least %(limit_value)d characters."),
+            "max_length": _("The title is too long: at most %(limit_value)d characters (it has %(show_value)d)."),
+        },
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=ThreadKind.choices,
+        initial=ThreadKind.QUESTION,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the kinds: question, idea, experience or collaboration.")},
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.none(),
+        empty_label=_("Choose a category"),
+        error_messages={
+            "required": _("Choose a category."),
+            "invalid_choice": _("That category does not exist or is not open to you. Choose one from the list."),
+        },
+    )
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        help_text=_("At most five, separated by commas, from the intranet's shared tags (e.g. orosanmälan, skola)."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": "", "autocomplete": "off"}),
+    )
+    body = PostBodyField()
+    knowledge_page = forms.ModelChoiceField(
+        queryset=Page.objects.live(),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["category"].queryset = Category.objects.visible_to(user).in_order()
+        self.tag_names = []
+
+    def clean_tags(self):
+        names = parse_tags(self.cleaned_data.get("tags", ""))
+        if len(names) > MAX_TAGS:
+            raise forms.ValidationError(
+                _("At most %(limit)d tags: remove %(extra)d.") % {"limit": MAX_TAGS, "extra": len(names) - MAX_TAGS}
+            )
+        known = {}
+        for name in names:
+            tag = Tag.objects.filter(name__iexact=name).first()
+            if tag:
+                known[name.casefold()] = tag.name
+        unknown = [name for name in names if name.casefold() not in known]
+        if unknown and not is_moderator(self.user):
+            raise forms.ValidationError(
+                ngettext(
+                    "The tag %(tags)s is not in the shared vocabulary. "
+                    "Choose an existing tag, or ask an editor to add it.",
+                    "The tags %(tags)s are not in the shared vocabulary. "
+                    "Choose existing tags, or ask an editor to add them.",
+                    len(unknown),
+                )
+                % {"tags": ", ".join(f"“{name}”" for name in unknown)}
+            )
+        self.tag_names = [known.get(name.casefold(), name) for name in names]
+        return ", ".join(self.tag_names)
+
+
+class ReplyForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
+    guarded_fields = ("body",)
+
+    body = PostBodyField()
+    quoted = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_quoted(self):
+        raw = self.cleaned_data.get("quoted", "")
+        return [int(part) for part in raw.split(",") if part.strip().isdigit()][:10]
+
+
+class EditPostForm(PersonalDataGuardMixin, forms.Form):
+    guarded_fields = ("title", "body")
+
+    title = ThreadForm.base_fields["title"]
+    body = PostBodyField()
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, post, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not post.is_first:
+            del self.fields["title"]
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a reason."), "invalid_choice": _("Choose one of the reasons.")},
+    )
+    explanation = forms.CharField(
+        label=_("Tell the moderators more (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Do not repeat any personal data you found: the moderators see the post."),
+    )

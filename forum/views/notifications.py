@@ -1,0 +1,32 @@
+"""The notification centre: what happened in the forum that concerns the person."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import notifications
+
+NOTIFICATIONS_PER_PAGE = 20
+
+
+def centre(request):
+    """Newest first, a page at a time; an unknown page number shows the nearest page that exists."""
+    page = Paginator(notifications.for_person(request.user), NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    items = [(notification, notifications.describe(notification)) for notification in page.object_list]
+    return render(request, "forum/notifications.html", {"page_obj": page, "items": items})
+
+
+def open_notification(request, pk):
+    """Mark the notification read and go to the post it is about."""
+    notification = get_object_or_404(notifications.for_person(request.user), pk=pk)
+    notifications.mark_read(notification)
+    return redirect(notification.get_absolute_url())
+
+
+@require_POST
+def mark_read(request):
+    notifications.mark_all_read(request.user)
+    messages.success(request, _("All notifications are marked as read."))
+    return redirect("forum:notifications")

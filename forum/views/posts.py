@@ -1,0 +1,164 @@
+"""Writing in a thread: reply with preview and quotes, edit, mark helpful, mark the answer, report, follow."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from taggit.models import Tag
+
+from knowledge.markdown import render_markdown
+
+from .. import services
+from ..forms import EditPostForm, ReplyForm, ReportForm
+from ..models import Category, Post
+from .threads import visible_thread
+
+QUOTE_MAX_LENGTH = 1500
+
+
+def visible_post(request, pk):
+    """The post, if the person may read it (hidden posts only for moderators)."""
+    queryset = Post.objects.visible_to(request.user).select_related("thread__category", "author")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def quote_of(post):
+    """The Markdown that quotes a post: the author's name, then its text, each line behind >."""
+    text = post.body if len(post.body) <= QUOTE_MAX_LENGTH else post.body[:QUOTE_MAX_LENGTH] + " …"
+    quoted = "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
+    return f"> **{post.author}** {_('wrote')}:\n{quoted}\n\n"
+
+
+def reply(request, pk):
+    """Reply to a thread; ?citera=<post> starts the reply with a quote. Preview shows the text as it will look."""
+    thread = visible_thread(request, pk)
+    if not services.may_post_in(request.user, thread):
+        raise PermissionDenied(_("The thread is locked: no new posts can be added."))
+    initial = {}
+    quoted_id = request.GET.get("citera", "")
+    if request.method == "GET" and quoted_id.isdigit():
+        quoted = Post.objects.visible_to(request.user).filter(thread=thread, pk=quoted_id, is_hidden=False).first()
+        if quoted:
+            initial = {"body": quote_of(quoted), "quoted": str(quoted.pk)}
+    form = ReplyForm(request.POST or None, initial=initial)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = render_markdown(form.cleaned_data["body"])
+        else:
+            quoted_posts = Post.objects.filter(thread=thread, pk__in=form.cleaned_data["quoted"], is_hidden=False)
+            try:
+                post = services.reply(
+                    thread,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                    quoted_posts=list(quoted_posts),
+                    submission_key=form.cleaned_data["submission_key"],
+                )
+            except services.NotAllowed as error:
+                raise PermissionDenied(error.message) from error
+            except services.ForumError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Your reply has been published."))
+                return redirect(post)
+    return render(request, "forum/reply.html", {"thread": thread, "form": form, "preview": preview})
+
+
+def edit_post(request, pk):
+    """Edit a post. The old text stays in its history; a save based on an old version is refused, not lost."""
+    post = visible_post(request, pk)
+    if not services.may_edit(request.user, post):
+        raise PermissionDenied(_("You can only edit your own posts, and not in a locked thread."))
+    initial = {"body": post.body, "version": post.version, "title": post.thread.title}
+    form = EditPostForm(request.POST or None, post=post, initial=initial)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if "preview" in request.POST:
+            preview = render_markdown(data["body"])
+        else:
+            try:
+                services.edit_post(
+                    post, by=request.user, body=data["body"], version=data["version"], title=data.get("title")
+                )
+            except services.ForumError as error:
+                form.add_error(None, error.message)
+                post.refresh_from_db()
+            else:
+                messages.success(request, _("Your changes have been saved."))
+                return redirect(post)
+    return render(
+        request, "forum/edit_post.html", {"post": post, "thread": post.thread, "form": form, "preview": preview}
+    )
+
+
+@require_POST
+def helpful(request, pk):
+    post = visible_post(request, pk)
+    if request.POST.get("helpful") == "1":
+        if not services.mark_helpful(post, by=request.user) and post.author_id == request.user.pk:
+            messages.info(request, _("You cannot mark your own post as helpful."))
+    else:
+        services.unmark_helpful(post, by=request.user)
+    return redirect(post)
+
+
+@require_POST
+def accept_answer(request, pk):
+    post = visible_post(request, pk)
+    try:
+        if request.POST.get("answer") == "1":
+            services.accept_answer(post, by=request.user)
+            messages.success(request, _("The reply is marked as the answer. The thread is solved."))
+        else:
+            services.clear_answer(post.thread, by=request.user)
+            messages.success(request, _("The thread is no longer marked as solved."))
+    except services.NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except services.ForumError as error:
+        messages.error(request, error.message)
+    return redirect(post)
+
+
+def report_post(request, pk):
+    """Ask the moderators to look at a post."""
+    post = visible_post(request, pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.report_post(post, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Thank you. The moderators have been told and will look at the post."))
+        return redirect(post)
+    return render(request, "forum/report_post.html", {"post": post, "thread": post.thread, "form": form})
+
+
+@require_POST
+def follow_category(request, slug):
+    category = get_object_or_404(Category.objects.visible_to(request.user), slug=slug)
+    follow = request.POST.get("follow") == "1"
+    services.set_following(request.user, follow=follow, category=category)
+    if follow:
+        messages.success(request, _("You follow %(name)s: new threads there reach you.") % {"name": category.label})
+    else:
+        messages.success(request, _("You no longer follow %(name)s.") % {"name": category.label})
+    return redirect(f"{_forum_index()}?kategori={category.slug}")
+
+
+@require_POST
+def follow_tag(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    follow = request.POST.get("follow") == "1"
+    services.set_following(request.user, follow=follow, tag=tag)
+    if follow:
+        messages.success(request, _("You follow the tag %(name)s: new threads with it reach you.") % {"name": tag.name})
+    else:
+        messages.success(request, _("You no longer follow the tag %(name)s.") % {"name": tag.name})
+    return redirect(f"{_forum_index()}?tagg={tag.slug}")
+
+
+def _forum_index():
+    from django.urls import reverse
+
+    return reverse("forum:index")

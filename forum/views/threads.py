@@ -1,0 +1,148 @@
+"""Reading the forum: the thread list, one thread, and starting a thread."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Municipality
+from knowledge.markdown import render_markdown
+
+from .. import services
+from ..filters import STATUSES, ThreadFilters, threads_for
+from ..forms import ReplyForm, ThreadForm
+from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread, ThreadKind, sees_everything
+
+THREADS_PER_PAGE = 25
+
+
+def index(request):
+    """Latest activity across every category the person may see, with filters."""
+    categories = list(Category.objects.visible_to(request.user).in_order())
+    filters = ThreadFilters(request.GET, user=request.user, categories=categories)
+    page = Paginator(filters.apply(threads_for(request.user)), THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page,
+        "threads": page.object_list,
+        "filters": filters,
+        "categories": categories,
+        "kinds": ThreadKind.choices,
+        "statuses": STATUSES.items(),
+        "municipalities": Municipality.objects.all(),
+        "following_category": filters.category and _follows(request.user, category=filters.category),
+        "following_tag": filters.tag and _follows(request.user, tag=filters.tag),
+    }
+    return render(request, "forum/index.html", context)
+
+
+def _follows(user, **target):
+    return Subscription.objects.active().filter(user=user, **target).exists()
+
+
+def visible_thread(request, pk):
+    """The thread, if the person may see it; 404 otherwise, so restricted threads do not reveal they exist."""
+    queryset = Thread.objects.visible_to(request.user).select_related("category", "author", "answer__author")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def thread(request, pk):
+    """One thread, a page of posts at a time, marking what is new since the last visit."""
+    thread = visible_thread(request, pk)
+    last_read = Thread.objects.with_reading_state(request.user).values_list("last_read_number", flat=True).get(pk=pk)
+    posts = (
+        Post.objects.filter(thread=thread)
+        .select_related("author__municipality")
+        .with_helpful_state(request.user)
+        .order_by("number")
+    )
+    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_posts = list(page.object_list)
+    for post in page_posts:
+        post.thread = thread  # links are built from the thread: no query per post
+    if page_posts:
+        services.mark_read(thread, request.user, page_posts[-1].number)
+    moderator = sees_everything(request.user)
+    context = {
+        "thread": thread,
+        "page_obj": page,
+        "posts": page_posts,
+        "last_read_number": last_read,
+        "tags": list(thread.tags.all()),
+        "following": _follows(request.user, thread=thread),
+        "may_post": services.may_post_in(request.user, thread),
+        "may_accept_answer": services.may_accept_answer(request.user, thread),
+        "is_moderator": moderator,
+        "reply_form": ReplyForm(),
+    }
+    return render(request, "forum/thread.html", context)
+
+
+def first_unread(request, pk):
+    """Jump to the first post the person has not seen."""
+    thread = visible_thread(request, pk)
+    last_read = Thread.objects.with_reading_state(request.user).values_list("last_read_number", flat=True).get(pk=pk)
+    return redirect(thread.url_of_post(min(last_read + 1, thread.last_post_number)))
+
+
+def new_thread(request):
+    """Start a thread, optionally about a knowledge page ("Diskutera"), with a preview before posting."""
+    initial = {}
+    if request.method == "GET":
+        category = Category.objects.visible_to(request.user).filter(slug=request.GET.get("kategori", "")).first()
+        if category:
+            initial["category"] = category
+        page_id = request.GET.get("sida", "")
+        if page_id.isdigit():
+            initial["knowledge_page"] = page_id
+    form = ThreadForm(request.POST or None, user=request.user, initial=initial)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = render_markdown(form.cleaned_data["body"])
+        else:
+            data = form.cleaned_data
+            try:
+                thread = services.start_thread(
+                    author=request.user,
+                    category=data["category"],
+                    title=data["title"],
+                    kind=data["kind"],
+                    body=data["body"],
+                    tags=form.tag_names,
+                    knowledge_page=data["knowledge_page"],
+                    submission_key=data["submission_key"],
+                )
+            except services.ForumError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Your thread has been published."))
+                return redirect(thread)
+    knowledge_page = _linked_page(form)
+    return render(
+        request, "forum/new_thread.html", {"form": form, "preview": preview, "knowledge_page": knowledge_page}
+    )
+
+
+def _linked_page(form):
+    if form.is_bound:
+        return form.cleaned_data.get("knowledge_page") if hasattr(form, "cleaned_data") else None
+    page_id = form.initial.get("knowledge_page")
+    field = form.fields["knowledge_page"]
+    return field.queryset.filter(pk=page_id).first() if page_id else None
+
+
+@require_POST
+def follow_thread(request, pk):
+    thread = visible_thread(request, pk)
+    follow = request.POST.get("follow") == "1"
+    services.set_following(request.user, follow=follow, thread=thread)
+    messages.success(request, _("You follow the thread.") if follow else _("You no longer follow the thread."))
+    return redirect(thread)
+
+
+@require_POST
+def mark_all_read(request):
+    services.mark_all_read(request.user)
+    messages.success(request, _("Everything in the forum is marked as read."))
+    return redirect("forum:index")

@@ -1,0 +1,187 @@
+"""Page edits in Wagtail pass the personal-data guard: numbers stop drafts and publishing, contact details warn."""
+
+import pytest
+
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from accounts.models import Municipality
+from knowledge.models import ExperiencePage, MethodPage, MunicipalityPage
+from privacy.forms import CONFIRMATION_FIELD
+
+NUMBER = "850709-1232"
+INLINE_PANELS = ("ratings", "local_uses", "materials", "related_methods")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def method(make_method):
+    return make_method("Trygga samtal", owner="sigtuna")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """An editor in Sigtuna, who may publish Sigtuna's pages."""
+    client.force_login(editor)
+    return client
+
+
+def paragraph(html):
+    return streamfield([("paragraph", rich_text(html))])
+
+
+def method_data(page, *, publish=False, **fields):
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "municipality": str(page.municipality_id),
+        "last_reviewed": "2026-01-15",
+        "tags": "",
+        "body": streamfield([]),
+        **{name: inline_formset([]) for name in INLINE_PANELS},
+        **fields,
+    }
+    if publish:
+        data["action-publish"] = "action-publish"
+    return nested_form_data(data)
+
+
+def edit(client, page, data):
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def errors_of(response):
+    form = response.context["form"]
+    errors = {name: list(messages) for name, messages in form.errors.items()}
+    for name, formset in form.formsets.items():
+        for index, child_errors in enumerate(formset.errors):
+            errors.update({f"{name}[{index}].{field}": list(messages) for field, messages in child_errors.items()})
+    return errors
+
+
+def test_an_identity_number_in_the_body_stops_publishing(editor_client, method):
+    revisions = method.revisions.count()
+    data = method_data(method, publish=True, body=paragraph(f"<p>Mammans personnummer är <b>{NUMBER}</b>.</p>"))
+
+    response = edit(editor_client, method, data)
+
+    assert response.status_code == 200
+    assert errors_of(response) == {
+        "body": ["The text contains a personal identity number (850709-****). Remove it before saving."]
+    }
+    assert method.revisions.count() == revisions
+
+
+def test_an_identity_number_in_the_summary_stops_a_draft_too(editor_client, method):
+    revisions = method.revisions.count()
+
+    response = edit(editor_client, method, method_data(method, summary=f"Om flickan 19{NUMBER}."))
+
+    assert response.status_code == 200
+    assert "19850709-****" in errors_of(response)["summary"][0]
+    assert method.revisions.count() == revisions
+    assert NUMBER not in str(errors_of(response))
+
+
+def test_an_identity_number_in_a_fact_box_or_a_link_is_found(editor_client, method):
+    fact_box = {"title": "Kontakt", "text": rich_text(f'<p><a href="https://example.com/{NUMBER}">ärendet</a></p>')}
+    data = method_data(method, body=streamfield([("fact_box", fact_box)]))
+
+    assert "850709-****" in errors_of(edit(editor_client, method, data))["body"][0]
+
+
+def test_an_identity_number_in_an_inline_form_stops_the_save(editor_client, method):
+    use = {"municipality": str(Municipality.objects.get(slug="sigtuna").pk), "status": "införd", "unit": NUMBER}
+    response = edit(editor_client, method, method_data(method, local_uses=inline_formset([use])))
+
+    assert response.status_code == 200
+    assert "850709-****" in errors_of(response)["local_uses[0].unit"][0]
+    assert not method.local_uses.exists()
+
+
+def test_the_confirmation_box_appears_only_when_the_guard_warns(editor_client, method):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[method.pk])
+    assert f'name="{CONFIRMATION_FIELD}"' not in editor_client.get(edit_url).content.decode()
+
+    response = edit(editor_client, method, method_data(method, body=paragraph("<p>Ring mig på 070-123 45 67.</p>")))
+
+    assert response.status_code == 200
+    assert list(errors_of(response)) == [CONFIRMATION_FIELD]
+    assert "070-*** ** 67" in errors_of(response)[CONFIRMATION_FIELD][0]
+    html = response.content.decode()
+    assert f'name="{CONFIRMATION_FIELD}"' in html
+    assert "I have checked that the post contains no information about individuals" in html
+
+
+def test_a_confirmed_warning_is_published(editor_client, method):
+    data = method_data(
+        method, publish=True, body=paragraph("<p>Ring mig på 070-123 45 67.</p>"), **{CONFIRMATION_FIELD: "on"}
+    )
+
+    response = edit(editor_client, method, data)
+
+    assert response.status_code == 302
+    method.refresh_from_db()
+    assert "070-123 45 67" in str(method.body)
+
+
+def test_a_clean_text_is_saved_without_the_box(editor_client, method):
+    body = paragraph("<p>Ring Kvinnofridslinjen 020-50 50 50 eller mejla vald@sigtuna.se.</p>")
+    response = edit(editor_client, method, method_data(method, publish=True, body=body))
+    assert response.status_code == 302
+
+
+def test_an_experiences_rich_text_headings_are_guarded(editor_client, make_experience):
+    experience = make_experience("Så gjorde vi", owner="sigtuna")
+    data = nested_form_data(
+        {
+            "title": experience.title,
+            "slug": experience.slug,
+            "summary": experience.summary,
+            "municipality": str(experience.municipality_id),
+            "tags": "",
+            "what_was_done": rich_text("<p>Mamman mejlade från anna.svensson@gmail.com.</p>"),
+            "results": rich_text(f"<p>Barnet {NUMBER} fick plats.</p>"),
+        }
+    )
+
+    response = edit(editor_client, experience, data)
+
+    errors = errors_of(response)
+    assert "850709-****" in errors["results"][0]
+    assert "a***@gmail.com" in errors[CONFIRMATION_FIELD][0]
+    assert ExperiencePage.objects.get(pk=experience.pk).what_was_done == experience.what_was_done
+
+
+def test_a_page_type_without_the_box_refuses_warnings_in_the_text(sections, admin_user):
+    page = MunicipalityPage.objects.get(municipality__slug="sigtuna")
+    form_class = MunicipalityPage.get_edit_handler().get_form_class()
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "municipality": str(page.municipality_id),
+            "intro": "Ring samordnaren på 070-123 45 67.",
+            "body": streamfield([]),
+            "contacts": inline_formset([]),
+        }
+    )
+
+    form = form_class(data, instance=page, parent_page=page.get_parent(), for_user=admin_user)
+
+    assert not form.is_valid()
+    assert CONFIRMATION_FIELD not in form.fields
+    assert "070-*** ** 67" in form.non_field_errors()[0]
+
+
+def test_the_method_form_is_a_guarded_form():
+    form_class = MethodPage.get_edit_handler().get_form_class()
+    assert CONFIRMATION_FIELD in form_class.base_fields
