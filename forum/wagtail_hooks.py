@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,11 +17,15 @@ from .models import Category
 from .services import is_moderator
 
 
+def audience(category):
+    return _("Restricted") if category.restricted else _("Everyone")
+
+
 class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "folder-open-inverse"
     menu_label = _("Categories")
-    list_display = ["name", BooleanColumn("restricted", label=_("Restricted")), "position"]
+    list_display = ["name", Column("restricted", label=_("Who may see it"), accessor=audience), "position"]
     search_fields = ["name", "name_en", "description"]
     ordering = ["position", "name"]
     panels = [

@@ -1,8 +1,10 @@
 """Reading the forum: the thread list, one thread, and starting a thread."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,9 +43,20 @@ def _follows(user, **target):
 
 
 def visible_thread(request, pk):
-    """The thread, if the person may see it; 404 otherwise, so restricted threads do not reveal they exist."""
+    """The thread, if the person may see it.
+
+    A thread in a category closed to the person answers 403 with a message that
+    names no content; a hidden thread is simply not there (404).
+    """
     queryset = Thread.objects.visible_to(request.user).select_related("category", "author", "answer__author")
-    return get_object_or_404(queryset, pk=pk)
+    thread = queryset.filter(pk=pk).first()
+    if thread is None:
+        if Thread.objects.filter(pk=pk, is_hidden=False).exists():
+            raise PermissionDenied(
+                _("The thread is in a category that only some roles or municipalities have access to.")
+            )
+        raise Http404
+    return thread
 
 
 def thread(request, pk):

@@ -17,3 +17,7 @@ def colleague(db):
     return UserFactory(
         first_name="Alva", municipality=Municipality.objects.get(slug="jarfalla"), roles=[roles.EMPLOYEE]
     )
+
+
+# The knowledge bank's page fixtures, for the threads that discuss pages.
+from tests.knowledge.conftest import make_method, sections  # noqa: E402, F401
