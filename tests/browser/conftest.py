@@ -101,3 +101,25 @@ def log_in(page, password):
         page.wait_for_url("**/")
 
     return sign_in
+
+
+@pytest.fixture
+def signed_in(chromium, live_server, password):
+    """A separate browser window per person, already logged in; for flows where two people take turns."""
+    contexts = []
+
+    def open_for(user):
+        context = chromium.new_context(base_url=live_server.url, locale="sv-SE")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto("/logga-in/")
+        page.get_by_label("E-postadress").fill(user.email)
+        page.get_by_label("Lösenord").fill(password)
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_url("**/")
+        return page
+
+    yield open_for
+    for context in contexts:
+        context.close()

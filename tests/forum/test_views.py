@@ -283,3 +283,21 @@ def test_mention_suggestions_give_a_handle_that_mentions(member_client, colleagu
 def test_tag_suggestions_come_from_the_vocabulary(member_client, member):
     start_thread(member, tags=["Orosanmälan", "Skola"])
     assert member_client.get(reverse("forum:suggest_tags"), {"q": "oros"}).json() == {"results": ["Orosanmälan"]}
+
+
+def test_every_forum_form_carries_the_csrf_token(member, colleague):
+    from django.test import Client
+
+    thread = start_thread(member)
+    add_replies(thread, 1, author=colleague)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    for url in (
+        thread.get_absolute_url(),
+        reverse("forum:new_thread"),
+        reverse("forum:reply", args=[thread.pk]),
+        reverse("forum:index"),
+    ):
+        content = client.get(url).content.decode()
+        forms = content.count('method="post"')
+        assert forms and content.count('name="csrfmiddlewaretoken"') >= forms, url
