@@ -1,9 +1,11 @@
-"""Import methods, experiences, articles and theme pages from a JSON file (docs/import.md).
+"""Import methods, experiences, articles, theme pages, forum categories and threads from a JSON file.
 
-The whole file is checked before anything is written, and every problem is
-reported with the item's position; then everything is written in one
-transaction, so a file is imported completely or not at all. The `id` of each
-item is remembered (ImportedPage), so importing a file again updates its pages.
+The format is described in docs/import.md. The whole file is checked before
+anything is written, and every problem is reported with the item's position;
+then everything is written in one transaction, so a file is imported
+completely or not at all. The `id` of each item is remembered (ImportedPage,
+ImportedThread; a category's id is its slug), so importing a file again
+updates what it made.
 """
 
 import os

@@ -77,22 +77,13 @@ def check_category(data, context):
     categories = context.vocabularies["forum_category"]
     slug, name = data.get("id"), data.get("name")
     if slug and slug != slug_for(slug):
-        yield (
-            "id",
-            _('is the category\'s web address: only a–z, 0–9 and hyphens, e.g. "%(example)s"')
-            % {"example": slug_for(name or slug) or "kategori"},
-        )
+        message = _('is the category\'s web address: only a–z, 0–9 and hyphens, e.g. "%(example)s"')
+        yield "id", message % {"example": slug_for(name or slug) or "kategori"}
     if name:
         other = categories.find(name)
         if other and other.slug != slug:
-            yield (
-                "name",
-                _('the category "%(other)s" (id "%(slug)s") already has this name')
-                % {
-                    "other": other.name,
-                    "slug": other.slug,
-                },
-            )
+            message = _('the category "%(other)s" (id "%(slug)s") already has this name')
+            yield "name", message % {"other": other.name, "slug": other.slug}
     if slug and name:
         # Categories are checked before threads, so that threads can name the ones this file defines.
         defined = ForumCategory(

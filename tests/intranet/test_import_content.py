@@ -326,7 +326,9 @@ def test_a_file_that_is_not_an_object_is_refused(db):
 
 def test_unknown_fields_are_refused_with_the_valid_fields(db):
     errors = errors_for({"methods": [a_method(titel="Stavfel")], "metoder": []})
-    assert errors[0].startswith("metoder: okänt fält. Giltiga fält: methods, experiences, articles, topics, threads")
+    assert errors[0].startswith(
+        "metoder: okänt fält. Giltiga fält: methods, experiences, articles, topics, categories, threads"
+    )
     assert errors[1].startswith('methods[0] (id "m1"): titel: okänt fält. Giltiga fält: id, title, municipality, ')
 
 

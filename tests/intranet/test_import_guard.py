@@ -48,13 +48,17 @@ def run_command(tmp_path, data, *options):
 def test_texts_are_found_in_nested_fields_with_their_path():
     item = a_method(local_use=[{"municipality": "Sigtuna", "unit": f"Enheten {NUMBER}"}], tags=["anna@gmail.com"])
     assert check_texts(item) == [
-        (True, "local_use[0].unit: The text contains a personal identity number (850709-****). Remove it before saving."),
+        (
+            True,
+            "local_use[0].unit: The text contains a personal identity number (850709-****). Remove it before saving.",
+        ),
         (False, "tags[0]: The text may contain a private e-mail address (a***@gmail.com)."),
     ]
 
 
 def test_an_authors_address_is_not_text_of_the_post():
-    assert check_texts({"id": "t1", "author_email": "anna@gmail.com", "posts": [{"author_email": "b@hotmail.com"}]}) == []
+    thread = {"id": "t1", "author_email": "anna@gmail.com", "posts": [{"author_email": "b@hotmail.com"}]}
+    assert check_texts(thread) == []
 
 
 def test_an_identity_number_anywhere_refuses_the_whole_file_naming_the_item(db):
@@ -73,9 +77,7 @@ def test_an_identity_number_anywhere_refuses_the_whole_file_naming_the_item(db):
 def test_a_coordination_number_in_an_experience_refuses_the_file_even_without_strict(db, tmp_path):
     data = {
         "methods": [a_method()],
-        "experiences": [
-            {"id": "e1", "title": "Så gjorde vi", "municipality": "Sigtuna", "summary": "Om 850275-1236."}
-        ],
+        "experiences": [{"id": "e1", "title": "Så gjorde vi", "municipality": "Sigtuna", "summary": "Om 850275-1236."}],
     }
     stdout, stderr, error = run_command(tmp_path, data)
     assert error is not None and str(error) == "1 problem in the file. Nothing was imported."

@@ -169,17 +169,30 @@ def test_a_restricted_category_is_defined_in_the_file_and_only_its_members_may_w
     assert report.created["category"] == 1
 
 
-def test_someone_who_cannot_see_a_restricted_category_cannot_write_in_it(db):
+def test_someone_who_cannot_see_a_restricted_category_cannot_write_or_mark_posts_in_it(db):
     UserFactory(email=AUTHOR, roles=[roles.EDITOR])
+    UserFactory(email=COLLEAGUE, roles=[roles.EMPLOYEE])
     category = {"id": "redaktionen", "name": "Redaktionen", "restricted_to_roles": ["Redaktör"]}
+    posts = [{"body": "Fråga"}, {"author_email": COLLEAGUE, "body": "Svar", "helpful_by": ["ny@kommun.example"]}]
 
-    errors = errors_for({"categories": [category], "threads": [a_thread(category="Redaktionen")]})
+    errors = errors_for({"categories": [category], "threads": [a_thread(category="redaktionen", posts=posts)]})
 
     assert errors == [
-        'threads[0] (id "t1"): posts[1].author_email: "socialsekreterare@kommun.example" matches no account, '
-        'and a new account has no role, so it cannot see the category "Redaktionen" (only for: Redaktör)'
+        'threads[0] (id "t1"): posts[1].author_email: "socialsekreterare@kommun.example" cannot see the category '
+        '"Redaktionen" (only for: Redaktör)',
+        'threads[0] (id "t1"): posts[1].helpful_by[0]: "ny@kommun.example" matches no account, and a new account '
+        'has no role, so it cannot see the category "Redaktionen" (only for: Redaktör)',
     ]
     assert not Category.objects.filter(slug="redaktionen").exists()
+
+
+def test_a_category_needs_a_web_address_and_a_name_of_its_own(db):
+    categories = [{"id": "Redaktionen!", "name": "Redaktionen"}, {"id": "samverkan-2", "name": "Samverkan"}]
+    assert errors_for({"categories": categories}) == [
+        'categories[0] (id "Redaktionen!"): id: is the category\'s web address: only a–z, 0–9 and hyphens, '
+        'e.g. "redaktionen"',
+        'categories[1] (id "samverkan-2"): name: the category "Samverkan" (id "samverkan") already has this name',
+    ]
 
 
 # Importing again
