@@ -1,5 +1,6 @@
 import pytest
 
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from wagtail.models import WorkflowState
@@ -123,9 +124,10 @@ def test_the_admin_button_makes_the_draft_and_opens_its_editor(client, sections,
 def test_the_admin_button_explains_why_an_unsolved_thread_cannot_be_turned(client, sections, member, sigtuna_editor):
     thread = start_thread(member)
     client.force_login(sigtuna_editor)
-    response = client.post(reverse("forum_admin:draft_experience", args=[thread.pk]), follow=True)
-    assert response.status_code == 200
-    assert "solved" in response.content.decode() or "löst" in response.content.decode()
+    response = client.post(reverse("forum_admin:draft_experience", args=[thread.pk]))
+    assert response["Location"] == reverse("forum_admin:solved")
+    messages = [str(message).strip() for message in get_messages(response.wsgi_request)]
+    assert messages == ["Only a solved thread can become an experience: mark the answer first."]
     assert not ExperiencePage.objects.exists()
 
 

@@ -40,7 +40,7 @@ def test_a_server_error_renders_the_500_page(member_client, monkeypatch):
     def explode(request):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("forum.views.render", lambda *args, **kwargs: explode(None))
+    monkeypatch.setattr("forum.views.threads.render", lambda *args, **kwargs: explode(None))
     member_client.raise_request_exception = False
     response = member_client.get("/forum/")
     assert response.status_code == 500
