@@ -14,6 +14,7 @@ from knowledge.markdown import render_markdown
 from .. import services
 from ..filters import STATUSES, ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
+from ..knowledge_link import may_draft_pages
 from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread, ThreadKind, sees_everything
 
 THREADS_PER_PAGE = 25
@@ -86,6 +87,7 @@ def thread(request, pk):
         "may_post": services.may_post_in(request.user, thread),
         "may_accept_answer": services.may_accept_answer(request.user, thread),
         "is_moderator": moderator,
+        "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
         "reply_form": ReplyForm(),
     }
     return render(request, "forum/thread.html", context)

@@ -143,3 +143,19 @@ def test_editors_find_solved_threads_in_the_admin(client, sections, solved, sigt
     response = client.get(reverse("forum_admin:solved"))
     assert response.status_code == 200
     assert solved.title in response.content.decode()
+
+
+def test_editors_see_the_draft_button_on_a_solved_thread_and_members_do_not(client, member, colleague):
+    from django.urls import reverse
+
+    from accounts import roles
+    from forum import services
+    from tests.factories import UserFactory, add_replies, start_thread
+
+    thread = start_thread(member)
+    services.accept_answer(add_replies(thread, 1, author=colleague)[0], by=member)
+    button = reverse("forum_admin:draft_experience", args=[thread.pk])
+    client.force_login(member)
+    assert button not in client.get(thread.get_absolute_url()).content.decode()
+    client.force_login(UserFactory(roles=[roles.EDITOR]))
+    assert button in client.get(thread.get_absolute_url()).content.decode()
