@@ -1,3 +1,5 @@
+"""Forms for knowledge pages in Wagtail: municipal scope and the personal-data guard on every text."""
+
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField

@@ -3,9 +3,11 @@
 Only addresses and numbers of organisations are let through: e-mail addresses
 at the domains in the setting PRIVACY_PUBLIC_EMAIL_DOMAINS (or one of their
 subdomains), the well-known public numbers in PUBLIC_PHONE_NUMBERS (plus any in
-the setting PRIVACY_PUBLIC_PHONE_NUMBERS), and Swedish toll-free, shared-cost
-and premium numbers (020, 077, 0900, 0939, 0944), which only organisations
-have. Everything else is worth a second look, so it warns.
+the setting PRIVACY_PUBLIC_PHONE_NUMBERS, as digits dialled within Sweden, such
+as a municipality's switchboard), and Swedish toll-free, shared-cost and
+premium numbers (020, 077, 0900, 0939, 0944), which only organisations have.
+Everything else (a gmail address, a role address like info@bris.se, a
+mobile or landline number) is worth a second look, so it warns.
 """
 
 import re
@@ -17,7 +19,8 @@ from .identity import Match
 EMAIL = "email"
 PHONE = "phone"
 
-# The six municipalities, the region, the police and the site itself; staff addresses there are no client data.
+# The six municipalities, the region, the police, national agencies in the field and the site itself:
+# staff addresses there are no client data.
 DEFAULT_PUBLIC_EMAIL_DOMAINS = (
     "jarfalla.se",
     "sollentuna.se",
@@ -64,6 +67,7 @@ MOBILE_DIGITS = 10
 NATIONAL_DIGITS = range(8, 11)
 FOREIGN_DIGITS = range(8, 16)
 AREA_CODE_DIGITS = range(2, 5)
+MAX_GROUPS = 7  # "+46 (0)70 123 45 67" has six
 
 
 def public_email_domains():
@@ -135,12 +139,14 @@ def find_private_phones(text):
     """Yield a Match for every phone number that may be a private person's."""
     for candidate in PHONE_CANDIDATE.finditer(text):
         groups = list(GROUP.finditer(text, candidate.start(), candidate.end()))
-        start, international = candidate.start(), bool(candidate["plus"])
-        while groups:
-            match = phone_in(text, start, groups, international)
+        first = 0
+        while first < len(groups):
+            start = candidate.start() if first == 0 else groups[first].start()
+            international = first == 0 and bool(candidate["plus"])
+            match = phone_in(text, start, groups[first : first + MAX_GROUPS], international)
             # The rest of a chain may still hold a number: "mötet 2026-11-26 070-123 45 67".
-            groups = [group for group in groups if group.start() >= match.end] if match else groups[1:]
+            first += 1
             if match:
                 yield match
-            if groups:
-                start, international = groups[0].start(), False
+                while first < len(groups) and groups[first].start() < match.end:
+                    first += 1

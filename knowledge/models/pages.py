@@ -11,7 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
-from knowledge.forms import MunicipalPageForm
+from knowledge.forms import MunicipalPageForm, PersonalDataPanel
 from knowledge.permissions import MunicipalScopeMixin
 
 from .tags import ArticlePageTag
@@ -113,7 +113,9 @@ class ArticlePage(Page):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
+    base_form_class = MunicipalPageForm  # the personal-data guard on every text
     content_panels = [
+        PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("summary"),
@@ -176,6 +178,7 @@ class MunicipalityPage(MunicipalScopeMixin, Page):
 
     base_form_class = MunicipalPageForm
     content_panels = [
+        PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
         FieldPanel("municipality"),
         FieldPanel("intro"),
@@ -237,7 +240,9 @@ class TopicPage(Page):
     summary = models.TextField(_("summary"), max_length=300)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
+    base_form_class = MunicipalPageForm  # the personal-data guard on every text
     content_panels = [
+        PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),

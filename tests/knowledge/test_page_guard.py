@@ -8,7 +8,15 @@ from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accounts.models import Municipality
-from knowledge.models import ExperiencePage, MethodPage, MunicipalityPage
+from knowledge.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ExperiencePage,
+    HomePage,
+    MethodPage,
+    MunicipalityPage,
+    TopicPage,
+)
 from privacy.forms import CONFIRMATION_FIELD
 
 NUMBER = "850709-1232"
@@ -75,7 +83,7 @@ def test_an_identity_number_in_the_body_stops_publishing(editor_client, method):
 
     assert response.status_code == 200
     assert errors_of(response) == {
-        "body": ["The text contains a personal identity number (850709-****). Remove it before saving."]
+        "body": ["Texten innehåller ett personnummer (850709-****). Ta bort det innan du sparar."]
     }
     assert method.revisions.count() == revisions
 
@@ -118,7 +126,7 @@ def test_the_confirmation_box_appears_only_when_the_guard_warns(editor_client, m
     assert "070-*** ** 67" in errors_of(response)[CONFIRMATION_FIELD][0]
     html = response.content.decode()
     assert f'name="{CONFIRMATION_FIELD}"' in html
-    assert "I have checked that the post contains no information about individuals" in html
+    assert "Jag har kontrollerat att inlägget inte innehåller uppgifter om enskilda" in html
 
 
 def test_a_confirmed_warning_is_published(editor_client, method):
@@ -161,25 +169,51 @@ def test_an_experiences_rich_text_headings_are_guarded(editor_client, make_exper
     assert ExperiencePage.objects.get(pk=experience.pk).what_was_done == experience.what_was_done
 
 
-def test_a_page_type_without_the_box_refuses_warnings_in_the_text(sections, admin_user):
+def test_the_municipality_page_asks_to_confirm_contact_details(sections, admin_user):
     page = MunicipalityPage.objects.get(municipality__slug="sigtuna")
     form_class = MunicipalityPage.get_edit_handler().get_form_class()
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "municipality": str(page.municipality_id),
-            "intro": "Ring samordnaren på 070-123 45 67.",
-            "body": streamfield([]),
-            "contacts": inline_formset([]),
-        }
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "municipality": str(page.municipality_id),
+        "intro": "Ring samordnaren på 070-123 45 67.",
+        "body": streamfield([]),
+        "contacts": inline_formset([]),
+    }
+
+    form = form_class(nested_form_data(data), instance=page, parent_page=page.get_parent(), for_user=admin_user)
+    confirmed = form_class(
+        nested_form_data({**data, CONFIRMATION_FIELD: "on"}),
+        instance=page,
+        parent_page=page.get_parent(),
+        for_user=admin_user,
     )
 
-    form = form_class(data, instance=page, parent_page=page.get_parent(), for_user=admin_user)
+    assert not form.is_valid()
+    assert "070-*** ** 67" in form.errors[CONFIRMATION_FIELD][0]
+    assert confirmed.is_valid(), confirmed.errors
+
+
+@pytest.mark.parametrize("page_model", [ArticlePage, TopicPage])
+def test_articles_and_themes_pass_the_guard_too(sections, admin_user, page_model):
+    form_class = page_model.get_edit_handler().get_form_class()
+    parent = ArticleIndexPage.objects.get() if page_model is ArticlePage else HomePage.objects.get()
+    data = {
+        "title": "Nytt om stödet",
+        "slug": "nytt-om-stodet",
+        "date": "2026-11-26",
+        "summary": f"Flickan med personnummer {NUMBER} har fått stöd.",
+        "intro": f"Flickan med personnummer {NUMBER} har fått stöd.",
+        "body": streamfield([]),
+        "tags": "",
+        "pins": inline_formset([]),
+    }
+
+    form = form_class(nested_form_data(data), instance=page_model(), parent_page=parent, for_user=admin_user)
 
     assert not form.is_valid()
-    assert CONFIRMATION_FIELD not in form.fields
-    assert "070-*** ** 67" in form.non_field_errors()[0]
+    errors = str(form.errors)
+    assert "850709-****" in errors and NUMBER not in errors
 
 
 def test_the_method_form_is_a_guarded_form():

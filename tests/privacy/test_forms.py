@@ -55,7 +55,7 @@ def test_an_identity_number_is_an_error_on_its_field_that_shows_it_masked():
 
 
 def test_a_confirmation_does_not_let_an_identity_number_through():
-    form = post(title=f"Om 19850709-1232", **{CONFIRMATION_FIELD: "on"})
+    form = post(title="Om 19850709-1232", **{CONFIRMATION_FIELD: "on"})
     assert not form.is_valid()
     assert "19850709-****" in form.errors["title"][0]
 

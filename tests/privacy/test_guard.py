@@ -2,7 +2,8 @@
 
 from datetime import date, timedelta
 
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from privacy.guard import (
@@ -17,7 +18,7 @@ from privacy.guard import (
 
 SEPARATORS = ["-", "+", " ", ""]
 WORDS = ["mamman", "barnet", "ärendet", "socialtjänsten", "skolan", "fritidsgården", "hedersnormer", "stöd", "och"]
-FEW = settings(max_examples=150, deadline=None)
+FEW = hypothesis_settings(max_examples=150, deadline=None)
 
 
 def check_digit(nine_digits):
@@ -188,3 +189,13 @@ def test_a_coordination_number_three_weeks_after_birth_is_found():
     serial = "222" + check_digit(yymmdd + "222")
     [finding] = inspect(f"samordningsnummer {yymmdd}-{serial}").findings
     assert finding.kind == COORDINATION_NUMBER
+
+
+def test_the_public_e_mail_domains_and_phone_numbers_can_be_set(settings):
+    text = "Mejla vald@jarfalla.se eller samordnare@example.org, ring växeln 08-580 285 00."
+    assert [finding.kind for finding in inspect(text).findings] == ["email", "phone"]
+
+    settings.PRIVACY_PUBLIC_EMAIL_DOMAINS = ["example.org"]
+    settings.PRIVACY_PUBLIC_PHONE_NUMBERS = ["0858028500"]
+
+    assert [finding.masked for finding in inspect(text).findings] == ["v***@jarfalla.se"]
