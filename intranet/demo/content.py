@@ -100,3 +100,21 @@ JOB_TITLES_BY_ROLE = {
     "Moderator": "Utvecklingsledare, socialtjänsten",
     "Administratör": "Systemförvaltare",
 }
+
+# (thread title, post number, reporter, reason, explanation): work waiting in the moderation queue.
+DEMO_REPORTS = [
+    (
+        "Barnahus – hur snabbt får ni samråd?",
+        3,
+        "medarbetare.sundbyberg@demo.kunskapsforum.example",
+        "personal_data",
+        "Beskrivningen av ärendet är så detaljerad att familjen kanske kan kännas igen. Kan en moderator titta?",
+    ),
+    (
+        "Dela föreläsare under kampanjmånaden?",
+        4,
+        "medarbetare.upplands-bro@demo.kunskapsforum.example",
+        "wrong_place",
+        "Det här handlar mer om upphandling än om kampanjmånaden – passar det bättre under Samverkan?",
+    ),
+]

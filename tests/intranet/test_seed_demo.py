@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from accounts import roles
 from accounts.models import Municipality, User
-from forum.models import Category, Notification, Post, Thread, ThreadKind
+from forum.models import Category, Notification, Post, Report, Thread, ThreadKind
 from knowledge.models import ArticlePage, ExperiencePage, HomePage, MethodPage, MunicipalityPage, TopicPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +87,8 @@ def test_seed_demo_fills_the_forum_with_discussions_in_every_category(db):
     # The demo people wrote everything, and loading it told nobody anything.
     assert not Post.objects.exclude(author__email__endswith="@demo.kunskapsforum.example").exists()
     assert not Notification.objects.exists()
+    # A moderator trying the demo finds reports in the queue.
+    assert Report.objects.open().count() == 2
     # Whatever the day it is seeded, the latest post was written yesterday.
     latest = threads.latest_activity().first().last_activity_at
     assert timezone.localdate() - timezone.localtime(latest).date() == timedelta(days=1)
@@ -100,6 +102,7 @@ def test_seed_demo_can_run_twice_without_duplicates(db):
     assert MunicipalityPage.objects.count() == 6
     assert Page.objects.count() == pages
     assert (Thread.objects.count(), Post.objects.count()) == (threads, posts)
+    assert Report.objects.count() == 2
 
 
 def test_seed_demo_if_empty_leaves_an_existing_database_alone(db, member):

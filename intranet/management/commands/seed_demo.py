@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import Municipality, User
+from forum.models import Post
+from forum.services import report_post
 from intranet.demo import content
 from intranet.importer import import_content
 from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, MunicipalityPage
@@ -131,6 +133,14 @@ class Command(BaseCommand):
         import_content(DEMO_KNOWLEDGE, out=out)
         forum = json.loads(DEMO_FORUM.read_text(encoding="utf-8"))
         import_content(moved_to_recent(forum, timezone.localdate()), out=out)
+        self.create_reports()
+
+    def create_reports(self):
+        """A few reports, so that a moderator trying the demo finds work in the queue."""
+        for thread_title, number, reporter, reason, explanation in content.DEMO_REPORTS:
+            post = Post.objects.filter(thread__title=thread_title, number=number).first()
+            if post:
+                report_post(post, by=User.objects.get(email=reporter), reason=reason, explanation=explanation)
 
     def print_logins(self, password):
         self.stdout.write("")
