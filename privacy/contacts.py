@@ -71,7 +71,8 @@ MAX_GROUPS = 7  # "+46 (0)70 123 45 67" has six
 
 
 def public_email_domains():
-    return getattr(settings, "PRIVACY_PUBLIC_EMAIL_DOMAINS", DEFAULT_PUBLIC_EMAIL_DOMAINS)
+    domains = getattr(settings, "PRIVACY_PUBLIC_EMAIL_DOMAINS", DEFAULT_PUBLIC_EMAIL_DOMAINS)
+    return (*domains, *getattr(settings, "PRIVACY_EXTRA_PUBLIC_EMAIL_DOMAINS", ()))
 
 
 def is_public_email_domain(domain):
@@ -101,7 +102,8 @@ def national_form(digits, international):
 
 
 def is_private(national):
-    public = PUBLIC_PHONE_NUMBERS | set(getattr(settings, "PRIVACY_PUBLIC_PHONE_NUMBERS", ()))
+    configured = getattr(settings, "PRIVACY_PUBLIC_PHONE_NUMBERS", ())
+    public = PUBLIC_PHONE_NUMBERS | {re.sub(r"[^0-9]", "", number) for number in configured}
     return national not in public and not national.startswith(ORGANISATION_PREFIXES)
 
 

@@ -204,6 +204,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work: run at once by default; production may choose the database worker.
+# Personal-data guard: more organisations' e-mail domains and public phone numbers than the built-in ones
+# (privacy/contacts.py), e.g. a regional partner's domain or a municipal switchboard.
+PRIVACY_EXTRA_PUBLIC_EMAIL_DOMAINS = env_list("PRIVACY_EXTRA_PUBLIC_EMAIL_DOMAINS")
+PRIVACY_PUBLIC_PHONE_NUMBERS = env_list("PRIVACY_PUBLIC_PHONE_NUMBERS")
+
 # Forum: how many posts one person may send per minute before being asked to wait.
 FORUM_POSTS_PER_MINUTE = int(os.environ.get("FORUM_POSTS_PER_MINUTE", "6"))
 

@@ -199,3 +199,13 @@ def test_the_public_e_mail_domains_and_phone_numbers_can_be_set(settings):
     settings.PRIVACY_PUBLIC_PHONE_NUMBERS = ["0858028500"]
 
     assert [finding.masked for finding in inspect(text).findings] == ["v***@jarfalla.se"]
+
+
+def test_configured_switchboards_and_domains_never_warn(settings):
+    from privacy.guard import inspect
+
+    text = "Ring växeln på 08-590 000 00 eller mejla samordnare@partner.example."
+    assert len(inspect(text).warnings) == 2
+    settings.PRIVACY_PUBLIC_PHONE_NUMBERS = ["08-590 000 00"]
+    settings.PRIVACY_EXTRA_PUBLIC_EMAIL_DOMAINS = ["partner.example"]
+    assert not inspect(text)
