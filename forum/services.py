@@ -255,7 +255,9 @@ def edit_post(post, *, by, body, version, title=None):
             _("Someone else saved this post while you were editing. Your text is still here: compare and save again.")
         )
     if title is not None and post.is_first:
-        Thread.objects.filter(pk=post.thread_id).update(title=" ".join(title.split()))
+        thread = Thread.objects.get(pk=post.thread_id)
+        thread.title = " ".join(title.split())
+        thread.save(update_fields=["title"])  # save(), not update(): the search index follows the new title
     PostRevision.objects.create(post=post, body=body, title=title or "", edited_by=by, created_at=now)
     post.refresh_from_db()
     if by.pk != post.author_id:

@@ -138,3 +138,12 @@ def test_following_a_tag_notifies_of_new_threads_with_it(member, colleague):
     services.set_following(colleague, follow=True, tag=thread.tags.get())
     start_thread(member, title="Ny tråd", tags=["hedersförtryck"], category=forum_category("hedersrelaterat-vald"))
     assert Notification.objects.filter(recipient=colleague, kind="tag").count() == 1
+
+
+def test_a_new_title_reaches_the_search_index(member):
+    from wagtail.search.backends import get_search_backend
+
+    thread = start_thread(member, title="Samtalsgrupper för tonåringar")
+    services.edit_post(thread.posts.get(), by=member, body="Samma text", version=1, title="Stödgrupper för tonåringar")
+    found = get_search_backend().search("Stödgrupper", Thread)
+    assert [result.pk for result in found] == [thread.pk]
