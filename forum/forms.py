@@ -18,8 +18,8 @@ from .services import MAX_TAGS, is_moderator
 
 TITLE_MIN_LENGTH = 5
 BODY_HELP = _(
-    "Markdown: **bold**, *italics*, lists with -, quotes with >. Mention a colleague with @ and their name. "
-    "Never write anything that can identify a client."
+    "Markdown: **bold**, *italics*, lists with -, quotes with >. Mention a colleague with @ and their name, "
+    "e.g. @Anna Larsson. Never write anything that can identify a client."
 )
 
 

@@ -28,8 +28,8 @@ from .models import (
 )
 
 MAX_TAGS = 5
-# "@anna.larsson" (the part of the address before @), or the whole address when that part is not unique.
-MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
+# "@anna.larsson" or "@anna.larsson@sigtuna.se", and the word after it in case it is a last name ("@Anna Larsson").
+MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)(?:[ \u00a0]([A-ZÅÄÖ][\w-]*))?")
 
 
 class ForumError(Exception):
@@ -75,20 +75,31 @@ def may_accept_answer(user, thread):
 
 
 def mentioned_users(body):
-    """The active people a text @mentions, by the part of their address before @ or by the whole address."""
-    handles = {match.lower() for match in MENTION_PATTERN.findall(body)}
-    if not handles:
-        return []
+    """The active people a text @mentions.
+
+    By the part of their address before @ ("@anna.larsson"), the whole address
+    when that part is shared, or first and last name ("@Anna Larsson"). A
+    mention that fits several people notifies nobody rather than the wrong one.
+    """
     users = get_user_model().objects.filter(is_active=True)
-    found = []
-    for handle in handles:
-        if "@" in handle:
-            found += users.filter(email=handle)
-        else:
-            matches = list(users.filter(email__istartswith=f"{handle}@")[:2])
+    found = {}
+    for handle, next_word in set(MENTION_PATTERN.findall(body)):
+        for candidates in _mention_candidates(users, handle.rstrip("."), next_word):
+            matches = list(candidates[:2])
             if len(matches) == 1:
-                found += matches
-    return found
+                found[matches[0].pk] = matches[0]
+                break
+    return list(found.values())
+
+
+def _mention_candidates(users, handle, next_word):
+    if "@" in handle:
+        yield users.filter(email__iexact=handle)
+        return
+    if next_word:
+        yield users.filter(first_name__iexact=handle, last_name__iexact=next_word)
+    yield users.filter(email__istartswith=f"{handle}@")
+    yield users.filter(first_name__iexact=handle)
 
 
 def mention_handle(user, *, unique=True):

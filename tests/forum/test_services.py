@@ -147,3 +147,28 @@ def test_a_new_title_reaches_the_search_index(member):
     services.edit_post(thread.posts.get(), by=member, body="Samma text", version=1, title="Stödgrupper för tonåringar")
     found = get_search_backend().search("Stödgrupper", Thread)
     assert [result.pk for result in found] == [thread.pk]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vad tycker @Alva Bergström?", True),
+        ("@alva.bergstrom. Kan du svara?", True),
+        ("Hej @alva.bergstrom@jarfalla.example Vad gör ni?", True),
+        ("Fråga @Alva, hon vet.", True),
+        ("Mejla info@alva.se", False),
+        ("Fråga @Kim om det", False),  # two people are called Kim: nobody is notified rather than the wrong one
+    ],
+)
+def test_mentions_by_handle_address_or_name(db, text, expected):
+    from accounts.models import Municipality
+
+    alva = UserFactory(
+        first_name="Alva",
+        last_name="Bergström",
+        email="alva.bergstrom@jarfalla.example",
+        municipality=Municipality.objects.get(slug="jarfalla"),
+    )
+    UserFactory(first_name="Kim")
+    UserFactory(first_name="Kim")
+    assert (services.mentioned_users(text) == [alva]) is expected
