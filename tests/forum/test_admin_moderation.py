@@ -168,7 +168,7 @@ def test_redacting_from_the_post_page(moderator_client, thread, member):
 
     response = moderator_client.post(url, {"action": "redact", "redact-fragment": "Nils", "redact-reason": "Namn"})
     assert response.status_code == 200
-    assert "not in the post" in response.context["forms"]["redact"].errors["fragment"][0]
+    assert "finns inte i inlägget" in response.context["forms"]["redact"].errors["fragment"][0]
 
     response = moderator_client.post(
         url, {"action": "redact", "redact-fragment": "Olle Ek", "redact-reason": "Barnets namn"}
@@ -235,7 +235,7 @@ def test_bad_input_on_the_thread_page_gives_messages_not_errors(moderator_client
         moderator_client.post(url, {"action": "lock"}),
     ]
     assert [response.status_code for response in responses] == [200, 200, 200, 200]
-    assert all("Nothing was done: see the form below." in response.content.decode() for response in responses)
+    assert all("Inget har gjorts. Se formuläret nedan." in response.content.decode() for response in responses)
     assert not ModerationAction.objects.exists()
 
 

@@ -79,7 +79,7 @@ def test_two_threads_with_one_title_get_two_pages(sections, solved, sigtuna_edit
 def test_an_unsolved_thread_is_refused_with_a_reason(sections, member, sigtuna_editor):
     thread = start_thread(member)
     add_replies(thread, 1)
-    with pytest.raises(services.ForumError, match="solved"):
+    with pytest.raises(services.ForumError, match="löst tråd"):
         knowledge_link.draft_experience_from_thread(thread, by=sigtuna_editor)
     assert not ExperiencePage.objects.exists()
 
@@ -108,7 +108,7 @@ def test_a_thread_in_a_restricted_category_stays_out_of_the_knowledge_bank(secti
     thread = start_thread(member, category=room)
     answer = services.reply(thread, author=member, body="Svar.")
     services.accept_answer(answer, by=member)
-    with pytest.raises(services.ForumError, match="restricted"):
+    with pytest.raises(services.ForumError, match="begränsade kategorier"):
         knowledge_link.draft_experience_from_thread(thread, by=sigtuna_editor)
 
 
@@ -127,7 +127,7 @@ def test_the_admin_button_explains_why_an_unsolved_thread_cannot_be_turned(clien
     response = client.post(reverse("forum_admin:draft_experience", args=[thread.pk]))
     assert response["Location"] == reverse("forum_admin:solved")
     messages = [str(message).strip() for message in get_messages(response.wsgi_request)]
-    assert messages == ["Only a solved thread can become an experience: mark the answer first."]
+    assert messages == ["Bara en löst tråd kan bli en erfarenhet. Markera svaret först."]
     assert not ExperiencePage.objects.exists()
 
 
