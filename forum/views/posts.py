@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -143,7 +144,7 @@ def follow_category(request, slug):
         messages.success(request, _("You follow %(name)s: new threads there reach you.") % {"name": category.label})
     else:
         messages.success(request, _("You no longer follow %(name)s.") % {"name": category.label})
-    return redirect(f"{_forum_index()}?kategori={category.slug}")
+    return redirect(f"{reverse('forum:index')}?kategori={category.slug}")
 
 
 @require_POST
@@ -155,10 +156,4 @@ def follow_tag(request, slug):
         messages.success(request, _("You follow the tag %(name)s: new threads with it reach you.") % {"name": tag.name})
     else:
         messages.success(request, _("You no longer follow the tag %(name)s.") % {"name": tag.name})
-    return redirect(f"{_forum_index()}?tagg={tag.slug}")
-
-
-def _forum_index():
-    from django.urls import reverse
-
-    return reverse("forum:index")
+    return redirect(f"{reverse('forum:index')}?tagg={tag.slug}")
