@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +23,11 @@ THREADS_PER_PAGE = 25
 
 def index(request):
     """Latest activity across every category the person may see, with filters."""
-    categories = list(Category.objects.visible_to(request.user).in_order())
+    categories = list(
+        Category.objects.visible_to(request.user)
+        .in_order()
+        .annotate(thread_count=Count("threads", filter=Q(threads__is_hidden=False)))
+    )
     filters = ThreadFilters(request.GET, user=request.user, categories=categories)
     page = Paginator(filters.apply(threads_for(request.user)), THREADS_PER_PAGE).get_page(request.GET.get("page"))
     context = {

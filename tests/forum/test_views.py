@@ -301,3 +301,13 @@ def test_every_forum_form_carries_the_csrf_token(member, colleague):
         content = client.get(url).content.decode()
         forms = content.count('method="post"')
         assert forms and content.count('name="csrfmiddlewaretoken"') >= forms, url
+
+
+def test_the_category_list_counts_the_visible_threads(member_client, member):
+    start_thread(member, category=forum_category("samverkan"))
+    hidden = start_thread(member, category=forum_category("samverkan"))
+    Thread.objects.filter(pk=hidden.pk).update(is_hidden=True)
+    categories = {
+        category.slug: category for category in member_client.get(reverse("forum:index")).context["categories"]
+    }
+    assert categories["samverkan"].thread_count == 1 and categories["metodfragor"].thread_count == 0
