@@ -83,7 +83,7 @@ def draft_experience_from_thread(thread, *, by):
     "What was done"; the editor rewrites them before it is published. A second
     call returns the page made the first time.
     """
-    locked = Thread.objects.select_for_update().select_related("category", "answer").get(pk=thread.pk)
+    locked = Thread.objects.select_for_update(of=("self",)).select_related("category", "answer").get(pk=thread.pk)
     if locked.derived_page_id:
         return locked.derived_page.specific
     _refuse_unless_convertible(locked, by)
