@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "accounts",
     "knowledge",
     "forum",
+    "search",
     "intranet",
     "privacy",
     "wagtail.contrib.forms",
