@@ -11,6 +11,8 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.search import index
+
 from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
 
@@ -205,6 +207,7 @@ def start_thread(
             )
             if tag_names:
                 thread.tags.set(tag_names)
+                index.insert_or_update_object(thread)  # the first save was indexed before the tags existed
             _add_post(thread, author=author, body=body, submission_key=submission_key, now=now, notify=notify)
     except IntegrityError:
         # The same form arrived twice at the same moment: the other request made the thread.

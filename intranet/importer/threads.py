@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
+from wagtail.search.index import insert_or_update_object
 
 from accounts.models import User
 from forum import services
@@ -343,3 +344,4 @@ def update_thread(thread, data, category, page, written):
     tag_names = data.get("tags", [])
     if {name.casefold() for name in thread.tags.names()} != {name.casefold() for name in tag_names}:
         thread.tags.set(tag_names)
+        insert_or_update_object(thread)  # tags are set after the thread's own save was indexed

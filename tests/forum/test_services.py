@@ -172,3 +172,14 @@ def test_mentions_by_handle_address_or_name(db, text, expected):
     UserFactory(first_name="Kim")
     UserFactory(first_name="Kim")
     assert (services.mentioned_users(text) == [alva]) is expected
+
+
+def test_edited_posts_and_new_tags_reach_the_search_index(member):
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    thread = start_thread(member, body="Första texten", tags=["Fritidsgårdar"])
+    post = thread.posts.get()
+    services.edit_post(post, by=member, body="Vi provade stödsamtal i grupp", version=1)
+    assert [found.pk for found in backend.search("stödsamtal", Post)] == [post.pk]
+    assert [found.pk for found in backend.search("Fritidsgårdar", Thread)] == [thread.pk]
