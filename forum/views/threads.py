@@ -54,7 +54,11 @@ def visible_thread(request, pk):
     A thread in a category closed to the person answers 403 with a message that
     names no content; a hidden thread is simply not there (404).
     """
-    queryset = Thread.objects.visible_to(request.user).select_related("category", "author", "answer__author")
+    queryset = (
+        Thread.objects.visible_to(request.user)
+        .with_reading_state(request.user)
+        .select_related("category", "author", "answer__author")
+    )
     thread = queryset.filter(pk=pk).first()
     if thread is None:
         if Thread.objects.filter(pk=pk, is_hidden=False).exists():
@@ -68,7 +72,7 @@ def visible_thread(request, pk):
 def thread(request, pk):
     """One thread, a page of posts at a time, marking what is new since the last visit."""
     thread = visible_thread(request, pk)
-    last_read = Thread.objects.with_reading_state(request.user).values_list("last_read_number", flat=True).get(pk=pk)
+    last_read = thread.last_read_number
     posts = (
         Post.objects.filter(thread=thread)
         .select_related("author__municipality")
@@ -101,7 +105,7 @@ def thread(request, pk):
 def first_unread(request, pk):
     """Jump to the first post the person has not seen."""
     thread = visible_thread(request, pk)
-    last_read = Thread.objects.with_reading_state(request.user).values_list("last_read_number", flat=True).get(pk=pk)
+    last_read = thread.last_read_number
     return redirect(thread.url_of_post(min(last_read + 1, thread.last_post_number)))
 
 
