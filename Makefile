@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench
+.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench search-eval bench-search
 
 help: ## List the make targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -72,6 +72,26 @@ bench: $(VENV)/.runtime-installed ## Time forum pages at 20 and 2 000 threads/po
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(MANAGE) migrate -v0
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(MANAGE) bench
 	rm -f $(BENCH_DB)
+
+SEARCH_EVAL_DB ?= .search-eval.sqlite3
+SEARCH_EVAL_DATABASE_URL ?= sqlite:///$(CURDIR)/$(SEARCH_EVAL_DB)
+SEARCH_EVAL_ARGS ?=
+search-eval: $(VENV)/.runtime-installed ## Measure search relevance (recall@5, MRR, with and without the thesaurus) on a throwaway database
+	rm -f $(SEARCH_EVAL_DB) $(SEARCH_EVAL_DB)-wal $(SEARCH_EVAL_DB)-shm
+	DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(MANAGE) migrate -v0
+	DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(MANAGE) search_eval --import $(SEARCH_EVAL_ARGS); \
+	status=$$?; rm -f $(SEARCH_EVAL_DB) $(SEARCH_EVAL_DB)-wal $(SEARCH_EVAL_DB)-shm; exit $$status
+
+# PostgreSQL that the benchmark may create a database in (CI and this machine: postgres on 127.0.0.1).
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+BENCH_SEARCH_DB ?= kunskapsforum_bench_search
+bench-search: $(VENV)/.runtime-installed ## Search latency p50/p95 on the seed_scale data set vs raw PostgreSQL full text (keeps the database for reruns)
+	$(BIN)/python -c "import psycopg; c = psycopg.connect('$(BENCH_PG)/postgres', autocommit=True); \
+	c.execute('CREATE DATABASE $(BENCH_SEARCH_DB)') if not c.execute('SELECT 1 FROM pg_database WHERE datname = %s', ['$(BENCH_SEARCH_DB)']).fetchone() else None"
+	DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) migrate -v0
+	DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) shell -c "from forum.models import Post; import sys; sys.exit(0 if Post.objects.count() >= 200000 else 1)" \
+	  || DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) seed_scale
+	DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) bench_search
 
 clean: ## Remove the virtual environment, collected static files and caches
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-media

@@ -12,5 +12,4 @@ urlpatterns = [
     path("flode/erfarenheter/", feeds.ExperienceFeed(), name="experience_feed"),
     path("flode/taggar/<slug:slug>/", feeds.TagFeed(), name="tag_feed"),
     path("kampanjmanaden/", views.campaign, name="campaign"),
-    path("sok/", views.search, name="search"),
 ]

@@ -1,6 +1,3 @@
-import re
-from urllib.parse import urlencode
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Value
 from django.http import Http404
@@ -9,7 +6,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from taggit.models import Tag
-from wagtail.models import Page
 
 from .models import (
     ArticleIndexPage,
@@ -22,14 +18,10 @@ from .models import (
     MunicipalityPage,
     TopicPage,
 )
-from .models.pages import page_of
 
 SHARE_TARGETS = {"metod": (MethodIndexPage, "methodpage"), "erfarenhet": (ExperienceIndexPage, "experiencepage")}
 TAG_PAGE_LIMIT = 50
 TAG_THROUGH_MODELS = ["methodpagetag", "experiencepagetag", "articlepagetag"]
-
-MAX_QUERY_LENGTH = 200
-WORDS = re.compile(r"\w+")
 
 
 def knowledge_bank(request):
@@ -119,20 +111,3 @@ def tag(request, slug):
 def campaign(request):
     """The campaign month "En månad fri från våld": the current year's programme when published."""
     return render(request, "knowledge/campaign.html", {})
-
-
-def search(request):
-    """Search every published page the person may see."""
-    # Keep words only: search syntax characters (& | ! : * " …) mean nothing to a reader
-    # and make the full-text engines fail.
-    query = " ".join(WORDS.findall(request.GET.get("q", "")))
-    notice = ""
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
-        notice = _("Your search was shortened to the first %(count)s characters.") % {"count": MAX_QUERY_LENGTH}
-    results = None
-    if query:
-        found = Page.objects.live().public().filter(depth__gt=1).specific().search(query)
-        results = page_of(request, found, per_page=10)
-    context = {"query": query, "query_string": urlencode({"q": query}), "results": results, "notice": notice}
-    return render(request, "knowledge/search.html", context)

@@ -7,3 +7,9 @@ class SearchConfig(AppConfig):
     label = "site_search"  # "search" is taken by Wagtail's own search app
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import documents, signals
+
+        documents.install_terms_field()
+        signals.connect()

@@ -217,7 +217,6 @@ class Post(index.Indexed, models.Model):
         index.SearchField("body"),
         index.FilterField("thread_id"),
         index.FilterField("is_hidden"),
-        index.RelatedFields("thread", [index.SearchField("title")]),
     ]
 
     class Meta:

@@ -1,0 +1,322 @@
+"""The one search: a ranked, permission-checked, faceted query over everything the site lists.
+
+The words come from modelsearch's index table (FTS5 on SQLite, tsvector on PostgreSQL); who may
+see a hit and its facets come from `SearchDocument`. Both are read in one SQL statement per
+question — ranked hits for one page, and the facet counts — so no result set is ever loaded
+into Python: only the objects on the page are.
+
+Statements are assembled from table names taken from the models and from fixed fragments;
+every value, including the full-text expression, travels as a parameter.
+"""
+# ruff: noqa: S608
+
+import math
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from wagtail.search.models import IndexEntry
+
+from forum.models import Category
+
+from . import analysis, presentation, thesaurus
+from .models import SearchDocument, SearchFacet
+from .models.documents import Facet
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 50
+# How much more a word in the title counts than a word in the text.
+TITLE_WEIGHT = 8.0
+# A synonym or part of a compound the person did not type counts for less than what they typed.
+EXPANSION_WEIGHT = 0.6
+
+
+@dataclass(frozen=True)
+class Filters:
+    kinds: tuple = ()
+    municipality_id: int | None = None
+    facets: tuple = ()  # (Facet, value id) pairs, all of which must hold
+
+    def __bool__(self):
+        return bool(self.kinds or self.municipality_id or self.facets)
+
+
+@dataclass
+class Question:
+    """What was asked, read safely: the concepts to find, each with its alternatives."""
+
+    text: str
+    shortened: bool
+    concepts: list  # each a list of alternatives; each alternative a list of words (all must occur)
+
+    @property
+    def words(self):
+        return [word for concept in self.concepts for alternative in concept for word in alternative]
+
+    @property
+    def typed_words(self):
+        return [word for concept in self.concepts for word in concept[0]]
+
+
+@dataclass
+class Found:
+    hits: list  # rows: content_type_id, object_id, kind, score, facet_doc_id
+    count: int
+    facets: dict = field(default_factory=lambda: empty_facets())  # facet → {value: count}, "typ" and "kommun" too
+    partial: bool = False  # True when some hits hold only some of the concepts
+
+
+def empty_facets():
+    return {"typ": {}, "kommun": {}, **{facet.value: {} for facet in Facet}}
+
+
+def read_question(text, *, use_thesaurus=True):
+    text = text or ""
+    shortened = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH]
+    words = analysis.tokens(text)[:32]
+    if use_thesaurus:
+        concepts = thesaurus.expand(" ".join(words), normalise=analysis.stem)
+    else:
+        concepts = [[word] for word in words]
+    readable = []
+    for concept in concepts:
+        alternatives = []
+        for phrase in concept:
+            content = [word[:64] for word in phrase.split() if word not in analysis.STOPWORDS]
+            if content and content not in alternatives:
+                alternatives.append(content)
+        if alternatives:
+            readable.append(alternatives)
+    return Question(text=" ".join(text.split()), shortened=shortened, concepts=readable)
+
+
+class Dialect:
+    """How one database finds and ranks words; the rest of the statement is shared."""
+
+    def __init__(self):
+        self.entries = IndexEntry._meta.db_table
+        self.documents = SearchDocument._meta.db_table
+
+    def quote(self, name):
+        return connection.ops.quote_name(name)
+
+
+PREFIX_FROM = 5  # stems this long also match as prefixes: föräldr* finds föräldragrupp, not vald* valdeltagande
+MAX_COORDINATED = 8  # concepts counted one by one when not every concept matched
+
+
+class SQLiteDialect(Dialect):
+    def word(self, text):
+        """A word as typed, as its stem (or stem prefix), or as the parts of its compound together."""
+        stem = analysis.stem(text)
+        alternatives = [f'"{text}"', f'"{stem}"*' if len(stem) >= PREFIX_FROM else f'"{stem}"']
+        parts = analysis.split_compound(text, analysis.lexicon())
+        if parts:
+            alternatives.append("(" + " AND ".join(f'"{analysis.stem(part)}"' for part in parts) + ")")
+        return "(" + " OR ".join(dict.fromkeys(alternatives)) + ")"
+
+    def concept(self, concept):
+        alternatives = ["(" + " AND ".join(self.word(text) for text in alternative) + ")" for alternative in concept]
+        return "(" + " OR ".join(alternatives) + ")"
+
+    def match(self, question, joiner):
+        return f" {joiner} ".join(self.concept(concept) for concept in question.concepts)
+
+    def hits_sql(self, coordinated):
+        fts = self.quote(f"{self.entries}_fts")
+        matched = " + ".join([f"(e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s))"] * coordinated) or "0"
+        # FTS first (CROSS JOIN fixes SQLite's join order): the full-text index narrows the rows,
+        # the document and permission checks only run on those. Columns: autocomplete, body, title.
+        return (
+            f"SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
+            f"COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
+            f"COALESCE(d.parent_id, d.id) AS facet_doc_id, "
+            f"-bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) * d.weight AS score, {matched} AS matched "
+            f"FROM {fts} CROSS JOIN {self.quote(self.entries)} e ON e.id = {fts}.rowid "
+            f"CROSS JOIN {self.quote(self.documents)} d "
+            f"ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
+            f"LEFT JOIN {self.quote(self.documents)} p ON p.id = d.parent_id "
+            f"WHERE {fts} MATCH %s"
+        )
+
+    def hits_params(self, question, *, every, coordinated):
+        concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
+        return [*concepts, self.match(question, "AND" if every else "OR")]
+
+
+class PostgresDialect(Dialect):
+    def word(self, text, *, typed_only=False):
+        """A to_tsquery('swedish', …) text: PostgreSQL stems each quoted word itself."""
+        typed = f"'{text}':*" if len(analysis.stem(text)) >= PREFIX_FROM else f"'{text}'"
+        parts = [] if typed_only else analysis.split_compound(text, analysis.lexicon())
+        if parts:
+            return f"({typed} | (" + " & ".join(f"'{part}'" for part in parts) + "))"
+        return typed
+
+    def concept(self, concept, *, typed_only=False):
+        chosen = concept[:1] if typed_only else concept
+        alternatives = [
+            "(" + " & ".join(self.word(text, typed_only=typed_only) for text in alternative) + ")"
+            for alternative in chosen
+        ]
+        return "(" + " | ".join(alternatives) + ")"
+
+    def tsquery(self, question, joiner, *, typed_only=False):
+        return f" {joiner} ".join(self.concept(concept, typed_only=typed_only) for concept in question.concepts)
+
+    def hits_sql(self, coordinated):
+        matched = " + ".join(["((e.title || e.body) @@ to_tsquery('swedish', %s))::int"] * coordinated) or "0"
+        # `title || body` is what the GIN index of migration 0004 covers.
+        return (
+            "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
+            "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
+            "COALESCE(d.parent_id, d.id) AS facet_doc_id, "
+            f"((ts_rank(e.title, q.typed) * {TITLE_WEIGHT} + ts_rank(e.body, q.typed)) "
+            f"+ {EXPANSION_WEIGHT} * (ts_rank(e.title, q.query) * {TITLE_WEIGHT} + ts_rank(e.body, q.query))) "
+            f"* d.weight AS score, {matched} AS matched "
+            "FROM (SELECT to_tsquery('swedish', %s) AS query, to_tsquery('swedish', %s) AS typed) q "
+            f"CROSS JOIN {self.quote(self.entries)} e "
+            f"JOIN {self.quote(self.documents)} d "
+            "ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
+            f"LEFT JOIN {self.quote(self.documents)} p ON p.id = d.parent_id "
+            "WHERE (e.title || e.body) @@ q.query"
+        )
+
+    def hits_params(self, question, *, every, coordinated):
+        joiner = "&" if every else "|"
+        concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
+        return [
+            *concepts,
+            self.tsquery(question, joiner),
+            self.tsquery(question, joiner, typed_only=True),
+        ]
+
+
+def dialect():
+    return PostgresDialect() if connection.vendor == "postgresql" else SQLiteDialect()
+
+
+def _visibility_sql(category_ids):
+    sql = " AND d.listed AND (p.id IS NULL OR p.listed)"
+    if category_ids is None:  # sees every category
+        return sql, []
+    category = "COALESCE(p.category_id, d.category_id)"
+    if not category_ids:
+        return sql + f" AND {category} IS NULL", []
+    placeholders = ", ".join(["%s"] * len(category_ids))
+    return sql + f" AND ({category} IS NULL OR {category} IN ({placeholders}))", list(category_ids)
+
+
+def _filter_sql(filters):
+    sql, params = "", []
+    if filters.kinds:
+        sql += " AND d.kind IN (" + ", ".join(["%s"] * len(filters.kinds)) + ")"
+        params += list(filters.kinds)
+    if filters.municipality_id:
+        sql += " AND COALESCE(p.municipality_id, d.municipality_id) = %s"
+        params.append(filters.municipality_id)
+    facets = connection.ops.quote_name(SearchFacet._meta.db_table)
+    for facet, value_id in filters.facets:
+        sql += (
+            f" AND EXISTS (SELECT 1 FROM {facets} f WHERE f.document_id = COALESCE(d.parent_id, d.id) "
+            "AND f.facet = %s AND f.value_id = %s)"
+        )
+        params += [facet, value_id]
+    return sql, params
+
+
+def visible_category_ids(user):
+    """None when the person sees every category, otherwise the ids they may see (one query)."""
+    from forum.models.categories import sees_everything
+
+    if sees_everything(user):
+        return None
+    return list(Category.objects.visible_to(user).values_list("pk", flat=True))
+
+
+def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
+    """One page of ranked hits and the facet counts of the whole result.
+
+    Hits must hold every concept. When that leaves less than a page, hits holding some of them
+    follow, those with more concepts first: "oro för barn hedersförtryck" still shows the method
+    about honour oppression that never says "oro".
+    """
+    if not question.concepts:
+        return Found(hits=[], count=0)
+    flavour = dialect()
+    found = _find(flavour, question, category_ids, filters, page, per_page, every=True)
+    if found.count >= per_page or len(question.concepts) < 2:
+        return found
+    some = _find(flavour, question, category_ids, filters, page, per_page, every=False)
+    some.partial = some.count > found.count
+    return some
+
+
+def _find(flavour, question, category_ids, filters, page, per_page, *, every):
+    coordinated = 0 if every else min(len(question.concepts), MAX_COORDINATED)
+    visibility, visibility_params = _visibility_sql(category_ids)
+    narrowing, narrowing_params = _filter_sql(filters)
+    hits = f"{flavour.hits_sql(coordinated)}{visibility}{narrowing}"
+    params = [*flavour.hits_params(question, every=every, coordinated=coordinated), *visibility_params]
+    params += narrowing_params
+    facets_table = connection.ops.quote_name(SearchFacet._meta.db_table)
+    counting = (
+        f"WITH hits AS MATERIALIZED ({hits}) "
+        "SELECT 'typ', kind, NULL, COUNT(*) FROM hits GROUP BY kind "
+        "UNION ALL SELECT 'kommun', NULL, municipality_id, COUNT(*) FROM hits "
+        "WHERE municipality_id IS NOT NULL GROUP BY municipality_id "
+        "UNION ALL SELECT f.facet, NULL, f.value_id, COUNT(*) FROM hits "
+        f"JOIN {facets_table} f ON f.document_id = hits.facet_doc_id GROUP BY f.facet, f.value_id"
+    )
+    facets = empty_facets()
+    with connection.cursor() as cursor:
+        cursor.execute(counting, params)
+        for facet, kind, value_id, count in cursor.fetchall():
+            facets[facet][kind if kind is not None else value_id] = count
+    total = sum(facets["typ"].values())
+    if not total:
+        return Found(hits=[], count=0, facets=facets)
+    per_page = max(1, min(per_page, MAX_PAGE_SIZE))
+    page = max(1, min(page, math.ceil(total / per_page)))
+    ranked = (
+        f"SELECT content_type_id, object_id, kind, score, facet_doc_id FROM ({hits}) hits "
+        "ORDER BY matched DESC, score DESC, doc_id DESC LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(ranked, [*params, per_page, (page - 1) * per_page])
+        rows = cursor.fetchall()
+    return Found(hits=rows, count=total, facets=facets)
+
+
+@dataclass
+class Results:
+    question: Question
+    hits: list
+    count: int
+    facets: dict
+    page: int
+    per_page: int
+    partial: bool = False
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.count / self.per_page))
+
+
+def search(user, text, *, filters=Filters(), page=1, per_page=10, thesaurus=True, request=None):
+    """What `user` may see that matches `text`, ranked, one page of it, with facet counts."""
+    question = read_question(text, use_thesaurus=thesaurus)
+    per_page = max(1, min(per_page, MAX_PAGE_SIZE))
+    found = find(question, category_ids=visible_category_ids(user), filters=filters, page=page, per_page=per_page)
+    page = max(1, min(page, math.ceil(found.count / per_page) or 1))
+    hits = presentation.present(found.hits, question, request=request)
+    return Results(
+        question=question,
+        hits=hits,
+        count=found.count,
+        facets=found.facets,
+        page=page,
+        per_page=per_page,
+        partial=found.partial,
+    )

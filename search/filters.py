@@ -1,0 +1,148 @@
+"""Read facet choices from an address and name the facet values for people.
+
+Addresses use slugs (`?typ=metod&kommun=sigtuna&tagg=skola&malgrupp=aldre`); the engine uses
+ids. A value that names nothing is reported back and left out, never an error.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
+
+from taggit.models import Tag
+
+from accounts.models import Municipality, Sector
+from knowledge.models import TargetGroup, ViolenceType
+
+from .engine import Filters
+from .models.documents import Facet, Kind
+
+TYPE, MUNICIPALITY = "typ", "kommun"
+# Facets whose values are rows of a model, in the order the page shows them.
+MODEL_FACETS = {
+    Facet.TAG: Tag,
+    Facet.TARGET_GROUP: TargetGroup,
+    Facet.VIOLENCE_TYPE: ViolenceType,
+    Facet.SECTOR: Sector,
+}
+FACET_TITLES = {
+    TYPE: _("Type"),
+    MUNICIPALITY: _("Municipality"),
+    Facet.TARGET_GROUP: _("Target group"),
+    Facet.VIOLENCE_TYPE: _("Form of violence"),
+    Facet.SECTOR: _("Sector"),
+    Facet.TAG: _("Tag"),
+}
+PARAMETERS = [TYPE, MUNICIPALITY, *MODEL_FACETS]
+MAX_VALUE_LENGTH = 100
+
+
+@dataclass
+class Choice:
+    facet: str
+    value: str  # as in the address
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Group:
+    name: str
+    title: str
+    choices: list
+
+
+def _model_for(name):
+    return Municipality if name == MUNICIPALITY else MODEL_FACETS[name]
+
+
+def _find(model, value):
+    """A municipality, term or tag by slug — tags also by name, as people type them."""
+    found = model.objects.filter(slug=value).first()
+    if found is None and model is Tag:
+        found = Tag.objects.filter(name__iexact=value).first()
+    return found
+
+
+def read_filters(params):
+    """The Filters an address asks for, the chosen objects by facet, and the values that named nothing."""
+    kinds, chosen, unknown = [], {}, []
+    for value in params.getlist(TYPE):
+        if value in Kind.values and value not in kinds:
+            kinds.append(value)
+        elif value:
+            unknown.append((TYPE, value[:MAX_VALUE_LENGTH]))
+    for name in PARAMETERS[1:]:
+        value = (params.get(name) or "").strip()[:MAX_VALUE_LENGTH]
+        if not value:
+            continue
+        found = _find(_model_for(name), value)
+        if found is None:
+            unknown.append((name, value))
+        else:
+            chosen[name] = found
+    municipality = chosen.get(MUNICIPALITY)
+    filters = Filters(
+        kinds=tuple(kinds),
+        municipality_id=municipality.pk if municipality else None,
+        facets=tuple((name, obj.pk) for name, obj in chosen.items() if name != MUNICIPALITY),
+    )
+    return filters, chosen, unknown
+
+
+def _address(params, **changes):
+    query = {key: params.getlist(key) for key in ["q", *PARAMETERS] if params.getlist(key)}
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = [value]
+    return "?" + urlencode(query, doseq=True)
+
+
+def facet_groups(counts, filters, chosen, params):
+    """The facets of a result with counts: each choice's link narrows the search, a chosen one widens it again.
+
+    Costs one query per facet that has values (at most five), whatever the number of hits.
+    """
+    groups = []
+    type_choices = [
+        Choice(
+            TYPE,
+            kind.value,
+            str(kind.label),
+            counts[TYPE].get(kind.value, 0),
+            kind.value in filters.kinds,
+            _address(params, typ=None if kind.value in filters.kinds else kind.value),
+        )
+        for kind in Kind
+        if counts[TYPE].get(kind.value) or kind.value in filters.kinds
+    ]
+    groups.append(Group(TYPE, FACET_TITLES[TYPE], type_choices))
+    for name in [MUNICIPALITY, Facet.TARGET_GROUP, Facet.VIOLENCE_TYPE, Facet.SECTOR, Facet.TAG]:
+        values = counts.get(name, {})
+        selected = chosen.get(name)
+        ids = set(values) | ({selected.pk} if selected else set())
+        if not ids:
+            continue
+        objects = _model_for(name).objects.filter(pk__in=ids)
+        choices = [
+            Choice(
+                name,
+                obj.slug,
+                str(obj),
+                values.get(obj.pk, 0),
+                selected is not None and obj.pk == selected.pk,
+                _address(params, **{name: None if selected is not None and obj.pk == selected.pk else obj.slug}),
+            )
+            for obj in objects
+        ]
+        choices.sort(key=lambda choice: (not choice.selected, -choice.count, choice.label))
+        groups.append(Group(name, FACET_TITLES[name], choices))
+    return [group for group in groups if group.choices]
+
+
+def address_without(params, name):
+    return _address(params, **{name: None})

@@ -1,0 +1,44 @@
+"""Count what people search for, per day, so that editors see what is asked and what finds nothing.
+
+Only the query text is stored: no person, no session, no filters.
+"""
+
+from django.db import connection
+from django.utils import timezone
+
+from wagtail.search.utils import normalise_query_string
+
+from .models import SearchQueryDay
+from .models.queries import MAX_TEXT_LENGTH
+
+
+def normalise(text):
+    """The form searches are counted and promoted under: Wagtail's (lower case, single spaces), 200 characters."""
+    return normalise_query_string(" ".join((text or "").split()))[:MAX_TEXT_LENGTH].strip()
+
+
+def _upsert_sql():
+    quote = connection.ops.quote_name
+    table = quote(SearchQueryDay._meta.db_table)
+    text, day, searches, zero = (
+        quote(SearchQueryDay._meta.get_field(name).column) for name in ("text", "day", "searches", "zero_results")
+    )
+    # SQLite and PostgreSQL spell the upsert alike. Names come from the model; the values are parameters.
+    return (
+        f"INSERT INTO {table} ({text}, {day}, {searches}, {zero}) VALUES (%s, %s, 1, %s) "  # noqa: S608
+        f"ON CONFLICT ({text}, {day}) DO UPDATE SET "
+        f"{searches} = {table}.{searches} + 1, {zero} = {table}.{zero} + excluded.{zero}"
+    )
+
+
+def record(text, count):
+    """Count one search for `text` today, and one without results if `count` is zero.
+
+    One statement: the database adds to today's row or creates it, so two people searching for the
+    same new words at the same moment both count, with no read first and no retry on the unique key.
+    """
+    text = normalise(text)
+    if not text:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(_upsert_sql(), [text, timezone.localdate(), 0 if count else 1])

@@ -1,0 +1,31 @@
+"""Keep the index right where modelsearch's own signals come too early."""
+
+from django.db.models.signals import post_delete, post_save
+
+from taggit.models import Tag
+from wagtail.search.index import insert_or_update_object
+from wagtail.signals import page_published, page_unpublished
+
+from . import analysis
+from .documents import REGISTRY
+from .models import SynonymGroup
+
+
+def reindex_page(sender, instance, **kwargs):
+    # A page's tags and taxonomy terms are saved after the page row, so the index entry written
+    # on post_save still had the old ones; publishing is over by the time this signal is sent.
+    page = instance.specific
+    if type(page) in REGISTRY:
+        insert_or_update_object(page)
+
+
+def forget_lexicon(sender, **kwargs):
+    analysis.forget_lexicon()
+
+
+def connect():
+    page_published.connect(reindex_page, dispatch_uid="search_reindex_published_page")
+    page_unpublished.connect(reindex_page, dispatch_uid="search_reindex_unpublished_page")
+    for model in (Tag, SynonymGroup):
+        post_save.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_save_{model.__name__}")
+        post_delete.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_delete_{model.__name__}")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+
+urlpatterns = [
+    path("sok/", views.search, name="search"),
+    path("sok/forslag/", views.suggest, name="suggest"),
+    path("api/search/", views.api, name="api"),
+]

@@ -1,0 +1,188 @@
+"""The one search: words, Swedish forms, synonyms, permissions, facets and order, on the configured database."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+
+from accounts import roles
+from forum import moderation, services
+from forum.models import Category
+from search.engine import Filters, search
+from search.models import SearchDocument
+from search.models.documents import Facet, Kind
+from tests.factories import UserFactory, add_replies, start_thread
+
+
+def titles(results):
+    return [hit.title for hit in results.hits]
+
+
+def test_a_method_an_experience_and_a_thread_are_found_by_one_search(member, make_method, make_experience):
+    make_method("Stödsamtal för barn", body=[("paragraph", "<p>Samtal med barn som upplevt våld.</p>")])
+    make_experience("Stödsamtal i Sigtuna")
+    start_thread(title="Hur ordnar ni stödsamtal?", body="Vi behöver tips om stödsamtal.")
+    results = search(member, "stödsamtal")
+    assert {hit.kind for hit in results.hits} == {Kind.METHOD, Kind.EXPERIENCE, Kind.THREAD}
+    assert results.count == 3
+
+
+def test_inflected_forms_find_each_other(member, make_method):
+    make_method("Samtal om relationer", summary="Hur relationer påverkar barnen.")
+    assert titles(search(member, "relation")) == ["Samtal om relationer"]
+    assert titles(search(member, "barn")) == ["Samtal om relationer"]
+
+
+def test_a_part_of_a_compound_finds_the_compound_but_not_lookalikes(member, make_method):
+    make_method("Team mot relationsvåld", summary="Teamet arbetar med relationsvåld.")
+    make_method("Valdeltagande i skolval", summary="Om valdeltagande bland unga.")
+    assert titles(search(member, "våld")) == ["Team mot relationsvåld"]
+
+
+def test_the_thesaurus_finds_synonyms_and_can_be_turned_off(member, make_method):
+    make_method("Stöd vid hedersförtryck", summary="Om hedersförtryck i familjen.")
+    assert titles(search(member, "HRV")) == ["Stöd vid hedersförtryck"]
+    assert titles(search(member, "HRV", thesaurus=False)) == []
+
+
+def test_a_multi_word_synonym_finds_its_abbreviation(member, make_method):
+    make_method("VINR-utbildning för chefer", summary="Grundkurs om VINR.")
+    assert titles(search(member, "våld i nära relationer")) == ["VINR-utbildning för chefer"]
+
+
+def test_every_concept_must_match_when_that_fills_a_page(member, make_method):
+    make_method("Äldre och våld", summary="Våld mot äldre i hemtjänsten.")
+    make_method("Våld i skolan", summary="Våld mellan elever.")
+    assert titles(search(member, "våld äldre", per_page=1)) == ["Äldre och våld"]
+    assert search(member, "våld äldre", per_page=1).count == 1
+
+
+def test_a_word_in_the_title_ranks_above_the_same_word_in_the_text(member, make_method):
+    make_method("Handbok", summary="Om kartläggning av risker och mycket annat i arbetet.")
+    make_method("Kartläggning", summary="En metod.")
+    assert titles(search(member, "kartläggning"))[0] == "Kartläggning"
+
+
+def test_drafts_and_unpublished_pages_are_not_found(member, make_method):
+    make_method("Utkast om våld", publish=False, live=False)
+    page = make_method("Publicerad om våld")
+    assert titles(search(member, "våld")) == ["Publicerad om våld"]
+    page.unpublish()
+    assert titles(search(member, "våld")) == []
+
+
+def test_a_pages_tags_and_target_groups_are_found_and_counted(member, make_method):
+    make_method("Stödgrupp", target_groups=["aldre"], tags=["samverkan"])
+    results = search(member, "äldre")
+    assert titles(results) == ["Stödgrupp"]
+    assert len(results.facets[Facet.TARGET_GROUP]) == 1
+    assert titles(search(member, "samverkan")) == ["Stödgrupp"]
+
+
+def test_restricted_categories_are_searched_only_by_those_allowed(member, editor):
+    room = Category.objects.create(name="Redaktionens rum", slug="redaktionens-rum")
+    room.restricted_to_groups.add(Group.objects.get(name=roles.EDITOR))
+    start_thread(title="Hemlig planering av temadag", category=room, author=editor)
+    assert search(member, "temadag").count == 0
+    assert titles(search(editor, "temadag")) == ["Hemlig planering av temadag"]
+
+
+def test_hidden_posts_and_threads_are_not_found(member):
+    moderator = UserFactory(roles=[roles.EMPLOYEE, roles.MODERATOR])
+    thread = start_thread(title="Fråga om skyddat boende", body="Var finns skyddat boende?")
+    services.reply(thread, author=UserFactory(), body="Skyddat boende finns i Sollentuna.")
+    assert search(member, "boende").count == 2
+    moderation.hide_thread(thread, by=moderator, reason="Test")
+    assert search(member, "boende").count == 0
+
+
+def test_replies_are_found_with_their_threads_title_and_link(member):
+    thread = start_thread(title="Tips om kartläggning", body="Hur gör ni?")
+    add_replies(thread, 1)
+    results = search(member, "svar nummer")
+    assert [(hit.kind, hit.title) for hit in results.hits] == [(Kind.POST, "Tips om kartläggning")]
+    assert results.hits[0].url.endswith("#inlagg-2")
+
+
+def test_filters_narrow_by_type_municipality_and_tag(member, make_method, make_experience):
+    make_method("Våld och skola", owner="sigtuna", tags=["skola"])
+    make_method("Våld och fritid", owner="jarfalla")
+    make_experience("Våld i Sigtuna", owner="sigtuna")
+    sigtuna = SearchDocument.objects.filter(kind=Kind.EXPERIENCE).get().municipality_id
+    assert search(member, "våld").count == 3
+    assert search(member, "våld", filters=Filters(kinds=(Kind.METHOD,))).count == 2
+    assert search(member, "våld", filters=Filters(municipality_id=sigtuna)).count == 2
+    from taggit.models import Tag
+
+    skola = Tag.objects.get(name="skola")
+    assert titles(search(member, "våld", filters=Filters(facets=((Facet.TAG, skola.pk),)))) == ["Våld och skola"]
+
+
+def test_facet_counts_cover_the_whole_result_not_only_the_page(member, make_method):
+    for number in range(12):
+        make_method(f"Metod om våld {number}", owner="sollentuna")
+    results = search(member, "våld", per_page=5)
+    assert len(results.hits) == 5
+    assert results.count == 12
+    assert results.facets["typ"] == {Kind.METHOD: 12}
+    assert list(results.facets["kommun"].values()) == [12]
+
+
+def test_a_page_beyond_the_last_gives_the_last_page(member, make_method):
+    for number in range(3):
+        make_method(f"Metod om våld {number}")
+    results = search(member, "våld", page=10**9, per_page=2)
+    assert results.page == 2
+    assert len(results.hits) == 1
+
+
+def test_snippets_mark_the_words_found_and_escape_the_text(member, make_method):
+    make_method("Att fråga", summary="Fråga om <våld> i alla samtal om relationsvåld.")
+    (hit,) = search(member, "våld").hits
+    assert "&lt;<mark>våld</mark>&gt;" in hit.snippet
+    assert "<mark>relationsvåld</mark>" in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "&|!:*()'\"\\",
+        '"obalanserad',
+        "*" * 500,
+        "a" * 10_000,
+        "'; DROP TABLE users; --",
+        "våld:*",
+        "NEAR(a b)",
+    ],
+)
+def test_odd_input_never_fails(member, make_method, query):
+    make_method("Våld")
+    results = search(member, query)
+    assert results.count >= 0
+
+
+def test_a_search_costs_the_same_number_of_queries_whatever_the_number_of_hits(
+    member, make_method, django_assert_max_num_queries
+):
+    def count_queries(total):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        for number in range(total - SearchDocument.objects.filter(kind=Kind.METHOD).count()):
+            make_method(f"Metod om våld nummer {total}-{number}", tags=["skola"], target_groups=["aldre"])
+        search(member, "våld")
+        with CaptureQueriesContext(connection) as queries:
+            search(member, "våld")
+        return len(queries)
+
+    assert count_queries(3) == count_queries(15)
+
+
+def test_when_few_hits_hold_every_word_hits_with_some_follow_the_closest_first(member, make_method):
+    make_method("Hedersförtryck och oro för barn", summary="Om oro.")
+    make_method("Hedersförtryck i skolan", summary="Samtal i klassen.")
+    make_method("Barnets rätt", summary="Om barnkonventionen.")
+    results = search(member, "hedersförtryck oro")
+    assert results.partial
+    assert titles(results) == ["Hedersförtryck och oro för barn", "Hedersförtryck i skolan"]

@@ -1,0 +1,116 @@
+"""The search page, the JSON API and the suggestions: what a person sees and gets back."""
+
+import json
+
+import pytest
+
+from django.urls import reverse
+
+from search.models.documents import Kind
+from tests.conftest import queries_for
+from tests.factories import start_thread
+
+
+def test_the_search_page_lists_hits_with_marked_snippets_and_facets(member_client, make_method):
+    make_method("Stöd vid hedersförtryck", owner="sigtuna", summary="Om hedersförtryck och oro för barn.")
+    response = member_client.get(reverse("search:search"), {"q": "hedersförtryck"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1 träff för ”hedersförtryck”" in html or "1 träff för “hedersförtryck”" in html
+    assert "<mark>hedersförtryck</mark>" in html
+    assert "Sigtuna" in html and "Kommun" in html
+
+
+def test_facet_links_narrow_and_widen_the_search(member_client, make_method, make_experience):
+    make_method("Våld och skola", owner="sigtuna")
+    make_experience("Våld på fritids", owner="jarfalla")
+    narrowed = member_client.get(reverse("search:search"), {"q": "våld", "typ": Kind.METHOD})
+    assert [hit.title for hit in narrowed.context["results"].hits] == ["Våld och skola"]
+    by_place = member_client.get(reverse("search:search"), {"q": "våld", "kommun": "jarfalla"})
+    assert [hit.title for hit in by_place.context["results"].hits] == ["Våld på fritids"]
+    selected = [choice for group in by_place.context["groups"] for choice in group.choices if choice.selected]
+    assert [choice.url for choice in selected] == ["?q=v%C3%A5ld"]
+
+
+def test_unknown_filter_values_are_named_and_left_out(member_client, make_method):
+    make_method("Våld och skola")
+    response = member_client.get(reverse("search:search"), {"q": "våld", "tagg": "finns-inte", "typ": "banan"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "finns-inte" in html and "banan" in html
+    assert response.context["results"].count == 1
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ""},
+        {"q": "   "},
+        {"q": "&|!:*()'\"\\"},
+        {"q": '"obalanserad'},
+        {"q": "*" * 500},
+        {"q": "a" * 10_000},
+        {"q": "'; DROP TABLE users; --"},
+        {"q": "våld", "page": str(10**9)},
+        {"q": "våld", "page": "-1"},
+        {"q": "våld", "page": "tre"},
+        {"q": "våld", "kommun": "x" * 5000},
+    ],
+)
+def test_odd_input_never_fails(member_client, make_method, params):
+    make_method("Våld")
+    assert member_client.get(reverse("search:search"), params).status_code == 200
+    assert member_client.get(reverse("search:api"), params).status_code == 200
+    assert member_client.get(reverse("search:suggest"), params).status_code == 200
+
+
+def test_punctuation_alone_gets_a_message(member_client, sections):
+    html = member_client.get(reverse("search:search"), {"q": "&&& ***"}).content.decode()
+    assert "Sök på ord" in html
+
+
+def test_a_very_long_search_is_shortened_with_a_note(member_client, sections):
+    response = member_client.get(reverse("search:search"), {"q": "våld " * 100})
+    assert "kortades" in response.content.decode()
+
+
+def test_the_api_answers_as_designed(member_client, make_method):
+    make_method("Våld mot äldre", owner="sundbyberg", tags=["äldre"])
+    params = {"q": "äldre", "municipality": "sundbyberg", "type": "metod", "tag": "äldre"}
+    data = json.loads(member_client.get(reverse("search:api"), params).content)
+    assert data["count"] == 1
+    (result,) = data["results"]
+    assert result["type"] == "metod"
+    assert result["title"] == "Våld mot äldre"
+    assert result["municipality"] == "Sundbyberg"
+    assert result["tags"] == ["äldre"]
+    assert result["url"].startswith("http")
+    assert "<mark>" in result["snippet"]
+
+
+def test_the_api_needs_a_login(client, db):
+    response = client.get(reverse("search:api"), {"q": "våld"})
+    assert response.status_code in (302, 401, 403)
+
+
+def test_suggestions_offer_titles_and_tags_the_person_may_see(member_client, make_method):
+    make_method("Hedersnormer i skolan", tags=["hedersförtryck"])
+    data = json.loads(member_client.get(reverse("search:suggest"), {"q": "heder"}).content)
+    labels = [suggestion["label"] for suggestion in data["suggestions"]]
+    assert "Hedersnormer i skolan" in labels
+    assert "hedersförtryck" in labels
+
+
+def test_the_search_page_costs_the_same_queries_for_few_and_many_hits(member_client, make_method):
+    def make(count):
+        for number in range(count):
+            make_method(f"Våld {count}-{number}", tags=["skola"], target_groups=["aldre"])
+            start_thread(title=f"Våld i tråd {count}-{number}")
+
+    url = reverse("search:search") + "?q=v%C3%A5ld"
+    make(2)
+    queries_for(member_client, url)  # warms the per-process caches (content types, lexicon)
+    few = queries_for(member_client, url)
+    make(12)
+    # The page may hold fewer kinds with more hits (one query per kind on the page), never more queries.
+    assert queries_for(member_client, url) <= few <= 30
