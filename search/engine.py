@@ -125,6 +125,7 @@ class SQLiteDialect(Dialect):
 
     def hits_sql(self, coordinated):
         fts = self.quote(f"{self.entries}_fts")
+        score = f"-bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) * d.weight"
         matched = " + ".join([f"(e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s))"] * coordinated) or "0"
         # FTS first (CROSS JOIN fixes SQLite's join order): the full-text index narrows the rows,
         # the document and permission checks only run on those. Columns: autocomplete, body, title.
@@ -132,7 +133,7 @@ class SQLiteDialect(Dialect):
             f"SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             f"COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
             f"COALESCE(d.parent_id, d.id) AS facet_doc_id, "
-            f"-bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) * d.weight AS score, {matched} AS matched "
+            f"{score} AS score, {matched} AS matched "
             f"FROM {fts} CROSS JOIN {self.quote(self.entries)} e ON e.id = {fts}.rowid "
             f"CROSS JOIN {self.quote(self.documents)} d "
             f"ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
@@ -167,29 +168,32 @@ class PostgresDialect(Dialect):
 
     def hits_sql(self, coordinated):
         matched = " + ".join(["((e.title || e.body) @@ to_tsquery('swedish', %s))::int"] * coordinated) or "0"
-        # `title || body` is what the GIN index of migration 0004 covers.
+        score = (
+            f"(ts_rank(e.title, q.query) * {TITLE_WEIGHT} + ts_rank(e.body, q.query)) "
+            f"* CASE WHEN (e.title || e.body) @@ q.typed THEN 1.0 ELSE {EXPANSION_WEIGHT} END"
+        )
+        # The full-text match runs first, on its own (MATERIALIZED): `title || body` is what the GIN
+        # index of migration 0004 covers. Left to itself the planner walked all documents and probed
+        # the index for each (0.65 s at 200 000 posts instead of 0.03 s).
         return (
+            "WITH q AS (SELECT to_tsquery('swedish', %s) AS query, to_tsquery('swedish', %s) AS typed), "
+            f"found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {matched} AS matched "
+            f"FROM {self.quote(self.entries)} e, q WHERE (e.title || e.body) @@ q.query) "
             "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
-            "COALESCE(d.parent_id, d.id) AS facet_doc_id, "
-            f"((ts_rank(e.title, q.typed) * {TITLE_WEIGHT} + ts_rank(e.body, q.typed)) "
-            f"+ {EXPANSION_WEIGHT} * (ts_rank(e.title, q.query) * {TITLE_WEIGHT} + ts_rank(e.body, q.query))) "
-            f"* d.weight AS score, {matched} AS matched "
-            "FROM (SELECT to_tsquery('swedish', %s) AS query, to_tsquery('swedish', %s) AS typed) q "
-            f"CROSS JOIN {self.quote(self.entries)} e "
-            f"JOIN {self.quote(self.documents)} d "
-            "ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
-            f"LEFT JOIN {self.quote(self.documents)} p ON p.id = d.parent_id "
-            "WHERE (e.title || e.body) @@ q.query"
+            "COALESCE(d.parent_id, d.id) AS facet_doc_id, found.score * d.weight AS score, found.matched AS matched "
+            f"FROM found JOIN {self.quote(self.documents)} d "
+            "ON d.content_type_id = found.content_type_id AND d.object_id = found.object_id "
+            f"LEFT JOIN {self.quote(self.documents)} p ON p.id = d.parent_id WHERE TRUE"
         )
 
     def hits_params(self, question, *, every, coordinated):
         joiner = "&" if every else "|"
         concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
         return [
-            *concepts,
             self.tsquery(question, joiner),
             self.tsquery(question, joiner, typed_only=True),
+            *concepts,
         ]
 
 
@@ -236,7 +240,7 @@ def visible_category_ids(user):
 
 
 def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
-    """One page of ranked hits and the facet counts of the whole result.
+    """One page of ranked hits and the facet counts of the whole result (one statement, two when asked past the end).
 
     Hits must hold every concept. When that leaves less than a page, hits holding some of them
     follow, those with more concepts first: "oro för barn hedersförtryck" still shows the method
@@ -254,39 +258,48 @@ def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
 
 
 def _find(flavour, question, category_ids, filters, page, per_page, *, every):
+    """Hits and facet counts in one statement: the full-text match runs once for both."""
     coordinated = 0 if every else min(len(question.concepts), MAX_COORDINATED)
     visibility, visibility_params = _visibility_sql(category_ids)
     narrowing, narrowing_params = _filter_sql(filters)
     hits = f"{flavour.hits_sql(coordinated)}{visibility}{narrowing}"
     params = [*flavour.hits_params(question, every=every, coordinated=coordinated), *visibility_params]
     params += narrowing_params
-    facets_table = connection.ops.quote_name(SearchFacet._meta.db_table)
-    counting = (
-        f"WITH hits AS MATERIALIZED ({hits}) "
-        "SELECT 'typ', kind, NULL, COUNT(*) FROM hits GROUP BY kind "
-        "UNION ALL SELECT 'kommun', NULL, municipality_id, COUNT(*) FROM hits "
-        "WHERE municipality_id IS NOT NULL GROUP BY municipality_id "
-        "UNION ALL SELECT f.facet, NULL, f.value_id, COUNT(*) FROM hits "
-        f"JOIN {facets_table} f ON f.document_id = hits.facet_doc_id GROUP BY f.facet, f.value_id"
-    )
-    facets = empty_facets()
-    with connection.cursor() as cursor:
-        cursor.execute(counting, params)
-        for facet, kind, value_id, count in cursor.fetchall():
-            facets[facet][kind if kind is not None else value_id] = count
-    total = sum(facets["typ"].values())
-    if not total:
-        return Found(hits=[], count=0, facets=facets)
     per_page = max(1, min(per_page, MAX_PAGE_SIZE))
-    page = max(1, min(page, math.ceil(total / per_page)))
-    ranked = (
-        f"SELECT content_type_id, object_id, kind, score, facet_doc_id FROM ({hits}) hits "
-        "ORDER BY matched DESC, score DESC, doc_id DESC LIMIT %s OFFSET %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(ranked, [*params, per_page, (page - 1) * per_page])
-        rows = cursor.fetchall()
+    rows, facets = _run_statement(hits, params, page, per_page)
+    total = sum(facets["typ"].values())
+    last_page = max(1, math.ceil(total / per_page))
+    if page > last_page and total:  # asked past the end: the last page instead (one more statement)
+        rows, facets = _run_statement(hits, params, last_page, per_page)
     return Found(hits=rows, count=total, facets=facets)
+
+
+def _run_statement(hits, params, page, per_page):
+    facets_table = connection.ops.quote_name(SearchFacet._meta.db_table)
+    integer, number = "CAST(NULL AS INTEGER)", "CAST(NULL AS DOUBLE PRECISION)"
+    statement = (
+        f"WITH hits AS MATERIALIZED ({hits}), "
+        "page AS (SELECT * FROM hits ORDER BY matched DESC, score DESC, doc_id DESC LIMIT %s OFFSET %s) "
+        f"SELECT 'hit', kind, object_id, content_type_id, facet_doc_id, score, matched, doc_id FROM page "
+        f"UNION ALL SELECT 'typ', kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "
+        "FROM hits GROUP BY kind "
+        f"UNION ALL SELECT 'kommun', NULL, NULL, municipality_id, COUNT(*), {number}, {integer}, {integer} "
+        "FROM hits WHERE municipality_id IS NOT NULL GROUP BY municipality_id "
+        f"UNION ALL SELECT f.facet, NULL, NULL, f.value_id, COUNT(*), {number}, {integer}, {integer} "
+        f"FROM hits JOIN {facets_table} f ON f.document_id = hits.facet_doc_id GROUP BY f.facet, f.value_id"
+    )
+    facets, ranked = empty_facets(), []
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, per_page, (page - 1) * per_page])
+        for row_type, kind, object_id, number_id, amount, score, matched, doc_id in cursor.fetchall():
+            if row_type == "hit":
+                ranked.append(((matched, score, doc_id), (number_id, object_id, kind, score, amount)))
+            elif row_type == "typ":
+                facets["typ"][kind] = amount
+            else:
+                facets[row_type][number_id] = amount
+    ranked.sort(key=lambda pair: pair[0], reverse=True)
+    return [hit for _order, hit in ranked], facets
 
 
 @dataclass
