@@ -1,12 +1,15 @@
 """Count what people search for, per day, so that editors see what is asked and what finds nothing.
 
-Only the query text is stored: no person, no session, no filters.
+Only the query text is stored: no person, no session, no filters. A query holding what the
+personal-data guard finds (an identity number, a private address or phone number) is not stored at all.
 """
 
 from django.db import connection
 from django.utils import timezone
 
 from wagtail.search.utils import normalise_query_string
+
+from privacy import guard
 
 from .models import SearchQueryDay
 from .models.queries import MAX_TEXT_LENGTH
@@ -38,7 +41,7 @@ def record(text, count):
     same new words at the same moment both count, with no read first and no retry on the unique key.
     """
     text = normalise(text)
-    if not text:
+    if not text or guard.inspect(text):
         return
     with connection.cursor() as cursor:
         cursor.execute(_upsert_sql(), [text, timezone.localdate(), 0 if count else 1])

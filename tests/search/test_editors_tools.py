@@ -121,6 +121,14 @@ def test_record_skips_empty_searches_and_shortens_long_ones(db):
     assert list(SearchQueryDay.objects.values_list("text", flat=True)) == ["a" * 200]
 
 
+def test_record_never_stores_personal_data_the_guard_finds(db):
+    querylog.record("19850709-9805 orosanmälan", 0)  # a valid test identity number
+    querylog.record("ring mig 070-123 45 67", 0)
+    querylog.record("kalle.karlsson@gmail.com", 0)
+    querylog.record("orosanmälan", 0)
+    assert list(SearchQueryDay.objects.values_list("text", flat=True)) == ["orosanmälan"]
+
+
 def test_record_costs_one_query(db, django_assert_num_queries):
     with django_assert_num_queries(1):
         querylog.record("våld", 1)
