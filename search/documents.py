@@ -51,7 +51,9 @@ def _page_listing(page, kind, weight):
         facets[Facet.SECTOR] = [sector.pk for sector in page.sectors.all()]
     return Listing(
         kind=kind,
-        listed=page.live and not page.expired,
+        # A page limited to some groups or behind a password is left out for everyone: the search
+        # cannot tell who passed the page's own check.
+        listed=page.live and not page.expired and not page.get_view_restrictions().exists(),
         weight=weight,
         date=page.last_published_at or page.first_published_at,
         municipality_id=getattr(page, "municipality_id", None),

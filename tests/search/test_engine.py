@@ -70,6 +70,16 @@ def test_drafts_and_unpublished_pages_are_not_found(member, make_method):
     assert titles(search(member, "våld")) == []
 
 
+def test_pages_with_view_restrictions_are_left_out(member, make_method):
+    from wagtail.models import PageViewRestriction
+
+    page = make_method("Intern rutin om våld")
+    assert titles(search(member, "rutin")) == ["Intern rutin om våld"]
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    page.save_revision().publish()
+    assert titles(search(member, "rutin")) == []
+
+
 def test_a_pages_tags_and_target_groups_are_found_and_counted(member, make_method):
     make_method("Stödgrupp", target_groups=["aldre"], tags=["samverkan"])
     results = search(member, "äldre")
