@@ -3,6 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 
 from taggit.models import Tag
+from wagtail.models import PageViewRestriction
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, page_unpublished
 
@@ -19,6 +20,13 @@ def reindex_page(sender, instance, **kwargs):
         insert_or_update_object(page)
 
 
+def reindex_restricted_pages(sender, instance, **kwargs):
+    # Whether a page may be listed depends on the restrictions of its ancestors too.
+    for page in instance.page.get_descendants(inclusive=True).specific().iterator():
+        if type(page) in REGISTRY:
+            insert_or_update_object(page)
+
+
 def forget_lexicon(sender, **kwargs):
     analysis.forget_lexicon()
 
@@ -26,6 +34,8 @@ def forget_lexicon(sender, **kwargs):
 def connect():
     page_published.connect(reindex_page, dispatch_uid="search_reindex_published_page")
     page_unpublished.connect(reindex_page, dispatch_uid="search_reindex_unpublished_page")
+    post_save.connect(reindex_restricted_pages, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
+    post_delete.connect(reindex_restricted_pages, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
     for model in (Tag, SynonymGroup):
         post_save.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_save_{model.__name__}")
         post_delete.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_delete_{model.__name__}")

@@ -75,8 +75,19 @@ def test_pages_with_view_restrictions_are_left_out(member, make_method):
 
     page = make_method("Intern rutin om våld")
     assert titles(search(member, "rutin")) == ["Intern rutin om våld"]
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert titles(search(member, "rutin")) == []
+    restriction.delete()
+    assert titles(search(member, "rutin")) == ["Intern rutin om våld"]
+
+
+def test_a_restriction_on_a_section_leaves_out_the_pages_below_it(member, make_method, sections):
+    from wagtail.models import PageViewRestriction
+
+    from knowledge.models import MethodIndexPage
+
+    make_method("Intern rutin om våld")
+    PageViewRestriction.objects.create(page=sections[MethodIndexPage], restriction_type=PageViewRestriction.LOGIN)
     assert titles(search(member, "rutin")) == []
 
 
