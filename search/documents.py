@@ -97,10 +97,6 @@ REGISTRY = {
 }
 
 
-def listed_models():
-    return list(REGISTRY)
-
-
 def describe(obj):
     entry, listing = REGISTRY[type(obj)]
     return listing(obj, entry.kind, entry.weight)

@@ -53,10 +53,6 @@ class Question:
     def words(self):
         return [word for concept in self.concepts for alternative in concept for word in alternative]
 
-    @property
-    def typed_words(self):
-        return [word for concept in self.concepts for word in concept[0]]
-
 
 @dataclass
 class Found:

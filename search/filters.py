@@ -142,7 +142,3 @@ def facet_groups(counts, filters, chosen, params):
         choices.sort(key=lambda choice: (not choice.selected, -choice.count, choice.label))
         groups.append(Group(name, FACET_TITLES[name], choices))
     return [group for group in groups if group.choices]
-
-
-def address_without(params, name):
-    return _address(params, **{name: None})
