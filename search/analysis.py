@@ -22,7 +22,6 @@ __all__ = [
     "forget_lexicon",
     "index_terms",
     "lexicon",
-    "query_terms",
     "split_compound",
     "stem",
     "tokens",
@@ -30,8 +29,6 @@ __all__ = [
 
 WORD = re.compile(r"[^\W_]+")
 
-MAX_QUERY_TERMS = 32
-MAX_QUERY_TERM_LENGTH = 64
 LEXICON_SECONDS = 300
 
 MIN_PART = 3
@@ -71,6 +68,10 @@ BASE_LEXICON = frozenset(
     tonåring student pensionär vårdnadshavare placering familjehem bistånd relatera relaterad medveten
     medvetenhet upplevelse erfarenhet berättelse vittne bevittna krets roll ansvar uppdrag
     handlingsplan policy strategi samordning samordnare koordinator mentor ambassadör förebild
+    ingripande skyldighet ärende dragning rådgivning rådgivare skuld ledare lov sommar termin läger
+    tolk ombud team tjänst social rätt vårdnad umgänge separation skilsmässa avtal kontakt förbud
+    besök sköterska lektion serie övning åskådare spårning chatt språk ekonomi bank polisanmälan
+    läkare psykolog barnmorska tandvård mödravård biträde assistent boendestöd bostad tillsyn
     """.split()  # noqa: SIM905
 )
 
@@ -91,18 +92,6 @@ def stem(word: str) -> str:
     """The Snowball Swedish stem of a word, the same as PostgreSQL's `swedish` config gives."""
     with _stemmer_lock:
         return _stemmer.stemWord(word.lower())
-
-
-def query_terms(text: str) -> list[str]:
-    """Safe words to search for in anything a person typed: no stop words, no operators, bounded."""
-    terms: list[str] = []
-    for match in WORD.finditer(unicodedata.normalize("NFC", text).lower()):
-        term = match.group()[:MAX_QUERY_TERM_LENGTH]
-        if term not in STOPWORDS and term not in terms:
-            terms.append(term)
-            if len(terms) == MAX_QUERY_TERMS:
-                break
-    return terms
 
 
 class _Forms:

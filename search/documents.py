@@ -118,7 +118,9 @@ def indexed_text(obj, *, with_title=True):
     """The plain text of the object's own search fields (not related objects, not the added terms)."""
     texts = []
     for search_field in obj.get_search_fields():
-        if not isinstance(search_field, index.SearchField) or search_field.field_name == TERMS_FIELD:
+        if not isinstance(search_field, index.SearchField) or isinstance(search_field, TitleTerms):
+            continue
+        if search_field.field_name == TERMS_FIELD:
             continue
         if search_field.field_name == "title" and not with_title:
             continue
@@ -126,31 +128,65 @@ def indexed_text(obj, *, with_title=True):
     return " ".join(text for text in texts if text)
 
 
-def label_words(obj):
+def label_words(obj, relations=("tags", "target_groups", "violence_types", "sectors"), *, municipality=True):
     """Names of the object's tags and taxonomy terms, so that "äldre" finds a page for the target group Äldre."""
     names = []
-    for relation in ("tags", "target_groups", "violence_types", "sectors"):
+    for relation in relations:
         manager = getattr(obj, relation, None)
         if manager is not None and hasattr(manager, "all"):
             names += [str(item) for item in manager.all()]
-    municipality = getattr(obj, "municipality", None) if getattr(obj, "municipality_id", None) else None
-    if municipality is not None:
-        names.append(str(municipality))
+    place = getattr(obj, "municipality", None) if municipality and getattr(obj, "municipality_id", None) else None
+    if place is not None:
+        names.append(str(place))
     return " ".join(names)
 
 
+def _analysed(text):
+    # PostgreSQL's swedish configuration stems by itself; FTS5 is given the stems as words.
+    return analysis.index_terms(text, stems=connection.vendor != "postgresql")
+
+
+def title_terms(obj):
+    """What counts like the title: the labels (an editor's word for what the object is about), and
+    the stems and compound parts of the title and the labels."""
+    title = " ".join(_flatten([f.get_value(obj) for f in obj.get_search_fields() if _is_title(f)]))
+    return _analysed(title)
+
+
 def search_terms(obj):
-    """The extra words indexed with an object: labels, and what the Swedish analysis adds to its text."""
+    """The taxonomy terms and municipality, and what the Swedish analysis adds to the text: stems and compound parts."""
     labels = label_words(obj)
-    analysed = analysis.index_terms(f"{indexed_text(obj)} {labels}", stems=connection.vendor != "postgresql")
-    return f"{labels} {analysed}".strip()
+    return f"{labels} {_analysed(f'{indexed_text(obj, with_title=False)} {labels}')}".strip()
+
+
+def _is_title(search_field):
+    return (
+        isinstance(search_field, index.SearchField)
+        and not isinstance(search_field, TitleTerms)
+        and search_field.field_name == "title"
+    )
+
+
+class TitleTerms(index.SearchField):
+    """Indexed in the title column: modelsearch's database backends put every search field named
+    "title" there, and the site search weighs a title match far above one in the text."""
+
+    def __init__(self):
+        super().__init__("title")
+
+    def get_value(self, obj):
+        return title_terms(obj)
 
 
 def install_terms_field():
     """Add the analysed words to every listed model's index, from above: the apps below know nothing of search."""
     for model in REGISTRY:
-        if not any(getattr(f, "field_name", None) == TERMS_FIELD for f in model.search_fields):
-            model.search_fields = [*model.search_fields, index.SearchField(TERMS_FIELD)]
+        fields = [f for f in model.search_fields if not isinstance(f, TitleTerms)]
+        if not any(getattr(f, "field_name", None) == TERMS_FIELD for f in fields):
+            fields.append(index.SearchField(TERMS_FIELD))
+        if any(_is_title(f) for f in fields):  # a reply has no title of its own
+            fields.append(TitleTerms())
+        model.search_fields = fields
         model.search_terms = search_terms
 
 

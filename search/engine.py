@@ -24,9 +24,15 @@ from .models import SearchDocument, SearchFacet
 from .models.documents import Facet
 
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 32
+MAX_WORD_LENGTH = 64
 MAX_PAGE_SIZE = 50
 # How much more a word in the title counts than a word in the text.
 TITLE_WEIGHT = 8.0
+# ts_rank's weights for the tsvector labels D, C, B, A. modelsearch labels fields by their boost
+# across all models (thread titles B, page titles and summaries C, the rest D); the site search
+# weighs title against text itself, so within a column only plain text (D) counts for less.
+RANK_WEIGHTS = "'{0.5, 1, 1, 1}'"
 # A synonym or part of a compound the person did not type counts for less than what they typed.
 EXPANSION_WEIGHT = 0.6
 
@@ -70,7 +76,7 @@ def read_question(text, *, use_thesaurus=True):
     text = text or ""
     shortened = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
-    words = analysis.tokens(text)[:32]
+    words = analysis.tokens(text)[:MAX_QUERY_WORDS]
     if use_thesaurus:
         concepts = thesaurus.expand(" ".join(words), normalise=analysis.stem)
     else:
@@ -79,10 +85,10 @@ def read_question(text, *, use_thesaurus=True):
     for concept in concepts:
         alternatives = []
         for phrase in concept:
-            content = [word[:64] for word in phrase.split() if word not in analysis.STOPWORDS]
+            content = [word[:MAX_WORD_LENGTH] for word in phrase.split() if word not in analysis.STOPWORDS]
             if content and content not in alternatives:
                 alternatives.append(content)
-        if alternatives:
+        if alternatives and alternatives not in readable:  # "våld … våld" asks for violence once
             readable.append(alternatives)
     return Question(text=" ".join(text.split()), shortened=shortened, concepts=readable)
 
@@ -99,37 +105,56 @@ class Dialect:
 
 
 PREFIX_FROM = 5  # stems this long also match as prefixes: föräldr* finds föräldragrupp, not vald* valdeltagande
-MAX_COORDINATED = 8  # concepts counted one by one when not every concept matched
+MAX_COORDINATED = 8  # concepts counted one by one (in the title; in the text when not all matched)
+
+
+def tier_sql(found, titled):
+    """The order before the score: more concepts found first, then more of them in the title.
+
+    A title is the author's own summary: "HRV i förskolan" answers "HRV förskola" better than a
+    long text that repeats "hedersförtryck" and mentions a preschool once, whatever bm25 says.
+    """
+    return f"({' + '.join(found) or '0'}) * {MAX_COORDINATED + 1} + ({' + '.join(titled) or '0'})"
 
 
 class SQLiteDialect(Dialect):
-    def word(self, text):
+    def word(self, text, *, typed_only=False):
         """A word as typed, as its stem (or stem prefix), or as the parts of its compound together."""
         stem = analysis.stem(text)
         alternatives = [f'"{text}"', f'"{stem}"*' if len(stem) >= PREFIX_FROM else f'"{stem}"']
-        parts = analysis.split_compound(text, analysis.lexicon())
+        parts = [] if typed_only else analysis.split_compound(text, analysis.lexicon())
         if parts:
             alternatives.append("(" + " AND ".join(f'"{analysis.stem(part)}"' for part in parts) + ")")
         return "(" + " OR ".join(dict.fromkeys(alternatives)) + ")"
 
-    def concept(self, concept):
-        alternatives = ["(" + " AND ".join(self.word(text) for text in alternative) + ")" for alternative in concept]
+    def concept(self, concept, *, typed_only=False):
+        chosen = concept[:1] if typed_only else concept
+        alternatives = [
+            "(" + " AND ".join(self.word(text, typed_only=typed_only) for text in alternative) + ")"
+            for alternative in chosen
+        ]
         return "(" + " OR ".join(alternatives) + ")"
 
-    def match(self, question, joiner):
-        return f" {joiner} ".join(self.concept(concept) for concept in question.concepts)
+    def match(self, question, joiner, *, typed_only=False):
+        return f" {joiner} ".join(self.concept(concept, typed_only=typed_only) for concept in question.concepts)
 
-    def hits_sql(self, coordinated):
+    def hits_sql(self, coordinated, titled):
         fts = self.quote(f"{self.entries}_fts")
-        score = f"-bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) * d.weight"
-        matched = " + ".join([f"(e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s))"] * coordinated) or "0"
+        within = f"(e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s))"
+        score = (
+            f"-bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) * d.weight "
+            f"* CASE WHEN {within} THEN 1.0 ELSE {EXPANSION_WEIGHT} END"
+        )
+        tier = tier_sql([within] * coordinated, [within] * titled)
         # FTS first (CROSS JOIN fixes SQLite's join order): the full-text index narrows the rows,
         # the document and permission checks only run on those. Columns: autocomplete, body, title.
+        # bm25 comes from a second match of each distinct word form once (`ranking_match`): in the
+        # finding expression a word and its compound parts would each add to the score.
         return (
             f"SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             f"COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
             f"COALESCE(d.parent_id, d.id) AS facet_doc_id, "
-            f"{score} AS score, {matched} AS matched "
+            f"{score} AS score, {tier} AS tier "
             f"FROM {fts} CROSS JOIN {self.quote(self.entries)} e ON e.id = {fts}.rowid "
             f"CROSS JOIN {self.quote(self.documents)} d "
             f"ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
@@ -137,9 +162,26 @@ class SQLiteDialect(Dialect):
             f"WHERE {fts} MATCH %s"
         )
 
-    def hits_params(self, question, *, every, coordinated):
+    def ranking_match(self, question):
+        """Every form of every word asked for, once each."""
+        forms = []
+        for concept in question.concepts:
+            for alternative in concept:
+                for text in alternative:
+                    stem = analysis.stem(text)
+                    forms += [f'"{stem}"*'] if len(stem) >= PREFIX_FROM else [f'"{text}"', f'"{stem}"']
+        return " OR ".join(dict.fromkeys(forms))
+
+    def hits_params(self, question, *, every, coordinated, titled):
+        titles = [f"title : {self.concept(concept)}" for concept in question.concepts[:titled]]
         concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
-        return [*concepts, self.match(question, "AND" if every else "OR")]
+        joiner = "AND" if every else "OR"
+        return [
+            self.match(question, joiner, typed_only=True),
+            *concepts,
+            *titles,
+            self.match(question, joiner),
+        ]
 
 
 class PostgresDialect(Dialect):
@@ -162,10 +204,13 @@ class PostgresDialect(Dialect):
     def tsquery(self, question, joiner, *, typed_only=False):
         return f" {joiner} ".join(self.concept(concept, typed_only=typed_only) for concept in question.concepts)
 
-    def hits_sql(self, coordinated):
-        matched = " + ".join(["((e.title || e.body) @@ to_tsquery('swedish', %s))::int"] * coordinated) or "0"
+    def hits_sql(self, coordinated, titled):
+        tier = tier_sql(
+            ["((e.title || e.body) @@ to_tsquery('swedish', %s))::int"] * coordinated,
+            ["(e.title @@ to_tsquery('swedish', %s))::int"] * titled,
+        )
         score = (
-            f"(ts_rank(e.title, q.query) * {TITLE_WEIGHT} + ts_rank(e.body, q.query)) "
+            f"(ts_rank({RANK_WEIGHTS}, e.title, q.query) * {TITLE_WEIGHT} + ts_rank({RANK_WEIGHTS}, e.body, q.query)) "
             f"* CASE WHEN (e.title || e.body) @@ q.typed THEN 1.0 ELSE {EXPANSION_WEIGHT} END"
         )
         # The full-text match runs first, on its own (MATERIALIZED): `title || body` is what the GIN
@@ -173,23 +218,25 @@ class PostgresDialect(Dialect):
         # the index for each (0.65 s at 200 000 posts instead of 0.03 s).
         return (
             "WITH q AS (SELECT to_tsquery('swedish', %s) AS query, to_tsquery('swedish', %s) AS typed), "
-            f"found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {matched} AS matched "
+            f"found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {tier} AS tier "
             f"FROM {self.quote(self.entries)} e, q WHERE (e.title || e.body) @@ q.query) "
             "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
-            "COALESCE(d.parent_id, d.id) AS facet_doc_id, found.score * d.weight AS score, found.matched AS matched "
+            "COALESCE(d.parent_id, d.id) AS facet_doc_id, found.score * d.weight AS score, found.tier AS tier "
             f"FROM found JOIN {self.quote(self.documents)} d "
             "ON d.content_type_id = found.content_type_id AND d.object_id = found.object_id "
             f"LEFT JOIN {self.quote(self.documents)} p ON p.id = d.parent_id WHERE TRUE"
         )
 
-    def hits_params(self, question, *, every, coordinated):
+    def hits_params(self, question, *, every, coordinated, titled):
         joiner = "&" if every else "|"
+        titles = [self.concept(concept) for concept in question.concepts[:titled]]
         concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
         return [
             self.tsquery(question, joiner),
             self.tsquery(question, joiner, typed_only=True),
             *concepts,
+            *titles,
         ]
 
 
@@ -240,7 +287,8 @@ def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
 
     Hits must hold every concept. When that leaves less than a page, hits holding some of them
     follow, those with more concepts first: "oro för barn hedersförtryck" still shows the method
-    about honour oppression that never says "oro".
+    about honour oppression that never says "oro". Among equals, more concepts in the title come
+    first; the score orders the rest.
     """
     if not question.concepts:
         return Found(hits=[], count=0)
@@ -255,11 +303,15 @@ def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
 
 def _find(flavour, question, category_ids, filters, page, per_page, *, every):
     """Hits and facet counts in one statement: the full-text match runs once for both."""
-    coordinated = 0 if every else min(len(question.concepts), MAX_COORDINATED)
+    titled = min(len(question.concepts), MAX_COORDINATED)
+    coordinated = 0 if every else titled
     visibility, visibility_params = _visibility_sql(category_ids)
     narrowing, narrowing_params = _filter_sql(filters)
-    hits = f"{flavour.hits_sql(coordinated)}{visibility}{narrowing}"
-    params = [*flavour.hits_params(question, every=every, coordinated=coordinated), *visibility_params]
+    hits = f"{flavour.hits_sql(coordinated, titled)}{visibility}{narrowing}"
+    params = [
+        *flavour.hits_params(question, every=every, coordinated=coordinated, titled=titled),
+        *visibility_params,
+    ]
     params += narrowing_params
     per_page = max(1, min(per_page, MAX_PAGE_SIZE))
     rows, facets = _run_statement(hits, params, page, per_page)
@@ -275,8 +327,8 @@ def _run_statement(hits, params, page, per_page):
     integer, number = "CAST(NULL AS INTEGER)", "CAST(NULL AS DOUBLE PRECISION)"
     statement = (
         f"WITH hits AS MATERIALIZED ({hits}), "
-        "page AS (SELECT * FROM hits ORDER BY matched DESC, score DESC, doc_id DESC LIMIT %s OFFSET %s) "
-        f"SELECT 'hit', kind, object_id, content_type_id, facet_doc_id, score, matched, doc_id FROM page "
+        "page AS (SELECT * FROM hits ORDER BY tier DESC, score DESC, doc_id DESC LIMIT %s OFFSET %s) "
+        f"SELECT 'hit', kind, object_id, content_type_id, facet_doc_id, score, tier, doc_id FROM page "
         f"UNION ALL SELECT 'typ', kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "
         "FROM hits GROUP BY kind "
         f"UNION ALL SELECT 'kommun', NULL, NULL, municipality_id, COUNT(*), {number}, {integer}, {integer} "
@@ -287,9 +339,9 @@ def _run_statement(hits, params, page, per_page):
     facets, ranked = empty_facets(), []
     with connection.cursor() as cursor:
         cursor.execute(statement, [*params, per_page, (page - 1) * per_page])
-        for row_type, kind, object_id, number_id, amount, score, matched, doc_id in cursor.fetchall():
+        for row_type, kind, object_id, number_id, amount, score, tier, doc_id in cursor.fetchall():
             if row_type == "hit":
-                ranked.append(((matched, score, doc_id), (number_id, object_id, kind, score, amount)))
+                ranked.append(((tier, score, doc_id), (number_id, object_id, kind, score, amount)))
             elif row_type == "typ":
                 facets["typ"][kind] = amount
             else:

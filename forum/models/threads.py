@@ -141,6 +141,7 @@ class Thread(index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
+        index.SearchField("opening_text"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("category_id"),
         index.FilterField("is_hidden"),
@@ -159,6 +160,19 @@ class Thread(index.Indexed, ClusterableModel):
 
     def get_absolute_url(self):
         return reverse("forum:thread", args=[self.pk])
+
+    @classmethod
+    def get_indexed_objects(cls):
+        opening = models.Prefetch("posts", queryset=Post.objects.filter(number=1), to_attr="opening_posts")
+        return super().get_indexed_objects().prefetch_related(opening, "tags")
+
+    def opening_text(self):
+        """The question or idea itself, searched with the thread (the opening post is not listed on its own)."""
+        if hasattr(self, "opening_posts"):
+            opening = self.opening_posts[0] if self.opening_posts else None
+        else:
+            opening = self.posts.filter(number=1).first()
+        return opening.body if opening is not None and not opening.is_hidden else ""
 
     def url_of_post(self, number):
         page = (number - 1) // POSTS_PER_PAGE + 1

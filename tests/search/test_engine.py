@@ -207,3 +207,37 @@ def test_when_few_hits_hold_every_word_hits_with_some_follow_the_closest_first(m
     results = search(member, "hedersförtryck oro")
     assert results.partial
     assert titles(results) == ["Hedersförtryck och oro för barn", "Hedersförtryck i skolan"]
+
+
+def test_a_thread_is_found_by_the_text_of_its_opening_post(member):
+    author = UserFactory()
+    thread = start_thread(author=author, title="Mentorer i årskurs 9", body="Vi följer MVP-modellen på två skolor.")
+    results = search(member, "mvp")
+    assert [(hit.kind, hit.title) for hit in results.hits] == [(Kind.THREAD, "Mentorer i årskurs 9")]
+    opening = thread.posts.get(number=1)
+    services.edit_post(opening, by=author, body="Vi följer en egen modell.", version=opening.version)
+    assert search(member, "mvp").count == 0
+    assert titles(search(member, "modell")) == ["Mentorer i årskurs 9"]
+
+
+def test_a_hidden_opening_post_takes_its_text_out_of_the_search(member):
+    moderator = UserFactory(roles=[roles.EMPLOYEE, roles.MODERATOR])
+    thread = start_thread(title="Mentorer i årskurs 9", body="Vi följer MVP-modellen.")
+    moderation.hide_post(thread.posts.get(number=1), by=moderator, reason="Test")
+    assert search(member, "mvp").count == 0
+    assert search(moderator, "mvp").count == 0  # hidden is hidden in search, for moderators too
+
+
+def test_a_part_of_a_compound_in_the_title_counts_as_a_title_word(member, make_method):
+    make_method("Handbok för socialtjänsten", summary="Ett team, ett team till och ännu ett team i varje kommun.")
+    make_method("Relationsvåldsteamet", summary="En väg in.")
+    assert titles(search(member, "team"))[0] == "Relationsvåldsteamet"
+
+
+def test_a_hit_with_every_word_in_its_title_ranks_first(member, make_method):
+    make_method(
+        "Föräldragrupper om hedersförtryck",
+        summary="Hedersförtryck, hedersvåld och HRV: samtal om hedersförtryck med föräldrar, även i förskolan.",
+    )
+    make_method("HRV i förskolan", summary="Tecken hos de små.")
+    assert titles(search(member, "HRV förskola")) == ["HRV i förskolan", "Föräldragrupper om hedersförtryck"]
