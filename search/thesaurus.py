@@ -1,12 +1,7 @@
 """Query-time expansion: the words a person typed, each with the words that mean the same."""
 
-import re
-
+from .analysis import tokens
 from .models import SynonymGroup
-
-
-def words_of(text):
-    return re.findall(r"\w+", text.casefold())
 
 
 def _same(word):
@@ -21,7 +16,7 @@ def synonym_index(normalise=_same):
     """
     index = {}
     for group in SynonymGroup.objects.all():
-        terms = list(dict.fromkeys(" ".join(words_of(term)) for term in group.term_list))
+        terms = list(dict.fromkeys(" ".join(tokens(term)) for term in group.term_list))
         for term in terms:
             key = " ".join(normalise(word) for word in term.split())
             index.setdefault(key, [])
@@ -36,7 +31,7 @@ def expand(query, index=None, normalise=_same):
     is one concept, not three. Words not in the thesaurus stay alone.
     """
     index = synonym_index(normalise) if index is None else index
-    words = words_of(query)
+    words = tokens(query)
     keys = [normalise(word) for word in words]
     longest = max((len(term.split()) for term in index), default=1)
     concepts, position = [], 0

@@ -4,97 +4,33 @@
     "use strict";
 
     function suggester(field, source, findWord, replaceWord) {
-        var list = document.createElement("ul");
-        var status = document.createElement("p");
-        var options = [];
-        var active = -1;
-        var timer = null;
-        list.id = field.id + "-suggestions";
-        list.className = "suggestions";
-        list.setAttribute("role", "listbox");
-        list.setAttribute("aria-label", field.form.dataset.suggestionsLabel);
-        list.hidden = true;
-        status.className = "visually-hidden";
-        status.setAttribute("role", "status");
-        field.setAttribute("aria-autocomplete", "list");
-        field.setAttribute("aria-controls", list.id);
-        field.insertAdjacentElement("afterend", list);
-        list.insertAdjacentElement("afterend", status);
-
-        function close() {
-            list.hidden = true;
-            list.innerHTML = "";
-            options = [];
-            active = -1;
-            field.removeAttribute("aria-activedescendant");
-        }
-
-        function choose(index) {
-            var word = findWord(field);
-            if (word && options[index]) {
-                replaceWord(field, word, options[index].value);
+        var form = field.form;
+        var suggestions = window.kunskapsforumSuggestions(field, {
+            label: form.dataset.suggestionsLabel,
+            countText: form.dataset.suggestionsCount,
+            tabChooses: true,
+            place: function (list, status) {
+                field.insertAdjacentElement("afterend", list);
+                list.insertAdjacentElement("afterend", status);
+            },
+            render: function (result) { return result.label; },
+            choose: function (result) {
+                var word = findWord(field);
+                if (word) {
+                    replaceWord(field, word, result.value);
+                }
+                field.focus();
             }
-            close();
-            field.focus();
-        }
-
-        function highlight(index) {
-            options.forEach(function (option, position) {
-                option.element.setAttribute("aria-selected", position === index ? "true" : "false");
-            });
-            active = index;
-            field.setAttribute("aria-activedescendant", options[index].element.id);
-        }
-
-        function show(results) {
-            close();
-            results.forEach(function (result, index) {
-                var item = document.createElement("li");
-                item.id = list.id + "-" + index;
-                item.setAttribute("role", "option");
-                item.textContent = result.label;
-                item.addEventListener("mousedown", function (event) {
-                    event.preventDefault();
-                    choose(index);
-                });
-                list.appendChild(item);
-                options.push({ element: item, value: result.value });
-            });
-            list.hidden = options.length === 0;
-            status.textContent = options.length ? options.length + " " + field.form.dataset.suggestionsCount : "";
-        }
+        });
 
         field.addEventListener("input", function () {
             var word = findWord(field);
-            window.clearTimeout(timer);
             if (!word || word.text.length < 2) {
-                close();
+                suggestions.cancel();
                 return;
             }
-            timer = window.setTimeout(function () {
-                fetch(source + "?q=" + encodeURIComponent(word.text), { credentials: "same-origin" })
-                    .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-                    .then(function (data) { show(data.results.map(field.suggestionLabel)); })
-                    .catch(close);
-            }, 200);
+            suggestions.fetchFor(source, word.text, function (data) { return (data.results || []).map(field.suggestionLabel); });
         });
-
-        field.addEventListener("keydown", function (event) {
-            if (list.hidden) {
-                return;
-            }
-            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-                event.preventDefault();
-                var step = event.key === "ArrowDown" ? 1 : -1;
-                highlight((active + step + options.length) % options.length);
-            } else if ((event.key === "Enter" || event.key === "Tab") && active >= 0) {
-                event.preventDefault();
-                choose(active);
-            } else if (event.key === "Escape") {
-                close();
-            }
-        });
-        field.addEventListener("blur", function () { window.setTimeout(close, 150); });
     }
 
     function mentionBeforeCursor(field) {
