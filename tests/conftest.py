@@ -1,7 +1,15 @@
 import pytest
 
+from django.core.cache import cache
+
 from accounts import roles
 from tests.factories import TEST_PASSWORD, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what one test's data left there must not steer the next."""
+    cache.clear()
 
 
 @pytest.fixture

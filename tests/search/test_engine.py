@@ -241,3 +241,34 @@ def test_a_hit_with_every_word_in_its_title_ranks_first(member, make_method):
     )
     make_method("HRV i förskolan", summary="Tecken hos de små.")
     assert titles(search(member, "HRV förskola")) == ["HRV i förskolan", "Föräldragrupper om hedersförtryck"]
+
+
+def test_a_rare_word_in_the_title_counts_more_than_a_common_one(member, make_method):
+    for topic in ("skolan", "vården", "polisen"):
+        make_method(f"Relationsvåld och {topic}", summary="Om våld i nära relationer.")
+    make_method("Behandling vid våld i nära relationer", summary="Äldre par, äldre makar, äldre i hemtjänsten.")
+    make_method("Våld mot äldre", summary="Ett stöd för den som utsätts för våld i en nära relation.")
+    assert titles(search(member, "VINR äldre"))[:2] == ["Våld mot äldre", "Behandling vid våld i nära relationer"]
+
+
+def test_how_rare_each_word_is_is_counted_once_a_while(member, make_method, monkeypatch):
+    from search import engine
+
+    make_method("Våld mot äldre", summary="Om äldre.")
+    counted = []
+    original = engine.SQLiteDialect.document_frequencies, engine.PostgresDialect.document_frequencies
+
+    def counting(index):
+        def frequencies(self, expressions):
+            counted.append(expressions)
+            return original[index](self, expressions)
+
+        return frequencies
+
+    monkeypatch.setattr(engine.SQLiteDialect, "document_frequencies", counting(0))
+    monkeypatch.setattr(engine.PostgresDialect, "document_frequencies", counting(1))
+    search(member, "våld äldre")
+    search(member, "våld äldre", page=2)
+    assert len(counted) == 1
+    search(member, "äldre")
+    assert len(counted) == 2
