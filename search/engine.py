@@ -113,6 +113,7 @@ MAX_COORDINATED = 8  # concepts counted one by one (in the title; in the text wh
 # How long counts of documents per concept are kept: rarity changes slowly, and counting a common
 # word costs a few hundred milliseconds at 200 000 posts on PostgreSQL.
 RARITY_SECONDS = 3600
+SAMPLE_ROWS = 10_000  # index entries PostgreSQL reads to judge how rare a concept is
 
 
 def tier_sql(found, titled, rarities):
@@ -238,12 +239,24 @@ class PostgresDialect(Dialect):
         return f" {joiner} ".join(self.concept(concept, typed_only=typed_only) for concept in question.concepts)
 
     def document_frequencies(self, expressions):
-        """How many index entries there are, and how many hold each expression (one statement)."""
+        """How many index entries there are, and how many hold each expression.
+
+        Counted on a sample of about SAMPLE_ROWS entries (all of a smaller table), in one pass:
+        exact counts of eight common words took 1.5 s at 200 000 posts, the sample takes a few
+        dozen milliseconds, and rarity needs no more precision than that.
+        """
         entries = self.quote(self.entries)
-        counts = [f"(SELECT COUNT(*) FROM {entries} e WHERE (e.title || e.body) @@ to_tsquery('swedish', %s))"]
-        counts *= len(expressions)
+        counts = ", ".join(
+            ["COUNT(*) FILTER (WHERE (e.title || e.body) @@ to_tsquery('swedish', %s))"] * len(expressions)
+        )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT (SELECT COUNT(*) FROM {entries}), {', '.join(counts)}", expressions)
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [self.entries])
+            estimate = cursor.fetchone()[0]  # -1 until the table is first analysed
+            share = 100.0 if estimate <= SAMPLE_ROWS else 100.0 * SAMPLE_ROWS / estimate
+            cursor.execute(
+                f"SELECT COUNT(*), {counts} FROM {entries} e TABLESAMPLE SYSTEM (%s) REPEATABLE (0)",
+                [*expressions, share],
+            )
             return list(cursor.fetchone())
 
     def hits_sql(self, coordinated, rarities):

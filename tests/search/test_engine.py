@@ -3,6 +3,7 @@
 import pytest
 
 from django.contrib.auth.models import Group
+from django.db import connection
 
 from accounts import roles
 from forum import moderation, services
@@ -272,3 +273,21 @@ def test_how_rare_each_word_is_is_counted_once_a_while(member, make_method, monk
     assert len(counted) == 1
     search(member, "äldre")
     assert len(counted) == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL samples a large index; SQLite counts")
+def test_postgresql_judges_rarity_on_a_sample_of_a_large_index(member, make_method, monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+
+    from search import engine
+
+    for number in range(12):
+        make_method(f"Metod {number} om våld", summary="Stöd till barn." if number % 3 else "Om äldre.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+    monkeypatch.setattr(engine, "SAMPLE_ROWS", 4)  # "large" from four entries on
+    with CaptureQueriesContext(connection) as queries:
+        total, violence, elderly = engine.PostgresDialect().document_frequencies(["'våld'", "'äldre'"])
+    assert "TABLESAMPLE SYSTEM" in queries[-1]["sql"] and "100.0)" not in queries[-1]["sql"]
+    assert 0 <= elderly <= violence <= total
+    assert titles(search(member, "våld äldre"))  # the search still ranks with the sampled counts
