@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import ApiToken, User
 
 
 class LoginForm(AuthenticationForm):
@@ -49,3 +49,13 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # A form sent without the choice keeps the person's current one instead of failing.
         self.fields["notification_email"].required = False
+
+
+class ApiTokenForm(forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ["name"]
+        labels = {"name": _("Name of the token")}
+        error_messages = {
+            "name": {"required": _("Give the token a name, for example the program that will use it.")},
+        }

@@ -1,5 +1,11 @@
+import hashlib
+import secrets
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -130,3 +136,65 @@ class User(AbstractUser):
         # Sign-in matches addresses case-insensitively, so store one spelling only.
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+
+API_TOKEN_PREFIX = "kf_"  # noqa: S105 - the public start of every token, not a secret
+
+
+def new_api_token_secret():
+    return API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_api_token_secret(secret):
+    # A plain hash is enough: the secret is 256 random bits, not a password someone chose.
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(user=user)
+
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+    def with_secret(self, secret):
+        return self.filter(key_hash=hash_api_token_secret(secret))
+
+    def in_listing_order(self):
+        """Active tokens first, then revoked ones; the newest first in each."""
+        return self.order_by(F("revoked_at").desc(nulls_first=True), "-created_at", "-pk")
+
+
+class ApiToken(models.Model):
+    """A personal key with which a program reads the JSON API as the person who made it.
+
+    Only a hash of the secret is stored; the secret itself is shown once, when the token is made.
+    """
+
+    PREFIX_LENGTH = 8
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the token is for, for example the program that will use it.")
+    )
+    key_hash = models.CharField(_("hash of the key"), max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("start of the key"), max_length=PREFIX_LENGTH, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

@@ -8,6 +8,8 @@ urlpatterns = [
     path("logga-in/", views.LoginView.as_view(), name="login"),
     path("logga-ut/", views.LogoutView.as_view(), name="logout"),
     path("profil/", views.ProfileView.as_view(), name="profile"),
+    path("profil/api-nycklar/ny/", views.CreateApiTokenView.as_view(), name="create_api_token"),
+    path("profil/api-nycklar/<int:pk>/aterkalla/", views.revoke_api_token, name="revoke_api_token"),
     path("losenord/", views.PasswordResetView.as_view(), name="password_reset"),
     path("losenord/skickat/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

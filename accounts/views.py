@@ -1,13 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from .forms import LoginForm, PasswordResetForm, ProfileForm
+from . import services
+from .forms import ApiTokenForm, LoginForm, PasswordResetForm, ProfileForm
+from .models import ApiToken
+
+# Where a new token's secret waits for the one page that shows it; read once, then gone.
+NEW_API_TOKEN_SESSION_KEY = "accounts:new_api_token"  # noqa: S105 - a key in the session, not a secret
+API_TOKENS_ANCHOR = "#api-nycklar"
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -46,6 +54,8 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+# Never kept by a browser or proxy: the page may show a new token's secret.
+@method_decorator(never_cache, name="dispatch")
 class ProfileView(UpdateView):
     template_name = "accounts/profile.html"
     form_class = ProfileForm
@@ -53,6 +63,18 @@ class ProfileView(UpdateView):
 
     def get_object(self, queryset=None):
         return self.request.user
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("token_form", ApiTokenForm(prefix="token"))
+        tokens = list(ApiToken.objects.owned_by(self.request.user).in_listing_order())
+        return super().get_context_data(
+            api_tokens=tokens,
+            may_create_api_token=sum(token.is_active for token in tokens) < services.MAX_ACTIVE_API_TOKENS,
+            max_active_api_tokens=services.MAX_ACTIVE_API_TOKENS,
+            new_api_token=self.request.session.pop(NEW_API_TOKEN_SESSION_KEY, None),
+            api_url=self.request.build_absolute_uri(reverse("search:api")),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         if "notification_email" in form.changed_data:
@@ -65,3 +87,36 @@ class ProfileView(UpdateView):
             messages.success(self.request, _("Your profile has been saved."))
         super().form_valid(form)
         return redirect(self.success_url)
+
+
+@method_decorator(require_POST, name="dispatch")
+class CreateApiTokenView(ProfileView):
+    """Create an API token; the profile page then shows its secret, once."""
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        token_form = ApiTokenForm(request.POST, prefix="token")
+        if not token_form.is_valid():
+            # The profile form is shown as it was, not bound to this form's data.
+            context = self.get_context_data(form=ProfileForm(instance=self.object), token_form=token_form)
+            return self.render_to_response(context)
+        try:
+            token, secret = services.create_api_token(request.user, name=token_form.cleaned_data["name"])
+        except services.TooManyApiTokens as error:
+            messages.error(request, error.message)
+        else:
+            request.session[NEW_API_TOKEN_SESSION_KEY] = {"name": token.name, "secret": secret}
+            messages.success(request, _("The API token “%(name)s” has been created.") % {"name": token.name})
+        return redirect(reverse("accounts:profile") + API_TOKENS_ANCHOR)
+
+
+@require_POST
+def revoke_api_token(request, pk):
+    token = get_object_or_404(ApiToken.objects.owned_by(request.user), pk=pk)
+    services.revoke_api_token(token)
+    messages.success(
+        request,
+        _("The API token “%(name)s” has been revoked. Programs that use it can no longer read the API.")
+        % {"name": token.name},
+    )
+    return redirect(reverse("accounts:profile") + API_TOKENS_ANCHOR)
