@@ -291,3 +291,28 @@ def test_postgresql_judges_rarity_on_a_sample_of_a_large_index(member, make_meth
     assert "TABLESAMPLE SYSTEM" in queries[-1]["sql"] and "100.0)" not in queries[-1]["sql"]
     assert 0 <= elderly <= violence <= total
     assert titles(search(member, "våld äldre"))  # the search still ranks with the sampled counts
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL chooses how to join the documents")
+def test_both_ways_of_joining_the_documents_give_the_same_hits(member, make_method, monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+
+    from search import engine
+
+    make_method("Våld mot äldre", summary="Om äldre.")
+    thread = start_thread(title="Våld i hemtjänsten", body="Hur frågar ni om våld?")
+    add_replies(thread, 2)
+    services.reply(thread, author=UserFactory(), body="Vi frågar alltid om våld.")
+
+    def hits(lookup_up_to):
+        monkeypatch.setattr(engine, "LOOKUP_UP_TO", lookup_up_to)
+        with CaptureQueriesContext(connection) as queries:
+            results = search(member, "våld")
+        statement = next(query["sql"] for query in queries if query["sql"].startswith("WITH hits"))
+        return [(hit.kind, hit.title) for hit in results.hits], results.facets, statement
+
+    looked_up, looked_up_facets, lookup_sql = hits(1000)
+    hashed, hashed_facets, hash_sql = hits(0)
+    assert "LATERAL" in lookup_sql and "LATERAL" not in hash_sql
+    assert looked_up == hashed and looked_up_facets == hashed_facets
+    assert (Kind.POST, "Våld i hemtjänsten") in looked_up
