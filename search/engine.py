@@ -108,11 +108,7 @@ class Dialect:
 
 PREFIX_FROM = 5  # stems this long also match as prefixes: föräldr* finds föräldragrupp, not vald* valdeltagande
 MAX_COORDINATED = 8  # concepts counted one by one (in the title; in the text when not all matched)
-
-
-# How long counts of documents per concept are kept: rarity changes slowly, and counting a common
-# word costs a few hundred milliseconds at 200 000 posts on PostgreSQL.
-RARITY_SECONDS = 3600
+RARITY_SECONDS = 3600  # how long the counts of documents per concept are kept: rarity changes slowly
 SAMPLE_ROWS = 10_000  # index entries PostgreSQL reads to judge how rare a concept is
 LOOKUP_UP_TO = 20_000  # expected hits up to which PostgreSQL looks up their documents one by one
 
