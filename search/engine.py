@@ -11,8 +11,9 @@ every value, including the full-text expression, travels as a parameter.
 # ruff: noqa: S608
 
 import hashlib
+import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.db import connection
@@ -105,9 +106,20 @@ class Dialect:
     def quote(self, name):
         return connection.ops.quote_name(name)
 
+    def combine(self, expressions, *, every, pairs=False):
+        """All the concepts, any of them, or (`pairs`) any two of them."""
+        if every:
+            return f" {self.BOTH} ".join(expressions)
+        if not pairs or len(expressions) < 3:
+            return f" {self.EITHER} ".join(expressions)
+        pairs = itertools.combinations(expressions, 2)
+        return f" {self.EITHER} ".join(f"({first} {self.BOTH} {second})" for first, second in pairs)
+
 
 PREFIX_FROM = 5  # stems this long also match as prefixes: föräldr* finds föräldragrupp, not vald* valdeltagande
 MAX_COORDINATED = 8  # concepts counted one by one (in the title; in the text when not all matched)
+MAX_EITHER = 4  # concepts kept, the rarest, when hits may hold only some of them
+BROAD_HITS = 20_000  # beyond this many expected partial hits, a hit must hold two concepts
 RARITY_SECONDS = 3600  # how long the counts of documents per concept are kept: rarity changes slowly
 SAMPLE_ROWS = 10_000  # index entries PostgreSQL reads to judge how rare a concept is
 LOOKUP_UP_TO = 20_000  # expected hits up to which PostgreSQL looks up their documents one by one
@@ -156,6 +168,8 @@ def concept_counts(flavour, question, count):
 
 
 class SQLiteDialect(Dialect):
+    BOTH, EITHER = "AND", "OR"
+
     def word(self, text, *, typed_only=False):
         """A word as typed, as its stem (or stem prefix), or as the parts of its compound together."""
         stem = analysis.stem(text)
@@ -173,8 +187,9 @@ class SQLiteDialect(Dialect):
         ]
         return "(" + " OR ".join(alternatives) + ")"
 
-    def match(self, question, joiner, *, typed_only=False):
-        return f" {joiner} ".join(self.concept(concept, typed_only=typed_only) for concept in question.concepts)
+    def match(self, question, *, every, pairs=False, typed_only=False):
+        expressions = [self.concept(concept, typed_only=typed_only) for concept in question.concepts]
+        return self.combine(expressions, every=every, pairs=pairs)
 
     def document_frequencies(self, expressions):
         """How many index entries there are, and how many hold each expression (one statement)."""
@@ -206,29 +221,20 @@ class SQLiteDialect(Dialect):
             f"WHERE {fts} MATCH %s"
         )
 
-    def ranking_match(self, question):
-        """Every form of every word asked for, once each."""
-        forms = []
-        for concept in question.concepts:
-            for alternative in concept:
-                for text in alternative:
-                    stem = analysis.stem(text)
-                    forms += [f'"{stem}"*'] if len(stem) >= PREFIX_FROM else [f'"{text}"', f'"{stem}"']
-        return " OR ".join(dict.fromkeys(forms))
-
-    def hits_params(self, question, *, every, coordinated, titled):
+    def hits_params(self, question, *, every, coordinated, titled, pairs):
         titles = [f"title : {self.concept(concept)}" for concept in question.concepts[:titled]]
         concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
-        joiner = "AND" if every else "OR"
         return [
-            self.match(question, joiner, typed_only=True),
+            self.match(question, every=every, pairs=pairs, typed_only=True),
             *concepts,
             *titles,
-            self.match(question, joiner),
+            self.match(question, every=every, pairs=pairs),
         ]
 
 
 class PostgresDialect(Dialect):
+    BOTH, EITHER = "&", "|"
+
     def word(self, text, *, typed_only=False):
         """A to_tsquery('swedish', …) text: PostgreSQL stems each quoted word itself."""
         typed = f"'{text}':*" if len(analysis.stem(text)) >= PREFIX_FROM else f"'{text}'"
@@ -245,8 +251,9 @@ class PostgresDialect(Dialect):
         ]
         return "(" + " | ".join(alternatives) + ")"
 
-    def tsquery(self, question, joiner, *, typed_only=False):
-        return f" {joiner} ".join(self.concept(concept, typed_only=typed_only) for concept in question.concepts)
+    def tsquery(self, question, *, every, pairs=False, typed_only=False):
+        expressions = [self.concept(concept, typed_only=typed_only) for concept in question.concepts]
+        return self.combine(expressions, every=every, pairs=pairs)
 
     def document_frequencies(self, expressions):
         """How many index entries there are, and how many hold each expression.
@@ -313,13 +320,12 @@ class PostgresDialect(Dialect):
             f"LEFT JOIN {documents} p ON p.id = d.parent_id"
         )
 
-    def hits_params(self, question, *, every, coordinated, titled):
-        joiner = "&" if every else "|"
+    def hits_params(self, question, *, every, coordinated, titled, pairs):
         titles = [self.concept(concept) for concept in question.concepts[:titled]]
         concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
         return [
-            self.tsquery(question, joiner),
-            self.tsquery(question, joiner, typed_only=True),
+            self.tsquery(question, every=every, pairs=pairs),
+            self.tsquery(question, every=every, pairs=pairs, typed_only=True),
             *concepts,
             *titles,
         ]
@@ -368,7 +374,7 @@ def visible_category_ids(user):
 
 
 def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
-    """One page of ranked hits and the facet counts of the whole result (one statement, two when asked past the end).
+    """One page of ranked hits and the facet counts of the whole result (one statement; two when few hold every word).
 
     Hits must hold every concept. When that leaves less than a page, hits holding some of them
     follow, those with more concepts first: "oro för barn hedersförtryck" still shows the method
@@ -381,9 +387,20 @@ def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
     found = _find(flavour, question, category_ids, filters, page, per_page, every=True)
     if found.count >= per_page or len(question.concepts) < 2:
         return found
-    some = _find(flavour, question, category_ids, filters, page, per_page, every=False)
+    some = _find(flavour, _rarest(flavour, question), category_ids, filters, page, per_page, every=False)
     some.partial = some.count > found.count
     return some
+
+
+def _rarest(flavour, question):
+    """The question with only its MAX_EITHER rarest concepts: hits holding some of ten common words are
+    most of the index (2.5 s at 200 000 posts), while the rare words say what the question is about."""
+    if len(question.concepts) <= MAX_EITHER:
+        return question
+    counted = question.concepts[:MAX_COORDINATED]
+    frequencies = concept_counts(flavour, question, len(counted)).frequencies
+    rarest = sorted(range(len(counted)), key=lambda position: frequencies[position])[:MAX_EITHER]
+    return replace(question, concepts=[counted[position] for position in sorted(rarest)])
 
 
 def _find(flavour, question, category_ids, filters, page, per_page, *, every):
@@ -393,28 +410,31 @@ def _find(flavour, question, category_ids, filters, page, per_page, *, every):
     visibility, visibility_params = _visibility_sql(category_ids)
     narrowing, narrowing_params = _filter_sql(filters)
     counts = concept_counts(flavour, question, titled)
-    hits = flavour.hits_sql(coordinated, counts.rarities, counts.expected_hits(every=every))
-    hits = f"{hits}{visibility}{narrowing}"
+    expected = counts.expected_hits(every=every)
+    # Hits holding any one of three or more common words would be most of the index (2.5 s at 200 000
+    # posts for a pasted paragraph) and mostly noise: then a hit must hold at least two of them.
+    pairs = not every and expected > BROAD_HITS
+    hits = f"{flavour.hits_sql(coordinated, counts.rarities, expected)}{visibility}{narrowing}"
     params = [
-        *flavour.hits_params(question, every=every, coordinated=coordinated, titled=titled),
+        *flavour.hits_params(question, every=every, coordinated=coordinated, titled=titled, pairs=pairs),
         *visibility_params,
     ]
     params += narrowing_params
     per_page = max(1, min(per_page, MAX_PAGE_SIZE))
     rows, facets = _run_statement(hits, params, page, per_page)
-    total = sum(facets["typ"].values())
-    last_page = max(1, math.ceil(total / per_page))
-    if page > last_page and total:  # asked past the end: the last page instead (one more statement)
-        rows, facets = _run_statement(hits, params, last_page, per_page)
-    return Found(hits=rows, count=total, facets=facets)
+    return Found(hits=rows, count=sum(facets["typ"].values()), facets=facets)
 
 
 def _run_statement(hits, params, page, per_page):
     facets_table = connection.ops.quote_name(SearchFacet._meta.db_table)
     integer, number = "CAST(NULL AS INTEGER)", "CAST(NULL AS DOUBLE PRECISION)"
+    per_page = int(per_page)
+    # A page past the end gives the last page, in the same statement: (COUNT - 1) / n * n is where it starts.
+    last = f"(COUNT(*) - 1) / {per_page} * {per_page}"
+    offset = f"(SELECT CASE WHEN %s <= {last} THEN %s ELSE {last} END FROM hits)"
     statement = (
         f"WITH hits AS MATERIALIZED ({hits}), "
-        "page AS (SELECT * FROM hits ORDER BY tier DESC, score DESC, doc_id DESC LIMIT %s OFFSET %s) "
+        f"page AS (SELECT * FROM hits ORDER BY tier DESC, score DESC, doc_id DESC LIMIT {per_page} OFFSET {offset}) "
         f"SELECT 'hit', kind, object_id, content_type_id, facet_doc_id, score, tier, doc_id FROM page "
         f"UNION ALL SELECT 'typ', kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "
         "FROM hits GROUP BY kind "
@@ -425,7 +445,8 @@ def _run_statement(hits, params, page, per_page):
     )
     facets, ranked = empty_facets(), []
     with connection.cursor() as cursor:
-        cursor.execute(statement, [*params, per_page, (page - 1) * per_page])
+        start = (page - 1) * per_page
+        cursor.execute(statement, [*params, start, start])
         for row_type, kind, object_id, number_id, amount, score, tier, doc_id in cursor.fetchall():
             if row_type == "hit":
                 ranked.append(((tier, score, doc_id), (number_id, object_id, kind, score, amount)))

@@ -316,3 +316,33 @@ def test_both_ways_of_joining_the_documents_give_the_same_hits(member, make_meth
     assert "LATERAL" in lookup_sql and "LATERAL" not in hash_sql
     assert looked_up == hashed and looked_up_facets == hashed_facets
     assert (Kind.POST, "Våld i hemtjänsten") in looked_up
+
+
+def test_with_many_words_only_the_rarest_decide_which_partial_hits_come(member, make_method):
+    from search import engine
+
+    for topic in ("skolan", "vården", "polisen", "hemtjänsten"):
+        make_method(f"Våld och {topic}", summary="Stöd och samtal med barn om våld.")
+    make_method("Riskbedömning med PATRIARK", summary="Ett verktyg.")
+    make_method("Partnervåld och demens", summary="När minnet sviker.")
+    question = engine.read_question("våld stöd samtal barn patriark demens", use_thesaurus=False)
+    kept = engine._rarest(engine.dialect(), question).concepts
+    assert len(kept) == engine.MAX_EITHER
+    assert [["patriark"]] in kept and [["demens"]] in kept and [["våld"]] not in kept
+    results = search(member, "våld stöd samtal barn patriark demens", thesaurus=False)
+    assert results.partial
+    assert {"Riskbedömning med PATRIARK", "Partnervåld och demens"} <= set(titles(results))
+
+
+def test_when_partial_hits_would_be_many_each_must_hold_two_of_the_words(member, make_method, monkeypatch):
+    from search import engine
+
+    make_method("Kartläggning och skuldrådgivning", summary="Ett stöd.")
+    make_method("Kartläggning i skolan", summary="Ett stöd.")
+    make_method("Skuldrådgivning och demens", summary="Ett stöd.")
+    query = "kartläggning skuldrådgivning demens"
+    assert len(titles(search(member, query))) == 3  # few: any one word will do
+    monkeypatch.setattr(engine, "BROAD_HITS", 0)
+    results = search(member, query)
+    assert results.partial
+    assert sorted(titles(results)) == ["Kartläggning och skuldrådgivning", "Skuldrådgivning och demens"]
