@@ -128,16 +128,16 @@ def indexed_text(obj, *, with_title=True):
     return " ".join(text for text in texts if text)
 
 
-def label_words(obj, relations=("tags", "target_groups", "violence_types", "sectors"), *, municipality=True):
+def label_words(obj):
     """Names of the object's tags and taxonomy terms, so that "äldre" finds a page for the target group Äldre."""
     names = []
-    for relation in relations:
+    for relation in ("tags", "target_groups", "violence_types", "sectors"):
         manager = getattr(obj, relation, None)
         if manager is not None and hasattr(manager, "all"):
             names += [str(item) for item in manager.all()]
-    place = getattr(obj, "municipality", None) if municipality and getattr(obj, "municipality_id", None) else None
-    if place is not None:
-        names.append(str(place))
+    municipality = getattr(obj, "municipality", None) if getattr(obj, "municipality_id", None) else None
+    if municipality is not None:
+        names.append(str(municipality))
     return " ".join(names)
 
 
@@ -147,14 +147,14 @@ def _analysed(text):
 
 
 def title_terms(obj):
-    """What counts like the title: the labels (an editor's word for what the object is about), and
-    the stems and compound parts of the title and the labels."""
+    """The stems and compound parts of the title, so that they count as title words ("Relationsvåldsteamet"
+    is a title about a team). Tags and taxonomy terms stay in the text: editors apply them broadly."""
     title = " ".join(_flatten([f.get_value(obj) for f in obj.get_search_fields() if _is_title(f)]))
     return _analysed(title)
 
 
 def search_terms(obj):
-    """The taxonomy terms and municipality, and what the Swedish analysis adds to the text: stems and compound parts."""
+    """Tags, taxonomy terms and municipality, and what the Swedish analysis adds to the text and to them."""
     labels = label_words(obj)
     return f"{labels} {_analysed(f'{indexed_text(obj, with_title=False)} {labels}')}".strip()
 
