@@ -112,8 +112,13 @@ class Dialect:
             return f" {self.BOTH} ".join(expressions)
         if not pairs or len(expressions) < 3:
             return f" {self.EITHER} ".join(expressions)
-        pairs = itertools.combinations(expressions, 2)
-        return f" {self.EITHER} ".join(f"({first} {self.BOTH} {second})" for first, second in pairs)
+        two = itertools.combinations(expressions, 2)
+        return f" {self.EITHER} ".join(f"({first} {self.BOTH} {second})" for first, second in two)
+
+    def match(self, question, *, every, pairs=False, typed_only=False):
+        """The full-text expression for the whole question (`typed_only`: without synonyms and compound parts)."""
+        expressions = [self.concept(concept, typed_only=typed_only) for concept in question.concepts]
+        return self.combine(expressions, every=every, pairs=pairs)
 
 
 PREFIX_FROM = 5  # stems this long also match as prefixes: föräldr* finds föräldragrupp, not vald* valdeltagande
@@ -187,10 +192,6 @@ class SQLiteDialect(Dialect):
         ]
         return "(" + " OR ".join(alternatives) + ")"
 
-    def match(self, question, *, every, pairs=False, typed_only=False):
-        expressions = [self.concept(concept, typed_only=typed_only) for concept in question.concepts]
-        return self.combine(expressions, every=every, pairs=pairs)
-
     def document_frequencies(self, expressions):
         """How many index entries there are, and how many hold each expression (one statement)."""
         fts = self.quote(f"{self.entries}_fts")
@@ -250,10 +251,6 @@ class PostgresDialect(Dialect):
             for alternative in chosen
         ]
         return "(" + " | ".join(alternatives) + ")"
-
-    def tsquery(self, question, *, every, pairs=False, typed_only=False):
-        expressions = [self.concept(concept, typed_only=typed_only) for concept in question.concepts]
-        return self.combine(expressions, every=every, pairs=pairs)
 
     def document_frequencies(self, expressions):
         """How many index entries there are, and how many hold each expression.
@@ -324,8 +321,8 @@ class PostgresDialect(Dialect):
         titles = [self.concept(concept) for concept in question.concepts[:titled]]
         concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
         return [
-            self.tsquery(question, every=every, pairs=pairs),
-            self.tsquery(question, every=every, pairs=pairs, typed_only=True),
+            self.match(question, every=every, pairs=pairs),
+            self.match(question, every=every, pairs=pairs, typed_only=True),
             *concepts,
             *titles,
         ]
