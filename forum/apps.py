@@ -6,3 +6,11 @@ class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = _("Forum")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from .models import Post
+        from .models.threads import reindex_thread_of_opening_post
+
+        post_save.connect(reindex_thread_of_opening_post, sender=Post, dispatch_uid="forum_opening_post_saved")

@@ -262,7 +262,6 @@ def redact_post(post, *, by, fragment, reason, replacement=REDACTED):
             _("That text is not in the post or its earlier versions. Copy it exactly from the source text.")
         )
     thread = _locked_thread(post.thread)
-    # The title first: the posts re-indexed below carry it in their index entries.
     title_changed = _scrub_title(thread, scrub)
     post.thread.title = thread.title
     # Quotes stay in their thread (services.reply sees to that); quoted_by is added in case one did not.
@@ -270,9 +269,6 @@ def redact_post(post, *, by, fragment, reason, replacement=REDACTED):
         Post.objects.filter(Q(thread=thread) | Q(pk__in=post.quoted_by.values("pk"))).values_list("pk", flat=True)
     )
     changed_posts = _scrub_posts(reach, scrub)
-    if title_changed:
-        for other in Post.objects.filter(thread=thread).exclude(pk__in=changed_posts):
-            index.insert_or_update_object(other)
     changed_revisions = _scrub_rows(PostRevision.objects.filter(post__in=reach), ["body", "title"], scrub)
     _scrub_rows(Report.objects.filter(post__in=reach), ["explanation"], scrub)
     _scrub_rows(ModerationAction.objects.filter(Q(thread=thread) | Q(post__in=reach)), ["reason"], scrub)
@@ -294,7 +290,7 @@ def _scrub_title(thread, scrub):
     if title == thread.title:
         return False
     thread.title = title
-    thread.save(update_fields=["title"])
+    thread.save(update_fields=["title"])  # save(), not update(): the search index follows the title
     return True
 
 

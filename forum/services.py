@@ -11,8 +11,6 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.search import index
-
 from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
 
@@ -206,8 +204,7 @@ def start_thread(
                 last_poster=author,
             )
             if tag_names:
-                thread.tags.set(tag_names)
-                index.insert_or_update_object(thread)  # the first save was indexed before the tags existed
+                thread.tags.set(tag_names)  # indexed with the opening post below, which re-indexes its thread
             _add_post(thread, author=author, body=body, submission_key=submission_key, now=now, notify=notify)
     except IntegrityError:
         # The same form arrived twice at the same moment: the other request made the thread.

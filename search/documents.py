@@ -118,9 +118,8 @@ def indexed_text(obj, *, with_title=True):
     """The plain text of the object's own search fields (not related objects, not the added terms)."""
     texts = []
     for search_field in obj.get_search_fields():
-        if not isinstance(search_field, index.SearchField) or isinstance(search_field, TitleTerms):
-            continue
-        if search_field.field_name == TERMS_FIELD:
+        ours = isinstance(search_field, TitleTerms) or search_field.field_name == TERMS_FIELD
+        if not isinstance(search_field, index.SearchField) or ours:
             continue
         if search_field.field_name == "title" and not with_title:
             continue

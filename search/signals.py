@@ -7,8 +7,6 @@ from wagtail.models import PageViewRestriction
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, page_unpublished
 
-from forum.models import Post
-
 from . import analysis
 from .documents import REGISTRY
 from .models import SynonymGroup
@@ -29,13 +27,6 @@ def reindex_restricted_pages(sender, instance, **kwargs):
             insert_or_update_object(page)
 
 
-def reindex_thread_of_opening_post(sender, instance, **kwargs):
-    # A thread is found by its opening post's text: a new, edited, hidden or redacted opening
-    # post changes what the thread's index entry holds.
-    if instance.number == 1:
-        insert_or_update_object(instance.thread)
-
-
 def forget_lexicon(sender, **kwargs):
     analysis.forget_lexicon()
 
@@ -45,7 +36,6 @@ def connect():
     page_unpublished.connect(reindex_page, dispatch_uid="search_reindex_unpublished_page")
     post_save.connect(reindex_restricted_pages, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
     post_delete.connect(reindex_restricted_pages, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
-    post_save.connect(reindex_thread_of_opening_post, sender=Post, dispatch_uid="search_opening_post_saved")
     for model in (Tag, SynonymGroup):
         post_save.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_save_{model.__name__}")
         post_delete.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_delete_{model.__name__}")

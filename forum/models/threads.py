@@ -289,3 +289,10 @@ class Reaction(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.post}"
+
+
+def reindex_thread_of_opening_post(sender, instance, **kwargs):
+    """A thread is searched with its opening post's text (`Thread.opening_text`): a new, edited,
+    hidden or redacted opening post changes what the thread's index entry holds."""
+    if instance.number == 1:
+        index.insert_or_update_object(instance.thread)
