@@ -4,8 +4,10 @@ from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.pages.ordering import set_page_position
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import LogoutView
 from intranet import views
 
 urlpatterns = [
@@ -19,6 +21,12 @@ urlpatterns = [
     # One login for everything: Wagtail's admin and private-page login forms lead to ours.
     path("admin/login/", views.to_site_login),
     path("_util/login/", views.to_site_login),
+    # Wagtail's admin logout deletes the session cookie even on a GET it refuses with 405, so any page
+    # could sign an editor out with an image: the site's own logout answers here (POST only).
+    path("admin/logout/", LogoutView.as_view()),
+    # Wagtail routes that answer 500 on purpose (its error test) or on the root page, which has no parent.
+    path("admin/failwhale/", views.not_found),
+    path("admin/pages/<int:page_to_move_id>/set_position/", views.only_pages_with_a_parent(set_page_position)),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),

@@ -14,6 +14,8 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from wagtail.models import Page
+
 logger = logging.getLogger(__name__)
 
 
@@ -45,6 +47,21 @@ def protected_media(request, path):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def not_found(request, *args, **kwargs):
+    raise Http404
+
+
+def only_pages_with_a_parent(view):
+    """Wrap a Wagtail view about a page's place among its siblings, which fails on the root page."""
+
+    def wrapped(request, page_to_move_id, *args, **kwargs):
+        if not Page.objects.filter(pk=page_to_move_id, depth__gt=1).exists():
+            raise Http404
+        return view(request, page_to_move_id, *args, **kwargs)
+
+    return wrapped
 
 
 @login_not_required

@@ -66,11 +66,29 @@ def chromium(migrated_state):
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+def watch_for_policy_violations(page, violations):
+    """Note every script, style or frame the Content-Security-Policy refused: a page that needs one is broken."""
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
+
+
 @pytest.fixture
-def page(chromium, live_server):
+def policy_violations():
+    violations = []
+    yield violations
+    assert violations == [], "The Content-Security-Policy refused something the page needed"
+
+
+@pytest.fixture
+def page(chromium, live_server, policy_violations):
     context = chromium.new_context(base_url=live_server.url, locale="sv-SE")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    watch_for_policy_violations(page, policy_violations)
     yield page
     context.close()
 
@@ -104,7 +122,7 @@ def log_in(page, password):
 
 
 @pytest.fixture
-def signed_in(chromium, live_server, password):
+def signed_in(chromium, live_server, password, policy_violations):
     """A separate browser window per person, already logged in; for flows where two people take turns."""
     contexts = []
 
@@ -113,6 +131,7 @@ def signed_in(chromium, live_server, password):
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
+        watch_for_policy_violations(page, policy_violations)
         page.goto("/logga-in/")
         page.get_by_label("E-postadress").fill(user.email)
         page.get_by_label("Lösenord").fill(password)
