@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
 from . import services
-from .forms import ApiTokenForm, LoginForm, PasswordResetForm, ProfileForm
+from .forms import LoginForm, PasswordResetForm, ProfileForm
 from .models import ApiToken
+from .token_forms import NewApiTokenForm
 
 # Where a new token's secret waits for the one page that shows it; read once, then gone.
 NEW_API_TOKEN_SESSION_KEY = "accounts:new_api_token"  # noqa: S105 - a key in the session, not a secret
@@ -65,8 +66,9 @@ class ProfileView(UpdateView):
         return self.request.user
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("token_form", ApiTokenForm(prefix="token"))
-        tokens = list(ApiToken.objects.owned_by(self.request.user).in_listing_order())
+        kwargs.setdefault("token_form", NewApiTokenForm(prefix="token"))
+        # The owner comes along in the same query: whether a token still works depends on their password.
+        tokens = list(ApiToken.objects.owned_by(self.request.user).select_related("user").in_listing_order())
         return super().get_context_data(
             api_tokens=tokens,
             may_create_api_token=sum(token.is_active for token in tokens) < services.MAX_ACTIVE_API_TOKENS,
@@ -95,13 +97,15 @@ class CreateApiTokenView(ProfileView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        token_form = ApiTokenForm(request.POST, prefix="token")
+        token_form = NewApiTokenForm(request.POST, prefix="token")
         if not token_form.is_valid():
             # The profile form is shown as it was, not bound to this form's data.
             context = self.get_context_data(form=ProfileForm(instance=self.object), token_form=token_form)
             return self.render_to_response(context)
         try:
-            token, secret = services.create_api_token(request.user, name=token_form.cleaned_data["name"])
+            token, secret = services.create_api_token(
+                request.user, name=token_form.cleaned_data["name"], lifetime=token_form.cleaned_data["lifetime"]
+            )
         except services.TooManyApiTokens as error:
             messages.error(request, error.message)
         else:
