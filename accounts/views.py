@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -9,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from . import services
+from . import lockout, services
 from .forms import LoginForm, PasswordResetForm, ProfileForm
 from .models import ApiToken
 from .token_forms import NewApiTokenForm
@@ -21,9 +22,28 @@ API_TOKENS_ANCHOR = "#api-nycklar"
 
 @method_decorator(login_not_required, name="dispatch")
 class LoginView(auth_views.LoginView):
+    """Sign in, within the limits of accounts/lockout.py; a successful sign-in trusts the browser."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        refusal = lockout.signin_refusal(request, lockout.normalised_username(request))
+        if refusal:
+            return lockout.refused_response(request, refusal)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.trust_device(response, form.get_user().email)
+        return response
+
+    def form_invalid(self, form):
+        # A wrong password or unknown address; not a malformed form, nor an attempt axes refused unread.
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login") and not getattr(self.request, "axes_locked_out", False):
+            lockout.record_failure(self.request, lockout.normalised_username(self.request))
+        return super().form_invalid(form)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -46,8 +66,16 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 @method_decorator(login_not_required, name="dispatch")
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Set a new password from the e-mailed link; the browser that did it is trusted to sign in at once."""
+
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.forget_failures(form.user.email)
+        lockout.trust_device(response, form.user.email)
+        return response
 
 
 @method_decorator(login_not_required, name="dispatch")
