@@ -13,6 +13,9 @@ account has it, and answered alike, so that the login form never tells which add
 - One network address may fail SIGNIN_FAILURES_PER_ADDRESS_PER_HOUR times over all accounts; the
   limit is high because a whole municipality signs in from behind one NAT address, and trusted
   devices are exempt from it too.
+
+Password-reset e-mails are limited the same way, per e-mail address and per network address, so that
+the form cannot flood someone's inbox; the answer page is the same whether or not a mail went.
 """
 
 import hashlib
@@ -33,6 +36,8 @@ ACCOUNT_FAILURES_BEFORE_SLOWDOWN = 10
 ACCOUNT_FAILURE_WINDOW = timedelta(days=1)
 ACCOUNT_LONGEST_WAIT = timedelta(minutes=5)
 ADDRESS_FAILURE_WINDOW = timedelta(hours=1)
+PASSWORD_RESETS_PER_EMAIL_PER_HOUR = 3
+PASSWORD_RESET_WINDOW = timedelta(hours=1)
 DEVICE_COOKIE = "kf_device"
 DEVICE_COOKIE_SALT = "accounts.lockout.device"
 DEVICE_TRUSTED_FOR = timedelta(days=365)
@@ -126,6 +131,15 @@ def forget_failures(username):
     """The owner reset the password, so every guess so far was at a password no longer in use."""
     cache.delete_many([_key("account", username), _key("wait", username)])
     axes.utils.reset(username=username)
+
+
+def may_send_password_reset(request, email):
+    """Whether a reset e-mail may go to this address now; every request counts, answered or not."""
+    from_address = _increment(_key("reset-from", client_ip_address(request)), PASSWORD_RESET_WINDOW)
+    if from_address > settings.PASSWORD_RESETS_PER_NETWORK_ADDRESS_PER_HOUR:
+        return False
+    to_email = _increment(_key("reset-to", normalised_username(None, {"username": email})), PASSWORD_RESET_WINDOW)
+    return to_email <= PASSWORD_RESETS_PER_EMAIL_PER_HOUR
 
 
 def lockout_message():

@@ -58,6 +58,12 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form):
+        if lockout.may_send_password_reset(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        # The same answer as when a mail went, so that the limit tells nothing about the address.
+        return redirect(self.get_success_url())
+
 
 @method_decorator(login_not_required, name="dispatch")
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

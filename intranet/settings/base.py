@@ -158,6 +158,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
 # High, because a whole municipality signs in from behind one NAT address.
 SIGNIN_FAILURES_PER_ADDRESS_PER_HOUR = int(os.environ.get("SIGNIN_FAILURES_PER_ADDRESS_PER_HOUR", "300"))
+# Password-reset requests from one network address; each e-mail address gets at most 3 mails an hour.
+PASSWORD_RESETS_PER_NETWORK_ADDRESS_PER_HOUR = int(os.environ.get("PASSWORD_RESETS_PER_NETWORK_ADDRESS_PER_HOUR", "50"))
 # The reverse proxies whose X-Forwarded-For is believed: the same list gunicorn trusts.
 TRUSTED_PROXY_ADDRESSES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, though people sign in with e-mail

@@ -257,3 +257,29 @@ def test_a_password_reset_lets_the_owner_in_at_once_from_that_browser(client, me
 def test_the_client_address_is_the_nearest_one_not_a_trusted_proxy(rf, remote, forwarded, expected):
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert lockout.client_ip_address(request) == expected
+
+
+def ask_for_reset(email, address="198.51.100.2"):
+    return Client().post(reverse("accounts:password_reset"), {"email": email}, REMOTE_ADDR=address)
+
+
+def test_one_address_gets_at_most_three_reset_mails_an_hour_and_the_same_answer_every_time(member):
+    answers = [ask_for_reset(member.email.upper() if number % 2 else member.email) for number in range(5)]
+    assert len(mail.outbox) == lockout.PASSWORD_RESETS_PER_EMAIL_PER_HOUR
+    assert {(answer.status_code, answer["Location"]) for answer in answers} == {
+        (302, reverse("accounts:password_reset_done"))
+    }
+    assert ask_for_reset(UserFactory().email).status_code == 302
+    assert len(mail.outbox) == lockout.PASSWORD_RESETS_PER_EMAIL_PER_HOUR + 1
+
+
+def test_one_network_address_may_ask_for_only_so_many_resets_an_hour(member, settings):
+    settings.PASSWORD_RESETS_PER_NETWORK_ADDRESS_PER_HOUR = 2
+    ask_for_reset("finns.inte@kommun.example", "192.0.2.50")
+    ask_for_reset(UserFactory().email, "192.0.2.50")
+    throttled = ask_for_reset(member.email, "192.0.2.50")
+    assert throttled.status_code == 302
+    assert throttled["Location"] == reverse("accounts:password_reset_done")
+    assert [message.to for message in mail.outbox if member.email in message.to] == []
+    ask_for_reset(member.email, "192.0.2.51")
+    assert [message.to for message in mail.outbox if member.email in message.to] == [[member.email]]
