@@ -55,10 +55,7 @@ def test_gunicorns_access_log_leaves_out_query_strings_and_referers(capsys):
 
 
 @pytest.mark.django_db
-def test_djangos_loggers_never_write_the_query_string_of_a_404_or_a_403(
-    member, member_client, settings, tmp_path, caplog
-):
-    settings.MEDIA_ROOT = tmp_path
+def test_djangos_loggers_never_write_the_query_string_of_a_404_or_a_403(member, member_client, media_root, caplog):
     collection = Collection.get_first_root_node().add_child(name="Skyddat")
     restriction = CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.GROUPS

@@ -10,12 +10,9 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.factories import UserFactory
 
+pytestmark = pytest.mark.usefixtures("media_root")
+
 PDF = b"%PDF-1.4\n% a small test document\n"
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -69,18 +66,18 @@ def test_a_document_in_an_open_collection_is_not_served_from_the_media_folder_ei
 @pytest.mark.parametrize(
     "path", ["images/../documents/handbok.pdf", "images/%2e%2e/documents/handbok.pdf", "uploaded_files/fil.pdf"]
 )
-def test_only_the_image_folders_are_served_from_the_media_folder(member_client, settings, path):
+def test_only_the_image_folders_are_served_from_the_media_folder(member_client, media_root, path):
     for folder in ("documents", "uploaded_files"):
-        (settings.MEDIA_ROOT / folder).mkdir()
-    (settings.MEDIA_ROOT / "documents" / "handbok.pdf").write_bytes(PDF)
-    (settings.MEDIA_ROOT / "uploaded_files" / "fil.pdf").write_bytes(PDF)
+        (media_root / folder).mkdir()
+    (media_root / "documents" / "handbok.pdf").write_bytes(PDF)
+    (media_root / "uploaded_files" / "fil.pdf").write_bytes(PDF)
     assert member_client.get("/media/" + path).status_code == 404
 
 
 @pytest.mark.parametrize("folder", ["images", "original_images"])
-def test_images_are_served_to_signed_in_people_only(client, member, settings, folder):
-    (settings.MEDIA_ROOT / folder).mkdir()
-    (settings.MEDIA_ROOT / folder / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+def test_images_are_served_to_signed_in_people_only(client, member, media_root, folder):
+    (media_root / folder).mkdir()
+    (media_root / folder / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     anonymous = client.get(f"/media/{folder}/bild.png")
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith("/logga-in/")
@@ -89,3 +86,24 @@ def test_images_are_served_to_signed_in_people_only(client, member, settings, fo
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "disposition"),
+    [
+        ("rutin.pdf", "application/pdf", "inline"),
+        ("lista.txt", "text/plain", "attachment"),
+        ("adresser.csv", "text/csv", "attachment"),
+        ("plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "attachment"),
+    ],
+)
+def test_only_pdfs_open_in_the_browser_and_nothing_served_may_run_scripts(
+    member_client, name, content_type, disposition
+):
+    document = Document.objects.create(title="Rutin", file=ContentFile(PDF, name=name))
+    response = member_client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    assert response.get("Content-Disposition", "inline").startswith(disposition)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'"
