@@ -27,7 +27,7 @@ MARKUP_STARTS = (
     b"<!doctype html", b"<html", b"<head", b"<script", b"<iframe", b"<h1", b"<div", b"<font", b"<table",
     b"<a", b"<style", b"<title", b"<b", b"<body", b"<br", b"<p", b"<!--", b"<?xml", b"<svg",
 )  # fmt: skip
-TAG_ENDS = b" >\t\n\r\x0c"
+TAG_ENDS = b" >/\t\n\r\x0c"
 
 
 def file_head(file):
