@@ -168,6 +168,8 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+# Masked in what axes keeps of a failed attempt: where the person was going may be a search with what they typed.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "next"]
 
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_HTTPONLY = True

@@ -1,4 +1,5 @@
 import time
+from urllib.parse import urlencode
 
 import pytest
 
@@ -283,3 +284,14 @@ def test_one_network_address_may_ask_for_only_so_many_resets_an_hour(member, set
     assert [message.to for message in mail.outbox if member.email in message.to] == []
     ask_for_reset(member.email, "192.0.2.51")
     assert [message.to for message in mail.outbox if member.email in message.to] == [[member.email]]
+
+
+def test_a_failed_attempt_keeps_nothing_of_where_the_person_was_going(client, member):
+    from axes.models import AccessAttempt
+
+    searched = "/sok/?q=19850709-1234"
+    client.post(
+        f"{LOGIN_URL}?{urlencode({'next': searched})}", {"username": member.email, "password": "fel", "next": searched}
+    )
+    attempt = AccessAttempt.objects.get()
+    assert "19850709" not in attempt.get_data + attempt.post_data
