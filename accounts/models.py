@@ -150,18 +150,37 @@ def hash_api_token_secret(secret):
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def password_fingerprint(user):
+    """A value that changes whenever the person's password does: set, reset or made unusable.
+
+    A token keeps the one from when it was made, so every path that changes a password, the admin's,
+    a reset, `changepassword` or a raw UPDATE, stops it (as Django ends the person's sessions). The
+    stored password is already a salted hash, so its hash tells nothing about the password.
+    """
+    return hashlib.sha256(user.password.encode()).hexdigest()
+
+
+class ApiTokenLifetime(models.IntegerChoices):
+    MONTH = 30, _("30 days")
+    QUARTER = 90, _("90 days")
+    YEAR = 365, _("365 days")
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(user=user)
 
-    def active(self):
-        return self.filter(revoked_at__isnull=True)
+    def working_for(self, user):
+        """The person's tokens that open the API now: not revoked, not expired, made with today's password."""
+        return self.owned_by(user).filter(
+            revoked_at__isnull=True, expires_at__gt=timezone.now(), password_fingerprint=password_fingerprint(user)
+        )
 
     def with_secret(self, secret):
         return self.filter(key_hash=hash_api_token_secret(secret))
 
     def in_listing_order(self):
-        """Active tokens first, then revoked ones; the newest first in each."""
+        """Tokens not revoked first, then revoked ones; the newest first in each."""
         return self.order_by(F("revoked_at").desc(nulls_first=True), "-created_at", "-pk")
 
 
@@ -169,6 +188,7 @@ class ApiToken(models.Model):
     """A personal key with which a program reads the JSON API as the person who made it.
 
     Only a hash of the secret is stored; the secret itself is shown once, when the token is made.
+    It works until it is revoked or expires, or the person's password changes.
     """
 
     PREFIX_LENGTH = 8
@@ -181,7 +201,9 @@ class ApiToken(models.Model):
     )
     key_hash = models.CharField(_("hash of the key"), max_length=64, unique=True, editable=False)
     prefix = models.CharField(_("start of the key"), max_length=PREFIX_LENGTH, editable=False)
+    password_fingerprint = models.CharField(_("fingerprint of the password"), max_length=64, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires"), editable=False)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
 
@@ -196,5 +218,17 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+    @property
+    def outlived_its_password(self):
+        return self.password_fingerprint != password_fingerprint(self.user)
+
+    @property
     def is_active(self):
-        return self.revoked_at is None
+        return not (self.is_revoked or self.is_expired or self.outlived_its_password)

@@ -7,7 +7,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ApiToken, User, hash_api_token_secret, new_api_token_secret
+from .models import (
+    ApiToken,
+    ApiTokenLifetime,
+    User,
+    hash_api_token_secret,
+    new_api_token_secret,
+    password_fingerprint,
+)
 
 MAX_ACTIVE_API_TOKENS = 10
 # Often enough to tell a forgotten token from one in use, rarely enough that a busy program costs no writes.
@@ -30,12 +37,15 @@ class ApiTokenRefused(AccountError):
     pass
 
 
-def create_api_token(user, *, name) -> tuple[ApiToken, str]:
-    """A new token and its secret, which exists only here: the database keeps its hash."""
+def create_api_token(user, *, name, lifetime=ApiTokenLifetime.QUARTER) -> tuple[ApiToken, str]:
+    """A new token and its secret, which exists only here: the database keeps its hash.
+
+    It works for `lifetime` days, and only as long as the person keeps the password they have now.
+    """
     with transaction.atomic():
         # Locks the person's row, so that two requests at once cannot both take the last free place.
         User.objects.select_for_update().filter(pk=user.pk).exists()
-        if ApiToken.objects.owned_by(user).active().count() >= MAX_ACTIVE_API_TOKENS:
+        if ApiToken.objects.working_for(user).count() >= MAX_ACTIVE_API_TOKENS:
             raise TooManyApiTokens(
                 _(
                     "You already have %(count)s active API tokens, which is the most allowed. "
@@ -44,8 +54,15 @@ def create_api_token(user, *, name) -> tuple[ApiToken, str]:
                 % {"count": MAX_ACTIVE_API_TOKENS}
             )
         secret = new_api_token_secret()
+        now = timezone.now()
         token = ApiToken.objects.create(
-            user=user, name=name, key_hash=hash_api_token_secret(secret), prefix=secret[: ApiToken.PREFIX_LENGTH]
+            user=user,
+            name=name,
+            key_hash=hash_api_token_secret(secret),
+            prefix=secret[: ApiToken.PREFIX_LENGTH],
+            password_fingerprint=password_fingerprint(user),
+            created_at=now,
+            expires_at=now + timedelta(days=lifetime),
         )
     return token, secret
 
@@ -60,7 +77,7 @@ def revoke_api_token(token) -> bool:
 
 
 def user_for_api_token(secret) -> User:
-    """The active person whose token has this secret, noting when the token was used.
+    """The active person whose working token has this secret, noting when the token was used.
 
     The note is one UPDATE at most once a minute per token, whatever the number of calls.
     """
@@ -69,8 +86,17 @@ def user_for_api_token(secret) -> User:
         raise ApiTokenRefused(
             _("The API token is not valid. Check that it was copied whole, or create a new one on your profile page.")
         )
-    if not token.is_active:
+    if token.is_revoked:
         raise ApiTokenRefused(_("The API token has been revoked. Create a new one on your profile page."))
+    if token.is_expired:
+        raise ApiTokenRefused(_("The API token has expired. Create a new one on your profile page."))
+    if token.outlived_its_password:
+        raise ApiTokenRefused(
+            _(
+                "The API token stopped working when the password of its account was changed. "
+                "Create a new one on your profile page."
+            )
+        )
     if not token.user.is_active:
         raise ApiTokenRefused(_("The account the API token belongs to is no longer active."))
     now = timezone.now()

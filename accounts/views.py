@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -9,9 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from . import services
-from .forms import ApiTokenForm, LoginForm, PasswordResetForm, ProfileForm
+from . import lockout, services
+from .forms import LoginForm, PasswordResetForm, ProfileForm
 from .models import ApiToken
+from .token_forms import NewApiTokenForm
 
 # Where a new token's secret waits for the one page that shows it; read once, then gone.
 NEW_API_TOKEN_SESSION_KEY = "accounts:new_api_token"  # noqa: S105 - a key in the session, not a secret
@@ -20,9 +22,28 @@ API_TOKENS_ANCHOR = "#api-nycklar"
 
 @method_decorator(login_not_required, name="dispatch")
 class LoginView(auth_views.LoginView):
+    """Sign in, within the limits of accounts/lockout.py; a successful sign-in trusts the browser."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        refusal = lockout.signin_refusal(request, lockout.normalised_username(request))
+        if refusal:
+            return lockout.refused_response(request, refusal)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.trust_device(response, form.get_user().email)
+        return response
+
+    def form_invalid(self, form):
+        # A wrong password or unknown address; not a malformed form, nor an attempt axes refused unread.
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login") and not getattr(self.request, "axes_locked_out", False):
+            lockout.record_failure(self.request, lockout.normalised_username(self.request))
+        return super().form_invalid(form)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -37,6 +58,12 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form):
+        if lockout.may_send_password_reset(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        # The same answer as when a mail went, so that the limit tells nothing about the address.
+        return redirect(self.get_success_url())
+
 
 @method_decorator(login_not_required, name="dispatch")
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -45,8 +72,16 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 @method_decorator(login_not_required, name="dispatch")
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Set a new password from the e-mailed link; the browser that did it is trusted to sign in at once."""
+
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.forget_failures(form.user.email)
+        lockout.trust_device(response, form.user.email)
+        return response
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -65,8 +100,9 @@ class ProfileView(UpdateView):
         return self.request.user
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("token_form", ApiTokenForm(prefix="token"))
-        tokens = list(ApiToken.objects.owned_by(self.request.user).in_listing_order())
+        kwargs.setdefault("token_form", NewApiTokenForm(prefix="token"))
+        # The owner comes along in the same query: whether a token still works depends on their password.
+        tokens = list(ApiToken.objects.owned_by(self.request.user).select_related("user").in_listing_order())
         return super().get_context_data(
             api_tokens=tokens,
             may_create_api_token=sum(token.is_active for token in tokens) < services.MAX_ACTIVE_API_TOKENS,
@@ -95,13 +131,15 @@ class CreateApiTokenView(ProfileView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        token_form = ApiTokenForm(request.POST, prefix="token")
+        token_form = NewApiTokenForm(request.POST, prefix="token")
         if not token_form.is_valid():
             # The profile form is shown as it was, not bound to this form's data.
             context = self.get_context_data(form=ProfileForm(instance=self.object), token_form=token_form)
             return self.render_to_response(context)
         try:
-            token, secret = services.create_api_token(request.user, name=token_form.cleaned_data["name"])
+            token, secret = services.create_api_token(
+                request.user, name=token_form.cleaned_data["name"], lifetime=token_form.cleaned_data["lifetime"]
+            )
         except services.TooManyApiTokens as error:
             messages.error(request, error.message)
         else:

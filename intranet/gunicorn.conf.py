@@ -14,5 +14,9 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
+# Address, time, method, path without its query string, protocol, status, bytes, milliseconds. Searches are
+# GETs, so a query string (in %(r)s, %(q)s or %(U)s's raw form) holds what people typed, identity numbers
+# included, and so may a Referer (%(f)s): neither is ever written.
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

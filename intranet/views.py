@@ -34,13 +34,21 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+# Documents are served only by Wagtail's view (/dokument/<id>/<name>), which checks the collection's view
+# restrictions; their files, and anything else kept under MEDIA_ROOT, are never served from it. Images have
+# no view restrictions outside the admin (Wagtail has none), so every signed-in person may see them.
+SIGNED_IN_MEDIA_FOLDERS = {"images", "original_images"}
+
+
 def protected_media(request, path):
-    """Serve an uploaded file to signed-in people only (the login wall covers this view)."""
+    """Serve an image or rendition to signed-in people only (the login wall covers this view)."""
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except SuspiciousFileOperation as error:
         raise Http404 from error
-    if not full_path.is_file():
+    # The folder is read from the joined path, so that "images/../documents/…" counts as documents.
+    folders = full_path.relative_to(safe_join(settings.MEDIA_ROOT)).parts[:-1]
+    if not folders or folders[0] not in SIGNED_IN_MEDIA_FOLDERS or not full_path.is_file():
         raise Http404
     content_type, _encoding = mimetypes.guess_type(full_path.name)
     response = FileResponse(full_path.open("rb"), content_type=content_type or "application/octet-stream")

@@ -43,3 +43,10 @@ def queries_for(client, url):
         response = client.get(url)
     assert response.status_code == 200
     return len(captured)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a folder of this test's own, and vanish with it."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path

@@ -154,20 +154,27 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
+# Sign-in protection, explained in accounts/lockout.py and the README. django-axes locks an e-mail address
+# from one network address only, so that a stranger elsewhere cannot lock its owner out; guesses at one
+# address from many places are slowed down instead, and a network address has its own, high limit.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-# Count failures per e-mail address, not per IP address: a whole municipality
-# signs in from behind one NAT address with the same managed browser, and one
-# person's typos must not lock out their colleagues. (IP-wide rate limits
-# belong in the reverse proxy.) Hence the silenced axes.W006 below.
-AXES_LOCKOUT_PARAMETERS = ["username"]
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
+# High, because a whole municipality signs in from behind one NAT address.
+SIGNIN_FAILURES_PER_ADDRESS_PER_HOUR = int(os.environ.get("SIGNIN_FAILURES_PER_ADDRESS_PER_HOUR", "300"))
+# Password-reset requests from one network address; each e-mail address gets at most 3 mails an hour.
+PASSWORD_RESETS_PER_NETWORK_ADDRESS_PER_HOUR = int(os.environ.get("PASSWORD_RESETS_PER_NETWORK_ADDRESS_PER_HOUR", "50"))
+# The reverse proxies whose X-Forwarded-For is believed: the same list gunicorn trusts.
+TRUSTED_PROXY_ADDRESSES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, though people sign in with e-mail
 AXES_USERNAME_CALLABLE = "accounts.lockout.normalised_username"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+# Masked in what axes keeps of a failed attempt: where the person was going may be a search with what they typed.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "next"]
 
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_HTTPONLY = True
@@ -287,9 +294,20 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Gravatar would send a hash of every person's e-mail address to a third party from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Uploads: documents only through Wagtail's view, which checks the collection's privacy (never from /media/);
+# no kind a browser would run as a page or a program, and a file's content must match its name
+# (knowledge/documents.py). Only PDF opens in the browser, under a CSP that blocks scripts; every other
+# kind is downloaded.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "knowledge.documents.DocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# No SVG: it can carry scripts. Wagtail also checks that the content is an image of the named kind.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backends",

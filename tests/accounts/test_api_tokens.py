@@ -1,11 +1,15 @@
 """API tokens on the profile page: made, shown once, listed and revoked by their owner only."""
 
 import hashlib
+import importlib
 import re
+from datetime import timedelta
 
 import pytest
 
+from django.apps import apps
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import services
 from accounts.models import ApiToken
@@ -82,7 +86,7 @@ def test_an_eleventh_active_token_is_refused_with_a_message(member_client, membe
 
     services.revoke_api_token(ApiToken.objects.filter(user=member).first())
     member_client.post(CREATE_URL, {"token-name": "En till"})
-    assert ApiToken.objects.filter(user=member).active().count() == 10
+    assert ApiToken.objects.working_for(member).count() == 10
     assert ApiToken.objects.filter(user=member).count() == 11
 
 
@@ -140,3 +144,61 @@ def test_a_persons_tokens_go_when_the_person_is_deleted(member):
     services.create_api_token(member, name="Skript")
     member.delete()
     assert not ApiToken.objects.exists()
+
+
+@pytest.mark.parametrize(("choice", "days"), [("30", 30), ("365", 365), (None, 90)])
+def test_the_person_chooses_how_long_a_token_works_and_90_days_is_the_default(member_client, member, choice, days):
+    data = {"token-name": "Rapport"} | ({"token-lifetime": choice} if choice else {})
+    before = timezone.now()
+    member_client.post(CREATE_URL, data)
+    token = ApiToken.objects.get(user=member)
+    assert before + timedelta(days=days) <= token.expires_at <= timezone.now() + timedelta(days=days)
+    html = member_client.get(PROFILE_URL).content.decode()
+    assert f'datetime="{timezone.localtime(token.expires_at).isoformat()}"' in html
+
+
+def test_a_lifetime_outside_the_choices_is_refused(member_client, member):
+    response = member_client.post(CREATE_URL, {"token-name": "Rapport", "token-lifetime": "100000"})
+    assert response.status_code == 200
+    assert "Välj ett giltigt alternativ" in response.content.decode()
+    assert not ApiToken.objects.filter(user=member).exists()
+
+
+def test_the_list_tells_expired_tokens_and_those_stopped_by_a_password_change(member_client, member):
+    expired, _secret = services.create_api_token(member, name="Gammal rapport")
+    ApiToken.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    services.create_api_token(member, name="Skript före bytet")
+    member.set_password("ett-helt-nytt-losenord-77")
+    member.save()
+    member_client.force_login(member)
+    services.create_api_token(member, name="Skript efter bytet")
+
+    rows = {
+        row.split("</th>")[0].rsplit(">", 1)[-1]: row
+        for row in member_client.get(PROFILE_URL).content.decode().split('<th scope="row">')[1:]
+    }
+    assert "Utgången" in rows["Gammal rapport"]
+    assert "Slutade gälla när ditt lösenord byttes" in rows["Skript före bytet"]
+    assert "Aktiv" in rows["Skript efter bytet"]
+    assert "aterkalla" not in rows["Gammal rapport"] + rows["Skript före bytet"]
+    assert "aterkalla" in rows["Skript efter bytet"]
+
+
+def test_tokens_that_stopped_working_leave_room_for_new_ones(member):
+    for number in range(services.MAX_ACTIVE_API_TOKENS):
+        services.create_api_token(member, name=f"Nyckel {number}")
+    member.set_password("ett-helt-nytt-losenord-77")
+    member.save()
+    services.create_api_token(member, name="Efter lösenordsbytet")
+    assert ApiToken.objects.working_for(member).count() == 1
+
+
+def test_existing_tokens_expire_90_days_after_they_were_made_and_keep_working_until_the_password_changes(member):
+    token, _secret = services.create_api_token(member, name="Från förr")
+    made = timezone.now() - timedelta(days=10)
+    ApiToken.objects.filter(pk=token.pk).update(created_at=made, expires_at=made, password_fingerprint="")
+    migration = importlib.import_module("accounts.migrations.0005_api_token_expiry_and_password")
+    migration.expire_and_fingerprint_existing_tokens(apps, None)
+    token.refresh_from_db()
+    assert token.expires_at == made + timedelta(days=90)
+    assert token.is_active

@@ -1,8 +1,13 @@
+import time
+from urllib.parse import urlencode
+
 import pytest
 
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
+from accounts import lockout
 from tests.factories import UserFactory
 
 LOGIN_URL = reverse("accounts:login")
@@ -149,3 +154,144 @@ def test_email_addresses_are_stored_in_lowercase_so_one_person_has_one_account(d
     user = UserFactory(email="Kim.Test@Kommun.Example")
     user.refresh_from_db()
     assert user.email == "kim.test@kommun.example"
+
+
+def sign_in(client, email, password, address):
+    return client.post(LOGIN_URL, {"username": email, "password": password}, REMOTE_ADDR=address)
+
+
+def test_a_strangers_failures_from_elsewhere_do_not_lock_the_owner_out(client, member, password, settings):
+    stranger = Client()
+    answers = [
+        sign_in(stranger, member.email, "gissning", "203.0.113.7") for _ in range(settings.AXES_FAILURE_LIMIT + 3)
+    ]
+    assert answers[-1].status_code == 429
+    assert sign_in(client, member.email, password, "198.51.100.2").status_code == 302
+
+
+def test_the_owners_own_failures_lock_the_address_and_account_together(client, member, password, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, member.email, "fel", "198.51.100.2")
+    assert sign_in(client, member.email, password, "198.51.100.2").status_code == 429
+    assert sign_in(Client(), member.email, password, "198.51.100.3").status_code == 302
+
+
+def fail_from_many_addresses(email, count):
+    for number in range(count):
+        sign_in(Client(), email, "gissning", f"203.0.113.{number + 1}")
+
+
+def test_guesses_at_one_account_from_many_addresses_are_slowed_down(client, member, password, monkeypatch):
+    fail_from_many_addresses(member.email, lockout.ACCOUNT_FAILURES_BEFORE_SLOWDOWN)
+    slowed = sign_in(client, member.email, password, "198.51.100.2")
+    assert slowed.status_code == 429
+    assert "saktats ned" in slowed.content.decode()
+    assert "_auth_user_id" not in client.session
+
+    later = time.time() + 3
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert sign_in(client, member.email, password, "198.51.100.2").status_code == 302
+
+
+def test_each_failure_doubles_the_wait_up_to_five_minutes(member, monkeypatch):
+    fail_from_many_addresses(member.email, lockout.ACCOUNT_FAILURES_BEFORE_SLOWDOWN - 1)
+    moment = time.time()
+    for number, wait in enumerate([2, 4, 8, 16, 32, 64, 128, 256, 300, 300]):
+        monkeypatch.setattr(time, "time", lambda moment=moment: moment)
+        assert sign_in(Client(), member.email, "gissning", f"198.51.100.{number}").status_code == 200
+        monkeypatch.setattr(time, "time", lambda later=moment + wait - 1: later)
+        assert sign_in(Client(), member.email, "gissning", f"192.0.2.{number}").status_code == 429
+        moment += wait + 1
+
+
+def test_a_browser_that_signed_in_before_is_not_slowed_down(client, member, password):
+    assert sign_in(client, member.email, password, "198.51.100.2").status_code == 302
+    client.post(reverse("accounts:logout"))
+    fail_from_many_addresses(member.email, lockout.ACCOUNT_FAILURES_BEFORE_SLOWDOWN + 5)
+    assert sign_in(Client(), member.email, password, "198.51.100.2").status_code == 429
+    assert sign_in(client, member.email, password, "198.51.100.2").status_code == 302
+
+
+def test_known_and_unknown_addresses_are_slowed_down_alike(member):
+    answers = []
+    for email in (member.email, "finns.inte@kommun.example"):
+        fail_from_many_addresses(email, lockout.ACCOUNT_FAILURES_BEFORE_SLOWDOWN)
+        answers.append(sign_in(Client(), email, "gissning", "198.51.100.2"))
+    assert [answer.status_code for answer in answers] == [429, 429]
+    assert [("saktats ned" in answer.content.decode()) for answer in answers] == [True, True]
+
+
+def test_one_network_address_has_its_own_high_limit(client, member, password, settings):
+    settings.SIGNIN_FAILURES_PER_ADDRESS_PER_HOUR = 3
+    for number in range(3):
+        sign_in(Client(), f"person{number}@kommun.example", "fel", "192.0.2.50")
+    refused = sign_in(client, member.email, password, "192.0.2.50")
+    assert refused.status_code == 429
+    assert "från ditt nätverk" in refused.content.decode()
+    assert sign_in(client, member.email, password, "192.0.2.51").status_code == 302
+    client.post(reverse("accounts:logout"))
+    assert sign_in(client, member.email, password, "192.0.2.50").status_code == 302
+
+
+def test_a_password_reset_lets_the_owner_in_at_once_from_that_browser(client, member, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, member.email, "fel", "198.51.100.2")
+    fail_from_many_addresses(member.email, lockout.ACCOUNT_FAILURES_BEFORE_SLOWDOWN)
+    client.post(reverse("accounts:password_reset"), {"email": member.email}, REMOTE_ADDR="198.51.100.2")
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/losenord/nytt/" in line)
+    form_page = client.get(link.split("testserver", 1)[1], follow=True)
+    new_password = "ett-helt-nytt-losenord-77"
+    client.post(form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password})
+    assert sign_in(client, member.email, new_password, "198.51.100.2").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        ("127.0.0.1", "198.51.100.2", "198.51.100.2"),
+        ("127.0.0.1", "6.6.6.6, 198.51.100.2", "198.51.100.2"),
+        ("127.0.0.1", "", "127.0.0.1"),
+        ("203.0.113.9", "6.6.6.6", "203.0.113.9"),
+        ("127.0.0.1", "inte-en-adress", "127.0.0.1"),
+    ],
+)
+def test_the_client_address_is_the_nearest_one_not_a_trusted_proxy(rf, remote, forwarded, expected):
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert lockout.client_ip_address(request) == expected
+
+
+def ask_for_reset(email, address="198.51.100.2"):
+    return Client().post(reverse("accounts:password_reset"), {"email": email}, REMOTE_ADDR=address)
+
+
+def test_one_address_gets_at_most_three_reset_mails_an_hour_and_the_same_answer_every_time(member):
+    answers = [ask_for_reset(member.email.upper() if number % 2 else member.email) for number in range(5)]
+    assert len(mail.outbox) == lockout.PASSWORD_RESETS_PER_EMAIL_PER_HOUR
+    assert {(answer.status_code, answer["Location"]) for answer in answers} == {
+        (302, reverse("accounts:password_reset_done"))
+    }
+    assert ask_for_reset(UserFactory().email).status_code == 302
+    assert len(mail.outbox) == lockout.PASSWORD_RESETS_PER_EMAIL_PER_HOUR + 1
+
+
+def test_one_network_address_may_ask_for_only_so_many_resets_an_hour(member, settings):
+    settings.PASSWORD_RESETS_PER_NETWORK_ADDRESS_PER_HOUR = 2
+    ask_for_reset("finns.inte@kommun.example", "192.0.2.50")
+    ask_for_reset(UserFactory().email, "192.0.2.50")
+    throttled = ask_for_reset(member.email, "192.0.2.50")
+    assert throttled.status_code == 302
+    assert throttled["Location"] == reverse("accounts:password_reset_done")
+    assert [message.to for message in mail.outbox if member.email in message.to] == []
+    ask_for_reset(member.email, "192.0.2.51")
+    assert [message.to for message in mail.outbox if member.email in message.to] == [[member.email]]
+
+
+def test_a_failed_attempt_keeps_nothing_of_where_the_person_was_going(client, member):
+    from axes.models import AccessAttempt
+
+    searched = "/sok/?q=19850709-1234"
+    client.post(
+        f"{LOGIN_URL}?{urlencode({'next': searched})}", {"username": member.email, "password": "fel", "next": searched}
+    )
+    attempt = AccessAttempt.objects.get()
+    assert "19850709" not in attempt.get_data + attempt.post_data

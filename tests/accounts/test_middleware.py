@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -108,6 +109,32 @@ def test_a_token_one_character_off_is_refused(secret):
 def test_a_wrong_token_is_refused_even_with_a_session(member_client):
     response = member_client.get(API_URL, {"q": "våld"}, **bearer("kf_fel"))
     assert_refused(response, "inte giltig")
+
+
+def test_an_expired_token_is_refused_with_401_json(member, secret):
+    ApiToken.objects.filter(user=member).update(expires_at=timezone.now())
+    assert_refused(read_api(secret), "har gått ut")
+
+
+def test_every_token_stops_working_when_the_password_is_set(member, secret):
+    _token, second_secret = services.create_api_token(member, name="Rapport")
+    member.set_password("ett-helt-nytt-losenord-77")
+    member.save()
+    assert_refused(read_api(secret), "slutade gälla när lösenordet")
+    assert_refused(read_api(second_secret), "slutade gälla när lösenordet")
+    _token, new_secret = services.create_api_token(member, name="Efter bytet")
+    assert read_api(new_secret).status_code == 200
+
+
+def test_a_token_stops_working_when_the_password_is_reset(client, member, secret):
+    client.post(reverse("accounts:password_reset"), {"email": member.email})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/losenord/nytt/" in line)
+    form_page = client.get(link.split("testserver", 1)[1], follow=True)
+    new_password = "ett-helt-nytt-losenord-77"
+    client.post(form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password})
+    member.refresh_from_db()
+    assert member.check_password(new_password)
+    assert_refused(read_api(secret), "slutade gälla när lösenordet")
 
 
 def test_an_inactive_persons_token_is_refused(member, secret):
