@@ -12,14 +12,14 @@ from django.template import loader
 from django.urls import reverse
 from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
 
 @login_not_required
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """Tell a load balancer whether this instance can reach its database; reveal nothing else."""
     try:
