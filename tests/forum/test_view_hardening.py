@@ -6,7 +6,7 @@ import pytest
 
 from django.urls import reverse
 
-from forum.models import Post
+from forum.models import ModerationAction, Post
 from forum.views import notifications, posts, threads
 from tests.factories import start_thread
 
@@ -95,3 +95,20 @@ def test_forum_views_answer_405_to_methods_no_form_sends(rf, member, view, args)
     request = rf.generic("PUT", "/")
     request.user = member
     assert view(request, *args).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("reason", "masked"), [("Gäller 19850709-9805", "19850709-****"), ("Ring 070-123 45 67", "070-*** ** 67")]
+)
+def test_a_moderation_reason_with_personal_data_hides_nothing_and_logs_nothing(
+    client, moderator, member, reason, masked
+):
+    post = start_thread(member).posts.get()
+    client.force_login(moderator)
+    url = reverse("forum_admin:post", args=[post.pk])
+    response = client.post(url, {"action": "hide", "hide-reason": reason})
+    assert response.status_code == 200
+    assert masked in response.content.decode()
+    post.thread.refresh_from_db()
+    assert not post.thread.is_hidden
+    assert not ModerationAction.objects.exists()
