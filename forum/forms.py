@@ -9,18 +9,32 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 from wagtail.models import Page
 
+from common.params import positive_ints
+from common.text import validate_has_letter_or_digit
 from knowledge.tagging import parse_tags
-from privacy.forms import PersonalDataGuardMixin
+from privacy.forms import CONFIRMATION_FIELD, PersonalDataGuardMixin
 
 from .models import Category, ReportReason, ThreadKind
 from .models.threads import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
-from .services import MAX_TAGS, is_moderator
+from .services import MAX_MENTIONS, MAX_TAGS, is_moderator, mention_handles
 
 TITLE_MIN_LENGTH = 5
+MAX_QUOTES = 10
 BODY_HELP = _(
     "Markdown: **bold**, *italics*, lists with -, quotes with >. Mention a colleague with @ and their name, "
     "e.g. @Anna Larsson. Never write anything that can identify a client."
 )
+
+
+def validate_mention_count(body):
+    """Refuse more mentions than a post notifies, rather than leave some colleagues silently out."""
+    count = len(mention_handles(body))
+    if count > MAX_MENTIONS:
+        raise forms.ValidationError(
+            _("You can mention at most %(limit)d colleagues in one post; this one mentions %(count)d.")
+            % {"limit": MAX_MENTIONS, "count": count},
+            code="too_many_mentions",
+        )
 
 
 class PostBodyField(forms.CharField):
@@ -31,6 +45,7 @@ class PostBodyField(forms.CharField):
             label=_("Text"),
             max_length=BODY_MAX_LENGTH,
             help_text=BODY_HELP,
+            validators=[validate_has_letter_or_digit, validate_mention_count],
             error_messages={
                 "required": _("Write something before you send."),
                 "max_length": _("The text is too long: at most %(limit_value)d characters (it has %(show_value)d)."),
@@ -51,6 +66,22 @@ class SubmissionKeyMixin(forms.Form):
             self.initial.setdefault("submission_key", uuid.uuid4())
 
 
+def typed_tags(form):
+    """The tags as typed, for the guard (a moderator may type new ones): parsing splits "070-123 45 67" apart."""
+    return form["tags"].value() or ""
+
+
+class RefusingPersonalDataGuardMixin(PersonalDataGuardMixin):
+    """The guard for forms that show no confirmation box: a private e-mail address or phone number is refused too.
+
+    For short texts where such details never belong: report explanations, moderation reasons, tags.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields[CONFIRMATION_FIELD]
+
+
 class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
     guarded_fields = ("title", "body")
 
@@ -58,6 +89,7 @@ class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
         label=_("Title"),
         min_length=TITLE_MIN_LENGTH,
         max_length=TITLE_MAX_LENGTH,
+        validators=[validate_has_letter_or_digit],
         help_text=_("A question or a short summary, so colleagues know what the thread is about."),
         error_messages={
             "required": _("Give the thread a title."),
@@ -100,6 +132,9 @@ class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
         self.fields["category"].queryset = Category.objects.visible_to(user).in_order()
         self.tag_names = []
 
+    def guarded_texts(self, cleaned_data):
+        return {**super().guarded_texts(cleaned_data), "tags": typed_tags(self)}
+
     def clean_tags(self):
         names = parse_tags(self.cleaned_data.get("tags", ""))
         if len(names) > MAX_TAGS:
@@ -134,8 +169,7 @@ class ReplyForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
     quoted = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean_quoted(self):
-        raw = self.cleaned_data.get("quoted", "")
-        return [int(part) for part in raw.split(",") if part.strip().isdigit()][:10]
+        return positive_ints(self.cleaned_data.get("quoted", ""), limit=MAX_QUOTES)
 
 
 class EditPostForm(PersonalDataGuardMixin, forms.Form):
@@ -151,7 +185,9 @@ class EditPostForm(PersonalDataGuardMixin, forms.Form):
             del self.fields["title"]
 
 
-class ReportForm(forms.Form):
+class ReportForm(RefusingPersonalDataGuardMixin, forms.Form):
+    guarded_fields = ("explanation",)
+
     reason = forms.ChoiceField(
         label=_("What is wrong?"),
         choices=ReportReason.choices,

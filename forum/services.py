@@ -28,6 +28,8 @@ from .models import (
 )
 
 MAX_TAGS = 5
+# Each mention costs up to three queries; a post notifies a bounded number of people.
+MAX_MENTIONS = 20
 # "@anna.larsson" or "@anna.larsson@sigtuna.se", and the word after it in case it is a last name ("@Anna Larsson").
 MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)(?:[ \u00a0]([A-ZÅÄÖ][\w-]*))?")
 
@@ -49,6 +51,14 @@ class TooManyPosts(ForumError):
 
 
 class EditConflict(ForumError):
+    pass
+
+
+class TooManyEdits(ForumError):
+    pass
+
+
+class TooManyReports(ForumError):
     pass
 
 
@@ -74,8 +84,13 @@ def may_accept_answer(user, thread):
     return thread.author_id == user.pk or is_moderator(user)
 
 
+def mention_handles(body):
+    """The distinct (handle, next word) pairs a text @mentions, in the order they appear."""
+    return list(dict.fromkeys(MENTION_PATTERN.findall(body)))
+
+
 def mentioned_users(body):
-    """The active people a text @mentions.
+    """The active people a text @mentions, at most MAX_MENTIONS handles of it.
 
     By the part of their address before @ ("@anna.larsson"), the whole address
     when that part is shared, or first and last name ("@Anna Larsson"). A
@@ -83,7 +98,7 @@ def mentioned_users(body):
     """
     users = get_user_model().objects.filter(is_active=True)
     found = {}
-    for handle, next_word in set(MENTION_PATTERN.findall(body)):
+    for handle, next_word in mention_handles(body)[:MAX_MENTIONS]:
         for candidates in _mention_candidates(users, handle.rstrip("."), next_word):
             matches = list(candidates[:2])
             if len(matches) == 1:
@@ -108,13 +123,56 @@ def mention_handle(user, *, unique=True):
     return local_part if unique else user.email
 
 
+def _queue_writes_of(person):
+    """Lock the person's row until the transaction ends.
+
+    Their writes then run one after the other, so a count of their recent
+    writes taken inside the transaction includes every earlier one; parallel
+    requests cannot all see the same old count. (SQLite's IMMEDIATE
+    transactions serialise all writers anyway; PostgreSQL needs the lock.)
+    """
+    get_user_model().objects.select_for_update().only("pk").get(pk=person.pk)
+
+
+def _refuse_beyond(person, recent, limit, refusal):
+    """Raise `refusal` when the person's `recent` writes reach `limit`; counted under the person's lock."""
+    _queue_writes_of(person)
+    if recent.count() >= limit:
+        raise refusal
+
+
+def _since(**period):
+    return timezone.now() - timedelta(**period)
+
+
 def check_posting_rate(author):
+    """Refuse a post beyond FORUM_POSTS_PER_MINUTE; call it in the transaction that adds the post."""
     limit = settings.FORUM_POSTS_PER_MINUTE
-    recent = Post.objects.filter(author=author, created_at__gte=timezone.now() - timedelta(minutes=1)).count()
-    if recent >= limit:
-        raise TooManyPosts(
-            _("You have written %(limit)s posts in the last minute. Wait a moment and send again.") % {"limit": limit}
-        )
+    message = _("You have written %(limit)s posts in the last minute. Wait a moment and send again.")
+    recent = Post.objects.filter(author=author, created_at__gte=_since(minutes=1))
+    _refuse_beyond(author, recent, limit, TooManyPosts(message % {"limit": limit}))
+
+
+def check_editing_rate(person):
+    """Refuse an edit beyond FORUM_EDITS_PER_MINUTE; call it in the transaction that saves the edit."""
+    limit = settings.FORUM_EDITS_PER_MINUTE
+    message = _("You have saved %(limit)s edits in the last minute. Wait a moment and save again.")
+    # A post's first revision is written with the post itself, at its very moment: that is no edit.
+    recent = PostRevision.objects.filter(
+        edited_by=person, created_at__gte=_since(minutes=1), created_at__gt=F("post__created_at")
+    )
+    _refuse_beyond(person, recent, limit, TooManyEdits(message % {"limit": limit}))
+
+
+def check_reporting_rate(person):
+    """Refuse a report beyond FORUM_REPORTS_PER_HOUR; call it in the transaction that saves the report."""
+    limit = settings.FORUM_REPORTS_PER_HOUR
+    message = _(
+        "You have sent %(limit)s reports in the last hour. The moderators are looking at them; "
+        "wait a while before you report more."
+    )
+    recent = Report.objects.filter(reporter=person, created_at__gte=_since(hours=1))
+    _refuse_beyond(person, recent, limit, TooManyReports(message % {"limit": limit}))
 
 
 def _follow(user, **target):
@@ -186,12 +244,12 @@ def start_thread(
         return earlier.thread
     if not category.is_visible_to(author):
         raise NotAllowed(_("You cannot start a thread in that category."))
-    if rate_limited:
-        check_posting_rate(author)
     tag_names = normalise_tag_names(tags)[:MAX_TAGS]
     now = created_at or timezone.now()
     try:
         with transaction.atomic():
+            if rate_limited:
+                check_posting_rate(author)
             thread = Thread.objects.create(
                 title=" ".join(title.split()),
                 kind=kind,
@@ -232,10 +290,10 @@ def reply(
         return earlier
     if not may_post_in(author, thread):
         raise NotAllowed(_("The thread is locked: no new posts can be added."))
-    if rate_limited:
-        check_posting_rate(author)
     try:
         with transaction.atomic():
+            if rate_limited:
+                check_posting_rate(author)
             return _add_post(
                 thread,
                 author=author,
@@ -253,10 +311,15 @@ def reply(
 
 
 @transaction.atomic
-def edit_post(post, *, by, body, version, title=None):
-    """Change a post's text, keeping the old one in its history; refuse if someone saved in between."""
+def edit_post(post, *, by, body, version, title=None, rate_limited=True):
+    """Change a post's text, keeping the old one in its history; refuse if someone saved in between.
+
+    Imports pass `rate_limited=False`: a file may carry many edits by one person.
+    """
     if not may_edit(by, post):
         raise NotAllowed(_("You cannot edit this post."))
+    if rate_limited:
+        check_editing_rate(by)
     now = timezone.now()
     updated = Post.objects.filter(pk=post.pk, version=version).update(
         body=body, body_html=render_markdown(body), edited_at=now, version=F("version") + 1
@@ -340,9 +403,12 @@ def mark_all_read(user):
     ForumMember.objects.update_or_create(user=user, defaults={"all_read_at": timezone.now()})
 
 
+@transaction.atomic
 def report_post(post, *, by, reason, explanation=""):
-    """Ask the moderators to look at a post. One open report per person and post."""
+    """Ask the moderators to look at a post. One open report per person and post, FORUM_REPORTS_PER_HOUR in all."""
+    _queue_writes_of(by)  # before looking for an open report, so that a double submit makes one
     report = Report.objects.open().filter(post=post, reporter=by).first()
     if report:
         return report
+    check_reporting_rate(by)
     return Report.objects.create(post=post, reporter=by, reason=reason, explanation=explanation.strip())

@@ -12,7 +12,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 @login_not_required
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """Tell a load balancer whether this instance can reach its database; reveal nothing else."""
     try:

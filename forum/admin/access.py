@@ -5,6 +5,8 @@ from django.core.paginator import Paginator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import permission_denied
 
+from common.params import positive_int
+
 from ..knowledge_link import may_draft_pages
 from ..services import is_moderator
 
@@ -32,7 +34,7 @@ class EditorRequiredMixin:
 
 def page_of(request, queryset, per_page=PAGE_SIZE):
     """The requested page; a bad or too large ?p= gives the nearest valid page, never an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("p"))
+    return Paginator(queryset, per_page).get_page(positive_int(request.GET.get("p"), default=1))
 
 
 def pagination_context(page):

@@ -10,12 +10,17 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from knowledge.tagging import parse_tags
 
+from ..forms import RefusingPersonalDataGuardMixin, typed_tags
 from ..models import Category, ModerationAction
 from ..moderation import MIN_FRAGMENT_LENGTH, fragment_occurs_in
 from ..services import MAX_TAGS
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(RefusingPersonalDataGuardMixin, forms.Form):
+    """The reason goes to the moderation log, which must hold no personal data: the guard refuses what it finds."""
+
+    guarded_fields = ("reason",)
+
     reason = forms.CharField(
         label=_("Reason"),
         max_length=500,
@@ -24,6 +29,7 @@ class ReasonForm(forms.Form):
 
 
 class RedactForm(ReasonForm):
+    # The fragment is not guarded: it is the personal data being removed, and it is never stored.
     fragment = forms.CharField(
         label=_("Text to remove"),
         max_length=500,
@@ -66,6 +72,9 @@ class RetagForm(ReasonForm):
         if len(names) > MAX_TAGS:
             raise forms.ValidationError(_("A thread can have at most %(count)s tags.") % {"count": MAX_TAGS})
         return names
+
+    def guarded_texts(self, cleaned_data):
+        return {**super().guarded_texts(cleaned_data), "tags": typed_tags(self)}
 
 
 def moderators_in_log(request):

@@ -9,6 +9,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from common.spreadsheets import FormulaSafeExportMixin
+
 from ..models import Category, ModerationAction, Post, Report, Thread
 from .access import EditorRequiredMixin, ModeratorRequiredMixin, page_of, pagination_context
 from .forms import ModerationLogFilterSet
@@ -105,7 +107,7 @@ def post_link(action):
     return reverse("forum_admin:post", args=[action.post_id]) if action.post_id else None
 
 
-class ModerationLogView(ModeratorRequiredMixin, ReportView):
+class ModerationLogView(ModeratorRequiredMixin, FormulaSafeExportMixin, ReportView):
     page_title = _("Moderation log")
     header_icon = "history"
     filterset_class = ModerationLogFilterSet
@@ -121,6 +123,21 @@ class ModerationLogView(ModeratorRequiredMixin, ReportView):
         Column("reason", label=_("Reason")),
         Column("details", label=_("Details"), accessor=describe),
     ]
+    export_filename = "moderation-log"
+    list_export = ["created_at", "moderator", "action", "thread", "post", "reason", "details"]
+    export_headings = {column.name: column.label for column in columns}
+
+    def to_row_dict(self, item):
+        """The row as the table shows it: names and words, not ids."""
+        return {
+            "created_at": item.created_at,
+            "moderator": str(item.moderator),
+            "action": item.get_action_display(),
+            "thread": item.thread.title if item.thread_id else "",
+            "post": post_number(item),
+            "reason": item.reason,
+            "details": describe(item),
+        }
 
     def get_queryset(self):
         return ModerationAction.objects.select_related("moderator", "thread", "post").order_by("-created_at", "-pk")

@@ -5,6 +5,7 @@ from collections import Counter
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.http import JsonResponse
+from django.views.decorators.http import require_safe
 
 from taggit.models import Tag
 
@@ -13,6 +14,7 @@ from ..services import mention_handle
 SUGGESTIONS = 8
 
 
+@require_safe
 def people(request):
     """Colleagues whose name or address starts with what was typed after @."""
     typed = request.GET.get("q", "").strip()[:50]
@@ -46,6 +48,7 @@ def people(request):
     return JsonResponse({"results": results})
 
 
+@require_safe
 def tags(request):
     """Tags from the shared vocabulary that start with, or contain, what was typed."""
     typed = request.GET.get("q", "").strip()[:50]

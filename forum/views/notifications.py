@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from .. import notifications
 
 NOTIFICATIONS_PER_PAGE = 20
 
 
+@require_safe
 def centre(request):
     """Newest first, a page at a time; an unknown page number shows the nearest page that exists."""
     page = Paginator(notifications.for_person(request.user), NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
@@ -18,6 +19,7 @@ def centre(request):
     return render(request, "forum/notifications.html", {"page_obj": page, "items": items})
 
 
+@require_safe
 def open_notification(request, pk):
     """Mark the notification read and go to the post it is about."""
     notification = get_object_or_404(notifications.for_person(request.user), pk=pk)

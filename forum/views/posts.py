@@ -5,10 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from taggit.models import Tag
 
+from common.params import positive_int
 from knowledge.markdown import render_markdown
 
 from .. import services
@@ -32,14 +33,15 @@ def quote_of(post):
     return f"> **{post.author}** {_('wrote')}:\n{quoted}\n\n"
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def reply(request, pk):
     """Reply to a thread; ?citera=<post> starts the reply with a quote. Preview shows the text as it will look."""
     thread = visible_thread(request, pk)
     if not services.may_post_in(request.user, thread):
         raise PermissionDenied(_("The thread is locked: no new posts can be added."))
     initial = {}
-    quoted_id = request.GET.get("citera", "")
-    if request.method == "GET" and quoted_id.isdigit():
+    quoted_id = positive_int(request.GET.get("citera"))
+    if request.method == "GET" and quoted_id:
         quoted = Post.objects.visible_to(request.user).filter(thread=thread, pk=quoted_id, is_hidden=False).first()
         if quoted:
             initial = {"body": quote_of(quoted), "quoted": str(quoted.pk)}
@@ -68,6 +70,7 @@ def reply(request, pk):
     return render(request, "forum/reply.html", {"thread": thread, "form": form, "preview": preview})
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_post(request, pk):
     """Edit a post. The old text stays in its history; a save based on an old version is refused, not lost."""
     post = visible_post(request, pk)
@@ -124,14 +127,21 @@ def accept_answer(request, pk):
     return redirect(post)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_post(request, pk):
     """Ask the moderators to look at a post."""
     post = visible_post(request, pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.report_post(post, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Thank you. The moderators have been told and will look at the post."))
-        return redirect(post)
+        try:
+            services.report_post(
+                post, by=request.user, reason=form.cleaned_data["reason"], explanation=form.cleaned_data["explanation"]
+            )
+        except services.ForumError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you. The moderators have been told and will look at the post."))
+            return redirect(post)
     return render(request, "forum/report_post.html", {"post": post, "thread": post.thread, "form": form})
 
 

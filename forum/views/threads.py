@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import Municipality
 from knowledge.markdown import render_markdown
@@ -21,6 +21,7 @@ from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread, Threa
 THREADS_PER_PAGE = 25
 
 
+@require_safe
 def index(request):
     """Latest activity across every category the person may see, with filters."""
     categories = list(
@@ -69,6 +70,7 @@ def visible_thread(request, pk):
     return thread
 
 
+@require_safe
 def thread(request, pk):
     """One thread, a page of posts at a time, marking what is new since the last visit."""
     thread = visible_thread(request, pk)
@@ -102,6 +104,7 @@ def thread(request, pk):
     return render(request, "forum/thread.html", context)
 
 
+@require_safe
 def first_unread(request, pk):
     """Jump to the first post the person has not seen."""
     thread = visible_thread(request, pk)
@@ -109,6 +112,7 @@ def first_unread(request, pk):
     return redirect(thread.url_of_post(min(last_read + 1, thread.last_post_number)))
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def new_thread(request):
     """Start a thread, optionally about a knowledge page ("Diskutera"), with a preview before posting."""
     initial = {}

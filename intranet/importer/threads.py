@@ -322,7 +322,9 @@ def save_posts(imported, posts, accounts):
 def update_post(post, post_data):
     """A changed text becomes a new revision, as if its author edited it; a hidden post stays as moderated."""
     if post.body != post_data["body"] and not post.is_hidden and services.may_edit(post.author, post):
-        return services.edit_post(post, by=post.author, body=post_data["body"], version=post.version)
+        return services.edit_post(
+            post, by=post.author, body=post_data["body"], version=post.version, rate_limited=False
+        )
     return post
 
 

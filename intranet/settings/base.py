@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "intranet.middleware.SwedishFirstLocaleMiddleware",
+    # After the language is set, so that its refusals are in Swedish; before any view reads a form.
+    "intranet.middleware.FormRequestsOnlyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -225,8 +227,10 @@ else:
 PRIVACY_EXTRA_PUBLIC_EMAIL_DOMAINS = env_list("PRIVACY_EXTRA_PUBLIC_EMAIL_DOMAINS")
 PRIVACY_PUBLIC_PHONE_NUMBERS = env_list("PRIVACY_PUBLIC_PHONE_NUMBERS")
 
-# Forum: how many posts one person may send per minute before being asked to wait.
+# Forum: how many posts and edits one person may send per minute, and reports per hour, before being asked to wait.
 FORUM_POSTS_PER_MINUTE = int(os.environ.get("FORUM_POSTS_PER_MINUTE", "6"))
+FORUM_EDITS_PER_MINUTE = int(os.environ.get("FORUM_EDITS_PER_MINUTE", "10"))
+FORUM_REPORTS_PER_HOUR = int(os.environ.get("FORUM_REPORTS_PER_HOUR", "20"))
 
 TASKS = {
     "default": {

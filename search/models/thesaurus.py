@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.text import has_letter_or_digit
+
 TERM_SEPARATOR = re.compile(r"\s*(?:=|\n|;)\s*")
 
 
@@ -40,6 +42,15 @@ class SynonymGroup(models.Model):
         return split_terms(self.terms)
 
     def clean(self):
+        # A search is read as words, so a term without a letter or digit could never be found or expand anything.
+        wordless = [term for term in self.term_list if not has_letter_or_digit(term)]
+        if wordless:
+            raise ValidationError(
+                {
+                    "terms": _("Every word needs a letter or a digit; remove %(terms)s.")
+                    % {"terms": ", ".join(f"“{term}”" for term in wordless)}
+                }
+            )
         if len(self.term_list) < 2:
             raise ValidationError({"terms": _("Give at least two words or phrases that mean the same.")})
         self.terms = "\n".join(self.term_list)

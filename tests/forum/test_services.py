@@ -183,3 +183,40 @@ def test_edited_posts_and_new_tags_reach_the_search_index(member):
     services.edit_post(post, by=member, body="Vi provade stödsamtal i grupp", version=1)
     assert [found.pk for found in backend.search("stödsamtal", Post)] == [post.pk]
     assert [found.pk for found in backend.search("Fritidsgårdar", Thread)] == [thread.pk]
+
+
+def test_too_many_edits_in_a_minute_are_refused(member, settings):
+    settings.FORUM_EDITS_PER_MINUTE = 2
+    post = start_thread(member).posts.get()
+    for number in range(2):
+        post = services.edit_post(post, by=member, body=f"Version {number}", version=post.version)
+    with pytest.raises(services.TooManyEdits):
+        services.edit_post(post, by=member, body="Version 3", version=post.version)
+    post.refresh_from_db()
+    assert post.body == "Version 1"
+
+
+def test_writing_posts_does_not_count_as_editing(member, settings):
+    settings.FORUM_EDITS_PER_MINUTE = 1
+    thread = start_thread(member)
+    services.reply(thread, author=member, body="Ett svar")
+    post = thread.posts.get(number=1)
+    assert services.edit_post(post, by=member, body="Ändrad", version=post.version).body == "Ändrad"
+
+
+def test_too_many_reports_in_an_hour_are_refused_but_a_repeated_report_is_not_counted(member, colleague, settings):
+    settings.FORUM_REPORTS_PER_HOUR = 2
+    posts = [start_thread(colleague, title=f"Tråd nummer {number}").posts.get() for number in range(3)]
+    first = services.report_post(posts[0], by=member, reason="other")
+    services.report_post(posts[1], by=member, reason="other")
+    assert services.report_post(posts[0], by=member, reason="other") == first
+    with pytest.raises(services.TooManyReports):
+        services.report_post(posts[2], by=member, reason="other")
+    assert not posts[2].reports.exists()
+
+
+def test_one_post_looks_up_at_most_max_mentions_people(member, django_assert_max_num_queries):
+    body = " ".join(f"@kollega{number}" for number in range(services.MAX_MENTIONS * 10))
+    # Each handle may need three look-ups (address, first name) before it is given up.
+    with django_assert_max_num_queries(services.MAX_MENTIONS * 3):
+        assert services.mentioned_users(body) == []

@@ -15,3 +15,9 @@ def test_healthz_answers_503_and_reveals_nothing_when_the_database_is_down(clien
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.content == b"unavailable\n"
+
+
+def test_healthz_answers_a_load_balancers_head_request(client, db):
+    response = client.head("/healthz")
+    assert response.status_code == 200
+    assert response.content == b""
