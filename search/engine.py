@@ -476,7 +476,7 @@ def search(user, text, *, filters=Filters(), page=1, per_page=10, thesaurus=True
     per_page = max(1, min(per_page, MAX_PAGE_SIZE))
     found = find(question, category_ids=visible_category_ids(user), filters=filters, page=page, per_page=per_page)
     page = max(1, min(page, math.ceil(found.count / per_page) or 1))
-    hits = presentation.present(found.hits, question, request=request)
+    hits = presentation.present(found.hits, question, user=user, request=request)
     return Results(
         question=question,
         hits=hits,
