@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from common.params import positive_int
+
 from . import engine, filters, promotions, querylog, suggestions
 from .models.documents import Kind
 
@@ -15,8 +17,7 @@ PER_PAGE = 10
 
 
 def _page_number(params):
-    value = params.get("page", "1")
-    return int(value) if value.isdigit() and len(value) < 10 else 1
+    return positive_int(params.get("page"), 1)
 
 
 def _run(request):

@@ -64,6 +64,18 @@ def test_odd_input_never_fails(member_client, make_method, params):
     assert member_client.get(reverse("search:suggest"), params).status_code == 200
 
 
+@pytest.mark.parametrize("page", ["²", "①", "١", "-1", "0", "1" + "0" * 20, "9" * 18, "2.0", "0x2"])
+def test_a_page_number_that_is_not_plain_digits_or_is_past_the_end_gives_the_only_page(
+    member_client, make_method, page
+):
+    make_method("Våld")
+    for name in ("search:search", "search:api"):
+        response = member_client.get(reverse(name), {"q": "våld", "page": page})
+        assert response.status_code == 200
+    assert response.json()["page"] == 1
+    assert response.json()["count"] == 1
+
+
 def test_punctuation_alone_gets_a_message(member_client, sections):
     html = member_client.get(reverse("search:search"), {"q": "&&& ***"}).content.decode()
     assert "Sök på ord" in html
