@@ -7,6 +7,7 @@ for tags and one for municipalities.
 """
 
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import strip_tags
@@ -72,12 +73,17 @@ def _tags_by_document(rows):
     return {document_id: sorted(values) for document_id, values in tags.items()}
 
 
+def _text_of(html):
+    # The snippet escapes the text itself: left as entities, "a < b" would show as "a &lt; b".
+    return unescape(strip_tags(html))
+
+
 def _opening_texts(threads):
     if not threads:
         return {}
     # A hidden opening post's text is out of the index too (Thread.opening_text).
     openings = Post.objects.filter(thread__in=threads, number=1, is_hidden=False).values_list("thread_id", "body_html")
-    return {thread_id: strip_tags(body_html) for thread_id, body_html in openings}
+    return {thread_id: _text_of(body_html) for thread_id, body_html in openings}
 
 
 def present(rows, question, *, user, request=None):
@@ -97,7 +103,7 @@ def present(rows, question, *, user, request=None):
         if obj is None:  # deleted between the two statements, or not for this person whatever the side table says
             continue
         if isinstance(obj, Post):
-            title, url, text = obj.thread.title, obj.get_absolute_url(), strip_tags(obj.body_html)
+            title, url, text = obj.thread.title, obj.get_absolute_url(), _text_of(obj.body_html)
             municipality_id, context, date = obj.thread.municipality_id, obj.thread.category.name, obj.created_at
         elif isinstance(obj, Thread):
             title, url, text = obj.title, obj.get_absolute_url(), openings.get(obj.pk, "")
