@@ -53,7 +53,7 @@ def search(request):
         notices.append(_("Search for words: punctuation and symbols on their own find nothing."))
     if results.question.concepts and _page_number(request.GET) == 1 and not chosen_filters:
         # Counted once per search: turning the page or narrowing by a filter is not a new one.
-        querylog.record(results.question.text, results.count)
+        querylog.record(text, results.count)
     page_obj = Paginator(range(results.count), PER_PAGE).get_page(results.page) if results.count else None
     keep = {key: request.GET.getlist(key) for key in ["q", *filters.PARAMETERS] if request.GET.getlist(key)}
     context = {
