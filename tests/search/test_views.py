@@ -1,6 +1,7 @@
 """The search page, the JSON API and the suggestions: what a person sees and gets back."""
 
 import json
+import logging
 
 import pytest
 
@@ -170,3 +171,14 @@ def test_markup_written_in_posts_and_titles_is_shown_as_text_everywhere(member_c
     suggested = member_client.get(reverse("search:suggest"), {"q": "skriptet"})
     assert suggested["Content-Type"] == "application/json"
     assert [hit["label"] for hit in suggested.json()["suggestions"]] == ["Skriptet <script>alert(0)</script>"]
+
+
+def test_no_search_writes_what_was_searched_to_a_log(member_client, make_method, caplog):
+    caplog.set_level(logging.DEBUG)
+    make_method("Våld")
+    searched = "våld lindqvist 19850709-9805 \x00"
+    for name in ("search:search", "search:api", "search:suggest"):
+        for page in ("1", "²", "2"):
+            member_client.get(reverse(name), {"q": searched, "page": page})
+    logged = caplog.text + " ".join(str(record.args) for record in caplog.records)
+    assert "lindqvist" not in logged.lower() and "19850709" not in logged
