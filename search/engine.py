@@ -20,7 +20,7 @@ from django.db import connection
 
 from wagtail.search.models import IndexEntry
 
-from forum.models import Category
+from forum.models import Category, sees_everything
 
 from . import analysis, presentation, thesaurus
 from .models import SearchDocument, SearchFacet
@@ -366,8 +366,6 @@ def _filter_sql(filters):
 
 def visible_category_ids(user):
     """None when the person sees every category, otherwise the ids they may see (one query)."""
-    from forum.models.categories import sees_everything
-
     if sees_everything(user):
         return None
     return list(Category.objects.visible_to(user).values_list("pk", flat=True))

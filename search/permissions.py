@@ -25,7 +25,7 @@ def listable_pages(model, *, private_sections=None):
 
 
 class Visibility:
-    """The objects of each listed model one person may see, as querysets."""
+    """The objects of each listed model the search may show one person, as querysets."""
 
     def __init__(self, user):
         self.user = user
@@ -35,8 +35,11 @@ class Visibility:
         return Page.objects.all().private_q()  # one query, whatever the number of page models
 
     def objects(self, model):
-        if issubclass(model, Thread | Post):
-            return model.objects.visible_to(self.user)
+        # Hidden threads and posts are listed for nobody, moderators included: they have the admin's list of them.
+        if issubclass(model, Thread):
+            return Thread.objects.visible_to(self.user).filter(is_hidden=False)
+        if issubclass(model, Post):
+            return Post.objects.visible_to(self.user).filter(is_hidden=False, thread__is_hidden=False)
         if issubclass(model, Page):
             return listable_pages(model, private_sections=self.private_sections)
         return model.objects.none()  # a model nobody taught this module to check is shown to nobody

@@ -68,12 +68,16 @@ def test_a_lying_side_table_shows_nobody_what_they_may_not_see(member_client, mo
     assert listed(member_client, "tystnadsplikt") == (everything_open, everything_open, everything_open)
 
 
-def test_a_moderator_still_finds_hidden_threads_when_the_side_table_lists_them(moderator, client):
+def test_a_moderator_finds_every_room_but_hidden_content_not_even_when_the_side_table_lists_it(
+    moderator, editors_room, client
+):
     hidden = start_thread(title="Tystnadsplikt i en dold tråd")
     moderation.hide_thread(hidden, by=moderator, reason="Olämplig")
+    start_thread(title="Tystnadsplikt i redaktionen", category=editors_room, author=UserFactory(roles=[roles.EDITOR]))
     SearchDocument.objects.update(listed=True)
     client.force_login(moderator)
-    assert listed(client, "tystnadsplikt")[0] == ["Tystnadsplikt i en dold tråd"]
+    in_the_room = ["Tystnadsplikt i redaktionen"]
+    assert listed(client, "tystnadsplikt") == (in_the_room, in_the_room, in_the_room)
 
 
 def test_tags_are_suggested_only_when_used_on_something_the_person_may_see(
