@@ -220,7 +220,8 @@ HOSTILE_SEARCHES = {
     " =1+4": "' =1+4",
     "＝1+5": "'＝1+5",
 }
-CONTROL_SEARCHES = ["våld\x00nul", "våld\x07bell", "våld\x1b[31mescape", "våld\x0bvtab\x0cform"]
+# NUL too is kept out of the log (PostgreSQL would refuse it), so no stored row holds one.
+CONTROL_SEARCHES = ["våld\x01start", "våld\x07bell", "våld\x1b[31mescape", "våld\x0bvtab\x0cform"]
 
 
 def exported(client, url_name, export_format):
@@ -251,7 +252,7 @@ def test_searches_stored_with_control_characters_can_be_exported(editor_client, 
     for text in CONTROL_SEARCHES:
         searched(text, zero_results=1)
     texts = exported(editor_client, "search_reports:without_results", export_format)
-    assert sorted(texts) == ["våld [31mescape", "våld bell", "våld nul", "våld vtab form"]
+    assert sorted(texts) == ["våld [31mescape", "våld bell", "våld start", "våld vtab form"]
 
 
 @pytest.mark.parametrize("role", [roles.BOARD, roles.ADMINISTRATOR])
