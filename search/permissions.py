@@ -12,16 +12,18 @@ from wagtail.models import Page
 from forum.models import Post, Thread
 
 
-def listable_pages(model, *, private_sections=None):
+def private_sections():
+    """Wagtail's condition for the pages in a section behind a view restriction (one query)."""
+    return Page.objects.all().private_q()
+
+
+def listable_pages(model, *, private=None):
     """The pages of `model` the search shows: live, not expired, and in no section behind a view restriction.
 
     A page limited to some groups or behind a password is left out for everyone: the search cannot
-    tell who passed the page's own check. `private_sections` is Wagtail's `private_q()`, read once
-    for several models.
+    tell who passed the page's own check. `private` is `private_sections()`, read once for several models.
     """
-    if private_sections is None:
-        private_sections = Page.objects.all().private_q()
-    return model.objects.live().filter(expired=False).exclude(private_sections)
+    return model.objects.live().filter(expired=False).exclude(private_sections() if private is None else private)
 
 
 class Visibility:
@@ -31,8 +33,8 @@ class Visibility:
         self.user = user
 
     @cached_property
-    def private_sections(self):
-        return Page.objects.all().private_q()  # one query, whatever the number of page models
+    def private(self):
+        return private_sections()
 
     def objects(self, model):
         # Hidden threads and posts are listed for nobody, moderators included: they have the admin's list of them.
@@ -41,5 +43,5 @@ class Visibility:
         if issubclass(model, Post):
             return Post.objects.visible_to(self.user).filter(is_hidden=False, thread__is_hidden=False)
         if issubclass(model, Page):
-            return listable_pages(model, private_sections=self.private_sections)
+            return listable_pages(model, private=self.private)
         return model.objects.none()  # a model nobody taught this module to check is shown to nobody

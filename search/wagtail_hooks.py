@@ -64,8 +64,9 @@ class PeriodFilterSet(WagtailFilterSet):
         return queryset.since(int(value))
 
 
-# What makes a spreadsheet read a cell as a formula (OWASP's list, and the full-width forms some read too).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+# What makes a spreadsheet read a cell as a formula: OWASP's list and the full-width forms some read too.
+# OWASP's tab and carriage return are spaces by then (`querylog.printable`), and leading spaces are looked past.
+FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
 
 
 def spreadsheet_text(value):
