@@ -20,6 +20,7 @@ from knowledge.models import ArticlePage, ExperiencePage, MethodPage, Municipali
 from . import analysis
 from .models import SearchDocument, SearchFacet
 from .models.documents import Facet, Kind
+from .permissions import listable_pages
 
 TERMS_FIELD = "search_terms"
 
@@ -51,9 +52,7 @@ def _page_listing(page, kind, weight):
         facets[Facet.SECTOR] = [sector.pk for sector in page.sectors.all()]
     return Listing(
         kind=kind,
-        # A page limited to some groups or behind a password is left out for everyone: the search
-        # cannot tell who passed the page's own check.
-        listed=page.live and not page.expired and not page.get_view_restrictions().exists(),
+        listed=listable_pages(type(page)).filter(pk=page.pk).exists(),
         weight=weight,
         date=page.last_published_at or page.first_published_at,
         municipality_id=getattr(page, "municipality_id", None),

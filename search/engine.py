@@ -20,7 +20,7 @@ from django.db import connection
 
 from wagtail.search.models import IndexEntry
 
-from forum.models import Category
+from forum.models import Category, sees_everything
 
 from . import analysis, presentation, thesaurus
 from .models import SearchDocument, SearchFacet
@@ -30,6 +30,9 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 32
 MAX_WORD_LENGTH = 64
 MAX_PAGE_SIZE = 50
+# Far past the end of any result (which gives the last page), and small enough that the offset
+# stays a 64-bit database integer.
+MAX_PAGE = 10**12
 # How much more a word in the title counts than a word in the text.
 TITLE_WEIGHT = 8.0
 # ts_rank's weights for the tsvector labels D, C, B, A. modelsearch labels fields by their boost
@@ -363,8 +366,6 @@ def _filter_sql(filters):
 
 def visible_category_ids(user):
     """None when the person sees every category, otherwise the ids they may see (one query)."""
-    from forum.models.categories import sees_everything
-
     if sees_everything(user):
         return None
     return list(Category.objects.visible_to(user).values_list("pk", flat=True))
@@ -474,9 +475,10 @@ def search(user, text, *, filters=Filters(), page=1, per_page=10, thesaurus=True
     """What `user` may see that matches `text`, ranked, one page of it, with facet counts."""
     question = read_question(text, use_thesaurus=thesaurus)
     per_page = max(1, min(per_page, MAX_PAGE_SIZE))
+    page = max(1, min(page, MAX_PAGE))
     found = find(question, category_ids=visible_category_ids(user), filters=filters, page=page, per_page=per_page)
     page = max(1, min(page, math.ceil(found.count / per_page) or 1))
-    hits = presentation.present(found.hits, question, request=request)
+    hits = presentation.present(found.hits, question, user=user, request=request)
     return Results(
         question=question,
         hits=hits,

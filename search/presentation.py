@@ -1,10 +1,13 @@
 """Turn ranked rows into what a person sees: title, address, kind, municipality, tags, marked snippet.
 
-Loads only the objects on the page, with a fixed number of queries: one per kind on the page,
-one for the opening posts of threads, two for tags and one for municipalities.
+Loads only the objects on the page, and only those the person may see, with a fixed number of
+queries: one per kind on the page (checked with the forum's and Wagtail's own rules, see
+`permissions`), one for Wagtail's view restrictions, one for the opening posts of threads, two
+for tags and one for municipalities.
 """
 
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import strip_tags
@@ -18,6 +21,7 @@ from . import analysis, highlight
 from .documents import indexed_text
 from .models import SearchFacet
 from .models.documents import Facet, Kind
+from .permissions import Visibility
 
 
 @dataclass
@@ -37,14 +41,16 @@ class Hit:
         return Kind(self.kind).label
 
 
-def _load_objects(rows):
+def _load_objects(rows, user):
+    """The objects of the rows that `user` may see: what the side table says is checked again on the objects."""
     by_type = {}
     for content_type_id, object_id, *_rest in rows:
         by_type.setdefault(content_type_id, []).append(object_id)
+    visibility = Visibility(user)
     objects = {}
     for content_type_id, object_ids in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        queryset = model._default_manager.filter(pk__in=object_ids)
+        queryset = visibility.objects(model).filter(pk__in=object_ids)
         if model is Post:
             queryset = queryset.select_related("thread", "thread__category")
         elif model is Thread:
@@ -67,18 +73,24 @@ def _tags_by_document(rows):
     return {document_id: sorted(values) for document_id, values in tags.items()}
 
 
+def _text_of(html):
+    # The snippet escapes the text itself: left as entities, "a < b" would show as "a &lt; b".
+    return unescape(strip_tags(html))
+
+
 def _opening_texts(threads):
     if not threads:
         return {}
-    openings = Post.objects.filter(thread__in=threads, number=1).values_list("thread_id", "body_html")
-    return {thread_id: strip_tags(body_html) for thread_id, body_html in openings}
+    # A hidden opening post's text is out of the index too (Thread.opening_text).
+    openings = Post.objects.filter(thread__in=threads, number=1, is_hidden=False).values_list("thread_id", "body_html")
+    return {thread_id: _text_of(body_html) for thread_id, body_html in openings}
 
 
-def present(rows, question, *, request=None):
-    """The hits of one page of results, in rank order."""
+def present(rows, question, *, user, request=None):
+    """The hits of one page of results that `user` may see, in rank order."""
     if not rows:
         return []
-    objects = _load_objects(rows)
+    objects = _load_objects(rows, user)
     tags = _tags_by_document(rows)
     municipalities = dict(Municipality.objects.values_list("pk", "name"))
     threads = [obj for obj in objects.values() if isinstance(obj, Thread)]
@@ -88,10 +100,10 @@ def present(rows, question, *, request=None):
     hits = []
     for content_type_id, object_id, kind, _score, facet_document_id in rows:
         obj = objects.get((content_type_id, object_id))
-        if obj is None:  # deleted between the two statements
+        if obj is None:  # deleted between the two statements, or not for this person whatever the side table says
             continue
         if isinstance(obj, Post):
-            title, url, text = obj.thread.title, obj.get_absolute_url(), strip_tags(obj.body_html)
+            title, url, text = obj.thread.title, obj.get_absolute_url(), _text_of(obj.body_html)
             municipality_id, context, date = obj.thread.municipality_id, obj.thread.category.name, obj.created_at
         elif isinstance(obj, Thread):
             title, url, text = obj.title, obj.get_absolute_url(), openings.get(obj.pk, "")

@@ -1,8 +1,11 @@
 """Count what people search for, per day, so that editors see what is asked and what finds nothing.
 
 Only the query text is stored: no person, no session, no filters. A query holding what the
-personal-data guard finds (an identity number, a private address or phone number) is not stored at all.
+personal-data guard finds (an identity number, a private address or phone number) is not stored at all,
+and nothing here or in the rest of the search writes a query to a log.
 """
+
+import unicodedata
 
 from django.db import connection
 from django.utils import timezone
@@ -14,10 +17,19 @@ from privacy import guard
 from .models import SearchQueryDay
 from .models.queries import MAX_TEXT_LENGTH
 
+# Control characters (NUL, escape sequences), format characters (bidi overrides) and lone surrogates:
+# they show nothing, PostgreSQL refuses NUL, spreadsheets refuse the rest.
+INVISIBLE = {"Cc", "Cf", "Cs"}
+
+
+def printable(text):
+    """The text with its invisible characters as spaces."""
+    return "".join(" " if unicodedata.category(char) in INVISIBLE else char for char in text)
+
 
 def normalise(text):
     """The form searches are counted and promoted under: Wagtail's (lower case, single spaces), 200 characters."""
-    return normalise_query_string(" ".join((text or "").split()))[:MAX_TEXT_LENGTH].strip()
+    return normalise_query_string(" ".join(printable(text or "").split()))[:MAX_TEXT_LENGTH].strip()
 
 
 def _upsert_sql():
@@ -40,8 +52,11 @@ def record(text, count):
     One statement: the database adds to today's row or creates it, so two people searching for the
     same new words at the same moment both count, with no read first and no retry on the unique key.
     """
+    # The guard reads the whole search: an identity number cut by the length limit is still one.
+    if guard.inspect(printable(text or "")):
+        return
     text = normalise(text)
-    if not text or guard.inspect(text):
+    if not text:
         return
     with connection.cursor() as cursor:
         cursor.execute(_upsert_sql(), [text, timezone.localdate(), 0 if count else 1])

@@ -1,13 +1,19 @@
 """Suggestions while typing: titles the person may open, and tags, that start like the words typed."""
 
 # ruff: noqa: S608 - table names come from the models; the words travel as parameters
+import operator
+from functools import reduce
+
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from taggit.models import Tag
 
 from . import analysis, engine, presentation
+from .documents import REGISTRY
 from .models.documents import Kind
+from .permissions import Visibility
 
 MAX_TITLES = 6
 MAX_TAGS = 3
@@ -40,16 +46,32 @@ def _title_rows(user, words):
         return cursor.fetchall()
 
 
+def _tags_in_sight(user):
+    """Tags used on at least one thing the person may see: a tag only on drafts, restricted pages or
+    threads in rooms they may not enter would tell what is written there."""
+    visibility = Visibility(user)
+    used = [
+        Exists(
+            model._meta.get_field("tags")
+            .through.objects.filter(tag=OuterRef("pk"))
+            .filter(content_object__in=visibility.objects(model).values("pk"))
+        )
+        for model in REGISTRY
+        if hasattr(model, "tags")
+    ]
+    return Tag.objects.filter(reduce(operator.or_, used))
+
+
 def suggest(user, text, *, request=None):
     words = _prefixes(text)
     if not words or len("".join(words)) < 2:
         return []
     question = engine.Question(text=text, shortened=False, concepts=[[[word]] for word in words])
-    hits = presentation.present(_title_rows(user, words), question, request=request)
+    hits = presentation.present(_title_rows(user, words), question, user=user, request=request)
     suggestions = [
         {"label": hit.title, "type": hit.kind, "type_label": str(hit.kind_label), "url": hit.url} for hit in hits
     ]
-    tags = Tag.objects.filter(name__istartswith=" ".join(words)).order_by("name")[:MAX_TAGS]
+    tags = _tags_in_sight(user).filter(name__istartswith=" ".join(words)).order_by("name")[:MAX_TAGS]
     suggestions += [
         {
             "label": tag.name,

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from common.params import positive_int
+
 from . import engine, filters, promotions, querylog, suggestions
 from .models.documents import Kind
 
@@ -15,8 +17,7 @@ PER_PAGE = 10
 
 
 def _page_number(params):
-    value = params.get("page", "1")
-    return int(value) if value.isdigit() and len(value) < 10 else 1
+    return positive_int(params.get("page"), 1)
 
 
 def _run(request):
@@ -52,7 +53,7 @@ def search(request):
         notices.append(_("Search for words: punctuation and symbols on their own find nothing."))
     if results.question.concepts and _page_number(request.GET) == 1 and not chosen_filters:
         # Counted once per search: turning the page or narrowing by a filter is not a new one.
-        querylog.record(results.question.text, results.count)
+        querylog.record(text, results.count)
     page_obj = Paginator(range(results.count), PER_PAGE).get_page(results.page) if results.count else None
     keep = {key: request.GET.getlist(key) for key in ["q", *filters.PARAMETERS] if request.GET.getlist(key)}
     context = {

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from accounts import roles
 from forum.admin.access import forbidden
 
+from . import querylog
 from .models import SearchQueryDay, SynonymGroup
 
 
@@ -63,6 +64,17 @@ class PeriodFilterSet(WagtailFilterSet):
         return queryset.since(int(value))
 
 
+# What makes a spreadsheet read a cell as a formula: OWASP's list and the full-width forms some read too.
+# OWASP's tab and carriage return are spaces by then (`querylog.printable`), and leading spaces are looked past.
+FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+
+
+def spreadsheet_text(value):
+    """A stored search as a spreadsheet cell: text, never a formula, without characters a workbook refuses."""
+    text = querylog.printable(str(value))
+    return "'" + text if text.lstrip().startswith(FORMULA_STARTS) else text
+
+
 def percent(row):
     return "" if row["zero_share"] is None else f"{row['zero_share']} %"
 
@@ -79,6 +91,9 @@ class SearchReportView(ReportView):
     is_searchable = True
     search_fields = ["text"]
     verbose_name_plural = _("searches")
+    custom_field_preprocess = {
+        "text": {ReportView.FORMAT_CSV: spreadsheet_text, ReportView.FORMAT_XLSX: spreadsheet_text}
+    }
     export_headings = {
         "text": _("Search words"),
         "total_searches": _("Searches"),

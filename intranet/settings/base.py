@@ -331,6 +331,9 @@ LOGGING = {
     "loggers": {
         "axes": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Its message on a failed index update names the object by its text (a thread's title); for the
+        # database backends the error goes on up all the same, and is logged where it lands, without it.
+        "modelsearch.index": {"level": "CRITICAL"},
         "wagtail": {"level": "WARNING"},
     },
 }

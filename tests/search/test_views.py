@@ -1,14 +1,16 @@
 """The search page, the JSON API and the suggestions: what a person sees and gets back."""
 
 import json
+import logging
 
 import pytest
 
 from django.urls import reverse
 
+from forum import services
 from search.models.documents import Kind
 from tests.conftest import queries_for
-from tests.factories import start_thread
+from tests.factories import UserFactory, start_thread
 
 
 def test_the_search_page_lists_hits_with_marked_snippets_and_facets(member_client, make_method):
@@ -64,6 +66,18 @@ def test_odd_input_never_fails(member_client, make_method, params):
     assert member_client.get(reverse("search:suggest"), params).status_code == 200
 
 
+@pytest.mark.parametrize("page", ["²", "①", "١", "-1", "0", "1" + "0" * 20, "9" * 18, "2.0", "0x2"])
+def test_a_page_number_that_is_not_plain_digits_or_is_past_the_end_gives_the_only_page(
+    member_client, make_method, page
+):
+    make_method("Våld")
+    for name in ("search:search", "search:api"):
+        response = member_client.get(reverse(name), {"q": "våld", "page": page})
+        assert response.status_code == 200
+    assert response.json()["page"] == 1
+    assert response.json()["count"] == 1
+
+
 def test_punctuation_alone_gets_a_message(member_client, sections):
     html = member_client.get(reverse("search:search"), {"q": "&&& ***"}).content.decode()
     assert "Sök på ord" in html
@@ -114,3 +128,57 @@ def test_the_search_page_costs_the_same_queries_for_few_and_many_hits(member_cli
     make(12)
     # The page may hold fewer kinds with more hits (one query per kind on the page), never more queries.
     assert queries_for(member_client, url) <= few <= 30
+
+
+def test_a_less_than_sign_in_a_post_or_a_page_is_escaped_once_in_the_snippet(member_client, make_method):
+    thread = start_thread(title="Jämförelser i tråden", body="Jämförelser: a < b & c > d.")
+    services.reply(thread, author=UserFactory(), body="Fler jämförelser: x < y.")
+    make_method("Jämförelser på sidan", body=[("paragraph", "<p>Jämförelser: e &lt; f.</p>")])
+    html = member_client.get(reverse("search:search"), {"q": "jämförelser"}).content.decode()
+    snippets = [
+        hit["snippet"] for hit in member_client.get(reverse("search:api"), {"q": "jämförelser"}).json()["results"]
+    ]
+    for text in (html, *snippets):
+        assert "&amp;lt;" not in text and "&amp;amp;" not in text
+    assert "a &lt; b &amp; c &gt; d." in html
+    assert "x &lt; y." in html
+    assert "e &lt; f." in html
+    assert sorted(snippet.split(": ")[1] for snippet in snippets) == [
+        "a &lt; b &amp; c &gt; d.",
+        "e &lt; f.",
+        "x &lt; y.",
+    ]
+
+
+HOSTILE = ["<script>alert(1)</script>", '<img src=x onerror="alert(2)">', "<b onmouseover=alert(3)>fet</b>"]
+
+
+def test_markup_written_in_posts_and_titles_is_shown_as_text_everywhere(member_client):
+    thread = start_thread(title="Skriptet <script>alert(0)</script>", body=f"Skriptet: {HOSTILE[0]}")
+    services.reply(thread, author=UserFactory(), body=f"Skriptet: {HOSTILE[1]} och {HOSTILE[2]}")
+    html = member_client.get(reverse("search:search"), {"q": "skriptet"}).content.decode()
+    for markup in [*HOSTILE, "<script>alert(0)", "<img", "<b onmouseover"]:
+        assert markup not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in html
+    api = member_client.get(reverse("search:api"), {"q": "skriptet"}).json()["results"]
+    assert {hit["title"] for hit in api} == {
+        "Skriptet <script>alert(0)</script>"
+    }  # JSON: text, for the client to show as text
+    snippets = " ".join(hit["snippet"] for hit in api)
+    assert "<script" not in snippets and "<img" not in snippets and "<b " not in snippets
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in snippets
+    suggested = member_client.get(reverse("search:suggest"), {"q": "skriptet"})
+    assert suggested["Content-Type"] == "application/json"
+    assert [hit["label"] for hit in suggested.json()["suggestions"]] == ["Skriptet <script>alert(0)</script>"]
+
+
+def test_no_search_writes_what_was_searched_to_a_log(member_client, make_method, caplog):
+    caplog.set_level(logging.DEBUG)
+    make_method("Våld")
+    searched = "våld lindqvist 19850709-9805 \x00"
+    for name in ("search:search", "search:api", "search:suggest"):
+        for page in ("1", "²", "2"):
+            member_client.get(reverse(name), {"q": searched, "page": page})
+    logged = caplog.text + " ".join(str(record.args) for record in caplog.records)
+    assert "lindqvist" not in logged.lower() and "19850709" not in logged
