@@ -3,6 +3,7 @@
 import secrets
 
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
@@ -23,6 +24,10 @@ class AccountFormMixin(PersonalDataGuardMixin):
 
     def __init__(self, *args, for_user, **kwargs):
         super().__init__(*args, **kwargs)
+        if "is_superuser" in self.fields:
+            # Wagtail calls it "Administrator", which in Swedish is the name of a role that is not this.
+            self.fields["is_superuser"].label = _("Superuser")
+            self.fields["is_superuser"].help_text = _("May do everything, including giving any role.")
         if not for_user.is_superuser:
             for name in SUPERUSER_ONLY_FIELDS:
                 self.fields.pop(name, None)
