@@ -19,6 +19,8 @@ urlpatterns = [
     # One login for everything: Wagtail's admin and private-page login forms lead to ours.
     path("admin/login/", views.to_site_login),
     path("_util/login/", views.to_site_login),
+    # Ahead of the admin: its site history without the forum categories the person may not see.
+    path("admin/reports/", include("forum.admin.history")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),

@@ -1,6 +1,7 @@
 import pytest
 
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from wagtail.models import ModelLogEntry
 
@@ -174,3 +175,16 @@ def test_nobody_deletes_a_category(client, db, kind):
     client.force_login(person(kind))
     client.post(f"{ADMIN}delete/{category.pk}/")
     assert Category.objects.filter(pk=category.pk).exists()
+
+
+def test_the_site_history_hides_categories_restricted_away_from_the_reader(client, db):
+    category = restricted_to("sigtuna")
+    administrator = Client()
+    administrator.force_login(person("administrator"))
+    renamed = form_data(category, name="Ledningsgruppen Sigtuna", **audience_of([], ["sigtuna"]))
+    assert administrator.post(f"{ADMIN}edit/{category.pk}/", renamed).status_code == 302
+    client.force_login(person("editor of another municipality"))
+    for url in ["/admin/reports/site-history/", "/admin/reports/site-history/results/"]:
+        assert "Ledningsgruppen Sigtuna" not in client.get(url).content.decode()
+    client.force_login(person("editor of the same municipality"))
+    assert "Ledningsgruppen Sigtuna" in client.get("/admin/reports/site-history/").content.decode()
