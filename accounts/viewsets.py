@@ -46,7 +46,7 @@ class SuperusersOnlyPolicy(BasePermissionPolicy):
 
 
 class AccountViewMixin:
-    """For views of one account: refuse anyone who may not change it, and tell the form who is editing."""
+    """For views of one account: refuse anyone who may not change it."""
 
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_permission_for_instance(request.user, "change", self.object):
@@ -79,6 +79,11 @@ class CreateView(users.CreateView):
         person = super().save_instance()
         audit.log_access_change(person, {}, by=self.request.user)
         return person
+
+    def get_success_buttons(self):
+        # Nobody but a superuser chose a password, so the new person needs the link to sign in.
+        url = reverse("wagtailusers_users:send_password_reset", args=[self.object.pk])
+        return [*super().get_success_buttons(), messages.button(url, _("Send password reset link"))]
 
 
 class EditView(AccountViewMixin, users.EditView):

@@ -285,8 +285,9 @@ def test_an_administrator_cannot_send_a_reset_link_for_a_superuser(client, admin
 def test_a_person_created_without_a_password_can_get_a_reset_link(client, administrator):
     client.force_login(administrator)
     data = {"email": "ny@sigtuna.example", "first_name": "Ny", "last_name": "Person", "municipality": sigtuna().pk}
-    client.post("/admin/users/new/", data)
+    response = client.post("/admin/users/new/", data, follow=True)
     person = User.objects.get(email="ny@sigtuna.example")
+    assert f"/admin/users/send-password-reset/{person.pk}/" in response.content.decode()
     client.post(f"/admin/users/send-password-reset/{person.pk}/")
     assert [message.to for message in mail.outbox] == [[person.email]]
 
