@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
 
 
 class UsersAppConfig(WagtailUsersAppConfig):
-    """Wagtail's user admin, with our own fields (municipality, sector, job title)."""
+    """Wagtail's user and group admin, with our own fields and the limits of who may give which access."""
 
     user_viewset = "accounts.viewsets.UserViewSet"
+    group_viewset = "accounts.viewsets.GroupViewSet"

@@ -63,3 +63,23 @@ def grant(apps, group_name, permission_names):
         permission = permission_model.objects.get(content_type__app_label=app_label, codename=codename)
         group.permissions.add(permission)
     return group
+
+
+# Who belongs where is decided by Administratörer; the roles that act for every
+# municipality (and superuser status) are given and taken only by a superuser.
+ROLES_ADMINISTRATORS_ASSIGN = [EMPLOYEE, EDITOR, MODERATOR]
+
+
+def administers_access(user):
+    """Whether the user decides roles, municipalities and who may see a forum category."""
+    return user.is_superuser or ADMINISTRATOR in group_names(user)
+
+
+def may_administer(user, person):
+    """Whether the user may change this person's account: superusers anyone, Administratörer those
+    whose every role they could give themselves (so never a superuser, another Administratör or the board)."""
+    if user.is_superuser:
+        return True
+    if not administers_access(user) or person.is_superuser:
+        return False
+    return group_names(person) <= set(ROLES_ADMINISTRATORS_ASSIGN)

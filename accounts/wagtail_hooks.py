@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import audit
+from .bulk_actions import AssignRole, Delete, SetActiveState
 from .models import Municipality, Sector
 
 
@@ -28,3 +31,9 @@ class OrganisationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationViewSetGroup)
+
+hooks.register("register_log_actions", audit.register_log_actions)
+
+# Registered after Wagtail's own bulk actions of the same names, so these replace them.
+for action_class in (AssignRole, SetActiveState, Delete):
+    hooks.register("register_bulk_action", action_class, order=1)

@@ -1,54 +1,16 @@
 """The "Forum" menu of the admin: categories for editors, the moderation rooms for moderators."""
 
-from django import forms
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .admin import categories
 from .knowledge_link import may_draft_pages
-from .models import Category
 from .services import is_moderator
-
-
-def audience(category):
-    return _("Restricted") if category.restricted else _("Everyone")
-
-
-class CategoryViewSet(SnippetViewSet):
-    model = Category
-    icon = "folder-open-inverse"
-    menu_label = _("Categories")
-    list_display = ["name", Column("restricted", label=_("Who may see it"), accessor=audience), "position"]
-    search_fields = ["name", "name_en", "description"]
-    ordering = ["position", "name"]
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("position"),
-        MultiFieldPanel(
-            [
-                FieldPanel("restricted_to_groups", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("restricted_to_municipalities", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading=_("Who may see it"),
-            help_text=_("A person must meet every limit that is set. Moderators see every category."),
-        ),
-    ]
-
-    def get_queryset(self, request):
-        # One query for the marker, however many categories there are.
-        groups = Category.restricted_to_groups.through.objects.filter(category_id=OuterRef("pk"))
-        places = Category.restricted_to_municipalities.through.objects.filter(category_id=OuterRef("pk"))
-        restricted = ExpressionWrapper(Q(Exists(groups)) | Q(Exists(places)), output_field=BooleanField())
-        return Category.objects.annotate(restricted=restricted)
 
 
 class ModeratorMenuItem(MenuItem):
@@ -65,7 +27,7 @@ class ForumMenu(SnippetViewSetGroup):
     menu_label = _("Forum")
     menu_icon = "comment"
     menu_order = 260
-    items = (CategoryViewSet,)
+    items = (categories.CategoryViewSet,)
 
     def get_submenu_items(self):
         return [
@@ -83,3 +45,6 @@ register_snippet(ForumMenu)
 @hooks.register("register_admin_urls")
 def register_forum_admin_urls():
     return [path("forum/", include("forum.admin.urls", namespace="forum_admin"))]
+
+
+hooks.register("register_log_actions", categories.register_log_actions)

@@ -51,12 +51,18 @@ def concrete_paths(regex):
 
 
 def shadowing_views():
-    """Views the project puts in front of some of Wagtail's own routes (login, logout, a few that fail)."""
-    return {
-        pattern.callback
-        for pattern in get_resolver().url_patterns
-        if isinstance(pattern, URLPattern) and str(pattern.pattern).startswith(("admin/", "_util/"))
-    }
+    """Views the project puts in front of some of Wagtail's own routes (login, logout, site history, a few
+    that fail): those mounted in intranet/urls.py under Wagtail's prefixes, ahead of Wagtail's own URLs."""
+    views = set()
+    for route in get_resolver().url_patterns:
+        prefix = str(route.pattern)
+        if not prefix.startswith(("admin/", "_util/")) or prefix == "admin/":
+            continue
+        if isinstance(route, URLPattern):
+            views.add(route.callback)
+        else:
+            views.update(inner.callback for inner in route.url_patterns if isinstance(inner, URLPattern))
+    return views
 
 
 def resolvable_path(regex, pattern):
