@@ -139,6 +139,8 @@ class SendPasswordResetView(AccountViewMixin, WagtailAdminTemplateMixin, BaseOpe
 
 
 class UserViewSet(users.UserViewSet):
+    # A copy would carry one person's roles and municipality over to another unseen; accounts are made new.
+    copy_view_enabled = False
     index_view_class = IndexView
     add_view_class = CreateView
     edit_view_class = EditView

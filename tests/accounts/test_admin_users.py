@@ -317,3 +317,9 @@ def test_no_admin_page_asks_gravatar_for_a_picture(client, administrator, member
     client.force_login(administrator)
     for url in ["/admin/", "/admin/users/", f"/admin/users/edit/{member.pk}/", "/admin/account/"]:
         assert "gravatar" not in client.get(url).content.decode().lower(), url
+
+
+def test_accounts_cannot_be_copied_in_the_admin(client, db):
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(superuser)
+    assert client.get(f"/admin/users/copy/{superuser.pk}/").status_code == 404

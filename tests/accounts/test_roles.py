@@ -48,3 +48,8 @@ def test_only_administrators_manage_people(db):
     assert can(roles.ADMINISTRATOR, "change_user")
     assert not can(roles.EDITOR, "change_user")
     assert not can(roles.EMPLOYEE, "change_user")
+
+
+def test_administrators_hold_no_permission_to_add_or_change_groups(db):
+    administrators = Group.objects.get(name=roles.ADMINISTRATOR)
+    assert not administrators.permissions.filter(codename__in=["add_group", "change_group"]).exists()
