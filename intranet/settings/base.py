@@ -251,6 +251,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The personal-data guard on a document's and an image's title and tags.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "knowledge.documents.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "knowledge.documents.ImageForm"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backends",

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
 from accounts import roles
+from privacy.admin_forms import GuardedTaskCommentForm
 
 
 def municipality_id_of(obj):
@@ -36,6 +37,9 @@ class MunicipalReviewTask(Task):
                 ("approve", _("Approve with comment"), True),
             ]
         return []
+
+    def get_form_for_action(self, action):
+        return GuardedTaskCommentForm
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from privacy.admin_forms import GuardedAdminModelForm
+
 TERM_SEPARATOR = re.compile(r"\s*(?:=|\n|;)\s*")
 
 
@@ -26,6 +28,8 @@ class SynonymGroup(models.Model):
         ),
     )
     note = models.CharField(_("note for editors"), max_length=200, blank=True)
+
+    base_form_class = GuardedAdminModelForm  # the personal-data guard on every text
 
     class Meta:
         ordering = ["terms"]
