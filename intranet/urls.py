@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.admin_account import AccountView
 from intranet import views
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     # One login for everything: Wagtail's admin and private-page login forms lead to ours.
     path("admin/login/", views.to_site_login),
     path("_util/login/", views.to_site_login),
+    # Wagtail's account page, with the personal-data guard on the name.
+    path("admin/account/", AccountView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),
