@@ -118,17 +118,39 @@ def test_a_comment_on_a_page_and_its_replies_pass_the_guard(sections, admin_user
     assert MASKED in str(form.formsets["comments"].forms[0].formsets["replies"].forms[0].errors)
 
 
+def an_article():
+    article = ArticlePage(title="Nytt om stödet", slug="nytt", date="2026-11-26", summary="Kort.")
+    return ArticleIndexPage.objects.get().add_child(instance=article)
+
+
 def test_a_copy_with_an_identity_number_in_its_title_is_not_made(sections, admin):
-    page = MethodIndexPage.objects.get()
+    page = an_article()
+    before = type(page).objects.count()
+
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    data = {"new_title": f"Kopia {NUMBER}", "new_slug": "kopia", "new_parent_page": str(page.get_parent().pk)}
+
+    refused = admin.post(url, data)
+    made = admin.post(url, {**data, "new_title": "Kopia"})
+
+    assert refused.status_code == 200
+    assert MASKED in errors_in(refused)
+    assert made.status_code == 302
+    assert [copy.title for copy in type(page).objects.exclude(pk=page.pk)] == ["Kopia"]
+    assert type(page).objects.count() == before + 1
+
+
+def test_the_admin_apis_copy_which_skips_the_copy_form_is_closed(sections, admin):
+    page = an_article()
     before = type(page).objects.count()
 
     response = admin.post(
-        reverse("wagtailadmin_pages:copy", args=[page.pk]),
-        {"new_title": f"Kopia {NUMBER}", "new_slug": "kopia", "new_parent_page": str(page.get_parent().pk)},
+        f"/admin/api/main/pages/{page.pk}/action/copy/",
+        {"title": f"Kopia {NUMBER}", "slug": "kopia"},
+        content_type="application/json",
     )
 
-    assert response.status_code == 200
-    assert MASKED in errors_in(response)
+    assert response.status_code == 404
     assert type(page).objects.count() == before
 
 
