@@ -123,9 +123,9 @@ class PersonalDataGuardMixin:
         cleaned_data = super().clean()
         if cleaned_data is None:  # a clean() further up may return nothing
             cleaned_data = self.cleaned_data
-        warnings_by_field = inspect_texts(self, self.guarded_texts(cleaned_data))
-        warnings = [finding for findings in warnings_by_field.values() for finding in findings]
-        warnings += self.related_personal_data_warnings()
+        by_field = inspect_texts(self, self.guarded_texts(cleaned_data))
+        elsewhere = list(self.related_personal_data_warnings())
+        warnings = [finding for findings in by_field.values() for finding in findings] + elsewhere
         self.personal_data_warnings = tuple(warnings)
         if warnings and self.confirmation_widget and CONFIRMATION_FIELD in self.fields:
             self.fields[CONFIRMATION_FIELD].widget = self.confirmation_widget()
@@ -140,8 +140,7 @@ class PersonalDataGuardMixin:
             return cleaned_data
         # Without the box nobody can confirm, so the warning has to be dealt with in the text, where it is.
         message = _("The text may contain information about an individual: %(fragments)s. Remove it.")
-        for name, findings in warnings_by_field.items():
-            self.add_error(name if name in self.fields else None, message % {"fragments": fragments(findings)})
-        if elsewhere := warnings[sum(map(len, warnings_by_field.values())) :]:
-            self.add_error(None, message % {"fragments": fragments(elsewhere)})
+        for name, findings in [*by_field.items(), (None, elsewhere)]:
+            if findings:
+                self.add_error(name if name in self.fields else None, message % {"fragments": fragments(findings)})
         return cleaned_data
