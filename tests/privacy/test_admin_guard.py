@@ -186,7 +186,7 @@ def test_a_reviewers_private_address_needs_the_box_and_then_goes_through(section
     asked = admin.post(url, {"comment": comment}, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
     admin.post(url, {"comment": comment, CONFIRMATION_FIELD: "on"})
 
-    assert "a***@gmail.com" in asked and f'name="{CONFIRMATION_FIELD}"' in asked
+    assert "a***@gmail.com" in asked and f'type="checkbox" name="{CONFIRMATION_FIELD}"' in asked
     task_state.refresh_from_db()
     assert (task_state.status, task_state.comment) == (TaskState.STATUS_REJECTED, comment)
 
