@@ -22,6 +22,7 @@ urlpatterns = [
     path("_util/login/", views.to_site_login),
     # Wagtail's account page, with the personal-data guard on the name.
     path("admin/account/", AccountView.as_view()),
+    # Wagtail's admin API actions would copy a page under a title that never met the guard.
     path("admin/api/main/pages/<int:pk>/action/<str:action_name>/", views.no_admin_api_action),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),

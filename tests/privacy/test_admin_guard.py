@@ -201,6 +201,16 @@ def test_a_comment_sent_past_the_modal_with_the_page_is_refused_too(sections, ad
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
 
 
+def test_a_comment_confirmed_in_the_modal_goes_on_with_the_page(sections, admin_user):
+    page, task_state = in_review(sections)
+    comment = "Hör av dig till anna.svensson@gmail.com"
+
+    task_state.task.specific.on_action(task_state, admin_user, "reject", comment=comment, **{CONFIRMATION_FIELD: True})
+
+    task_state.refresh_from_db()
+    assert (task_state.status, task_state.comment) == (TaskState.STATUS_REJECTED, comment)
+
+
 def snippet_url(model, action="add", *args):
     return reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{action}", args=args)
 
