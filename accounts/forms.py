@@ -3,6 +3,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from privacy.forms import PersonalDataGuardMixin
+
 from .models import ApiToken, User
 
 
@@ -32,7 +34,10 @@ class PasswordResetForm(DjangoPasswordResetForm):
     )
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PersonalDataGuardMixin, forms.ModelForm):
+    guarded_fields = ("first_name", "last_name", "job_title")
+    confirmable = False  # a name or a job title has no room for a phone number or an address, so none is confirmed
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title", "sector", "notification_email"]
@@ -51,7 +56,10 @@ class ProfileForm(forms.ModelForm):
         self.fields["notification_email"].required = False
 
 
-class ApiTokenForm(forms.ModelForm):
+class ApiTokenForm(PersonalDataGuardMixin, forms.ModelForm):
+    guarded_fields = ("name",)
+    confirmable = False  # the name is shown in lists and messages; a contact detail is taken out, not confirmed
+
     class Meta:
         model = ApiToken
         fields = ["name"]

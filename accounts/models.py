@@ -9,12 +9,16 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from privacy.admin_forms import GuardedAdminModelForm
+
 
 class Municipality(models.Model):
     """One of the six municipalities that run Kunskapsforum together."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    base_form_class = GuardedAdminModelForm  # the personal-data guard on every text
 
     class Meta:
         ordering = ["name"]
@@ -39,6 +43,8 @@ class Sector(models.Model):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     objects = SectorQuerySet.as_manager()
+
+    base_form_class = GuardedAdminModelForm
 
     class Meta:
         ordering = ["sort_order", "name"]

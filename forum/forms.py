@@ -83,7 +83,7 @@ class RefusingPersonalDataGuardMixin(PersonalDataGuardMixin):
 
 
 class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
-    guarded_fields = ("title", "body")
+    guarded_fields = ("title", "tags", "body")  # a moderator's new tag joins the shared vocabulary
 
     title = forms.CharField(
         label=_("Title"),

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.pages.ordering import set_page_position
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.admin_account import AccountView
 from accounts.views import LogoutView
 from intranet import views
 
@@ -29,6 +30,10 @@ urlpatterns = [
     path("admin/pages/<int:page_to_move_id>/set_position/", views.only_pages_with_a_parent(set_page_position)),
     # Ahead of the admin: its site history without the forum categories the person may not see.
     path("admin/reports/", include("forum.admin.history")),
+    # Wagtail's account page, with the personal-data guard on the name.
+    path("admin/account/", AccountView.as_view()),
+    # Wagtail's admin API actions would copy a page under a title that never met the guard.
+    path("admin/api/main/pages/<int:pk>/action/<str:action_name>/", views.no_admin_api_action),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),

@@ -88,3 +88,11 @@ def csrf_failure(request, reason=""):
 def server_error(request):
     """Render the 500 page without touching the database, which may be what failed."""
     return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+def no_admin_api_action(request, **kwargs):
+    """Refuse Wagtail's admin API actions (copy, alias, move …): they skip the admin's forms, and the guard with them.
+
+    The admin's own screens never call them; they copy, move and publish through their views.
+    """
+    raise Http404

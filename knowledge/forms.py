@@ -1,63 +1,22 @@
-"""Forms for knowledge pages in Wagtail: municipal scope and the personal-data guard on every text."""
+"""Forms for knowledge pages in Wagtail: municipal scope, on top of the personal-data guard on every text."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 
 from accounts import roles
 from accounts.models import Municipality
-from privacy.forms import CONFIRMATION_FIELD, PersonalDataGuardMixin, confirmation_field, guard_texts
-from privacy.text import plain_text
-
-# Wagtail's bookkeeping for comments: where in the page a comment sits, not text anyone wrote.
-NOT_TEXT = {CONFIRMATION_FIELD, "contentpath", "position"}
+from privacy.admin_forms import GuardedPageForm
+from privacy.forms import CONFIRMATION_FIELD
 
 
-def is_rich_text(form, name):
-    model = getattr(form._meta, "model", None)
-    model_field = next((field for field in model._meta.fields if field.name == name), None) if model else None
-    return isinstance(model_field, RichTextField)
-
-
-def texts_of(form, cleaned_data):
-    """Every text in a form's cleaned data, by field name: strings, rich text and StreamField blocks."""
-    texts = {}
-    for name, field in form.fields.items():
-        if name in NOT_TEXT or field.widget.is_hidden or name not in cleaned_data:
-            continue
-        if text := plain_text(cleaned_data[name], is_html=is_rich_text(form, name)):
-            texts[name] = text
-    return texts
-
-
-def cleaned(form):
-    """The data of a form, cleaned now if it was not yet; partial when the form has errors."""
-    form.is_valid()
-    return getattr(form, "cleaned_data", {})
-
-
-def inline_forms(form):
-    """The inline forms of a page form (local uses, contacts, comments …) that are kept, nested ones too."""
-    for formset in getattr(form, "formsets", {}).values():
-        for child in formset.forms:
-            if not cleaned(child).get("DELETE"):
-                yield child
-                yield from inline_forms(child)
-
-
-class MunicipalPageForm(PersonalDataGuardMixin, WagtailAdminPageForm):
+class MunicipalPageForm(GuardedPageForm):
     """Offers only the municipalities the person works for; their own is chosen for them.
 
     Every text on the page, inline forms included, passes the personal-data
     guard; the page's panels show the confirmation box with PersonalDataPanel.
     """
 
-    personal_data_confirmed = confirmation_field()  # declared here too, so that a FieldPanel may name it
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self._meta.fields is not None and CONFIRMATION_FIELD not in self._meta.fields:
-            del self.fields[CONFIRMATION_FIELD]  # no panel shows the box, so warnings must be dealt with in the text
         field = self.fields.get("municipality")
         user = self.for_user
         if field is None or user is None or roles.acts_for_all_municipalities(user):
@@ -65,15 +24,6 @@ class MunicipalPageForm(PersonalDataGuardMixin, WagtailAdminPageForm):
         field.queryset = Municipality.objects.filter(pk=user.municipality_id)
         if not self.instance.municipality_id and user.municipality_id:
             self.initial["municipality"] = user.municipality_id
-
-    def guarded_texts(self, cleaned_data):
-        return texts_of(self, cleaned_data)
-
-    def related_personal_data_warnings(self):
-        warnings = []
-        for child in inline_forms(self):
-            warnings += guard_texts(child, texts_of(child, cleaned(child)))
-        return warnings
 
 
 class PersonalDataPanel(FieldPanel):

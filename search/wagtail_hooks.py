@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from accounts import roles
 from forum.admin.access import forbidden
 
-from . import querylog
+from . import picks_admin, querylog
 from .models import SearchQueryDay, SynonymGroup
 
 
@@ -33,6 +33,15 @@ class SynonymGroupViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymGroupViewSet)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_guarded_picks_urls():
+    # Ahead of Wagtail's own hooks, so that these match its addresses for adding and editing picks first.
+    return [
+        path("searchpicks/add/", picks_admin.CreateView.as_view()),
+        path("searchpicks/<int:query_id>/", picks_admin.EditView.as_view()),
+    ]
 
 
 # Editors' reports on what people search for: the most frequent searches and those that found nothing.

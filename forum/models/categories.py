@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from privacy.admin_forms import GuardedAdminModelForm
 
 
 def sees_everything(user):
@@ -58,6 +59,8 @@ class Category(models.Model):
     )
 
     objects = CategoryQuerySet.as_manager()
+
+    base_form_class = GuardedAdminModelForm  # the personal-data guard on every text, whatever the viewset's panels
 
     class Meta:
         ordering = ["position", "name"]

@@ -312,6 +312,8 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# The personal-data guard on a document's and an image's title and tags.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "knowledge.documents.ImageForm"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backends",

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from knowledge.forms import MunicipalPageForm
 from knowledge.permissions import MunicipalScopeMixin
+from privacy.admin_forms import GuardedCopyForm, GuardedPageForm
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 
@@ -30,6 +31,7 @@ class KnowledgePage(MunicipalScopeMixin, Page):
     """A page that belongs to one municipality and is classified by the shared taxonomies."""
 
     base_form_class = MunicipalPageForm
+    copy_form_class = GuardedCopyForm
 
     summary = models.TextField(
         _("summary"),
@@ -69,6 +71,8 @@ class ListingIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
+    base_form_class = GuardedPageForm  # the personal-data guard on every text
+    copy_form_class = GuardedCopyForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:

@@ -13,6 +13,7 @@ from wagtail.search import index
 from knowledge.blocks import BodyBlock
 from knowledge.forms import MunicipalPageForm, PersonalDataPanel
 from knowledge.permissions import MunicipalScopeMixin
+from privacy.admin_forms import GuardedCopyForm, GuardedPageForm
 
 from .tags import ArticlePageTag
 
@@ -34,6 +35,8 @@ class HomePage(Page):
         help_text=_("A few sentences that welcome colleagues and say what the intranet is for."),
     )
 
+    base_form_class = GuardedPageForm  # the personal-data guard on every text
+    copy_form_class = GuardedCopyForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -72,6 +75,8 @@ class ArticleIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
+    base_form_class = GuardedPageForm  # the personal-data guard on every text
+    copy_form_class = GuardedCopyForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["knowledge.HomePage"]
     subpage_types = ["knowledge.ArticlePage"]
@@ -114,6 +119,7 @@ class ArticlePage(Page):
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     base_form_class = MunicipalPageForm  # the personal-data guard on every text
+    copy_form_class = GuardedCopyForm
     content_panels = [
         PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
@@ -143,6 +149,8 @@ class MunicipalityIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
+    base_form_class = GuardedPageForm  # the personal-data guard on every text
+    copy_form_class = GuardedCopyForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["knowledge.HomePage"]
     subpage_types = ["knowledge.MunicipalityPage"]
@@ -177,6 +185,7 @@ class MunicipalityPage(MunicipalScopeMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     base_form_class = MunicipalPageForm
+    copy_form_class = GuardedCopyForm
     content_panels = [
         PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
@@ -241,6 +250,7 @@ class TopicPage(Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     base_form_class = MunicipalPageForm  # the personal-data guard on every text
+    copy_form_class = GuardedCopyForm
     content_panels = [
         PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,

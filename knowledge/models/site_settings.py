@@ -5,6 +5,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
 from knowledge.blocks import SupportLineBlock
+from privacy.admin_forms import GuardedAdminModelForm
 
 
 @register_setting(icon="help")
@@ -18,6 +19,7 @@ class SupportSettings(BaseGenericSetting):
         help_text=_("Phone lines shown under “Support and help” at the bottom of every page."),
     )
 
+    base_form_class = GuardedAdminModelForm  # the personal-data guard on every text
     panels = [FieldPanel("lines")]
 
     class Meta:

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+from privacy.admin_forms import GuardedAdminModelForm
+
 
 class TermQuerySet(models.QuerySet):
     def in_order(self):
@@ -22,6 +24,7 @@ class Term(models.Model):
 
     objects = TermQuerySet.as_manager()
 
+    base_form_class = GuardedAdminModelForm  # the personal-data guard on every text
     panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta:

@@ -1,8 +1,10 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Task, TaskState
 
 from accounts import roles
+from privacy.admin_forms import GuardedTaskCommentForm
 
 
 def municipality_id_of(obj):
@@ -36,6 +38,17 @@ class MunicipalReviewTask(Task):
                 ("approve", _("Approve with comment"), True),
             ]
         return []
+
+    def get_form_for_action(self, action):
+        return GuardedTaskCommentForm
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The page editor hands the modal's data on without validating it again, so the guard runs here as well.
+        form = GuardedTaskCommentForm(kwargs)
+        if not form.is_valid():
+            raise PermissionDenied
+        comment = {"comment": form.cleaned_data["comment"]} if "comment" in kwargs else {}
+        return super().on_action(task_state, user, action_name, **comment)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)

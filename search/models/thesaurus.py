@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from common.text import has_letter_or_digit
+from privacy.admin_forms import GuardedAdminModelForm
 
 TERM_SEPARATOR = re.compile(r"\s*(?:=|\n|;)\s*")
 
@@ -28,6 +29,8 @@ class SynonymGroup(models.Model):
         ),
     )
     note = models.CharField(_("note for editors"), max_length=200, blank=True)
+
+    base_form_class = GuardedAdminModelForm  # the personal-data guard on every text
 
     class Meta:
         ordering = ["terms"]

@@ -118,3 +118,35 @@ def test_nothing_is_logged_about_a_number_or_an_address(caplog):
     for record in caplog.records:
         logged = record.getMessage() + repr(record.args)
         assert NUMBER not in logged and "123 45 67" not in logged and "anna.svensson" not in logged
+
+
+class NameForm(PersonalDataGuardMixin, forms.Form):
+    guarded_fields = ("name",)
+    confirmable = False
+
+    name = forms.CharField()
+
+
+class CommentForm(PersonalDataGuardMixin, forms.Form):
+    guarded_fields = ("comment",)
+    confirmation_widget = forms.CheckboxInput
+
+    comment = forms.CharField(widget=forms.Textarea)
+
+
+def test_a_form_without_the_box_asks_for_a_contact_detail_to_be_removed_from_its_field():
+    form = NameForm(data={"name": "Anna, 070-123 45 67"})
+
+    assert CONFIRMATION_FIELD not in form.fields
+    assert form.errors == {"name": ["The text may contain information about an individual: 070-*** ** 67. Remove it."]}
+
+
+def test_a_box_in_a_template_that_renders_every_field_stays_hidden_until_the_guard_warns():
+    warned = CommentForm(data={"comment": "Ring 070-123 45 67"})
+    warned.is_valid()
+
+    assert CommentForm().fields[CONFIRMATION_FIELD].widget.is_hidden
+    assert CommentForm(data={"comment": "Bra."}).is_valid()
+    assert not warned.fields[CONFIRMATION_FIELD].widget.is_hidden
+    assert "070-*** ** 67" in warned.errors[CONFIRMATION_FIELD][0]
+    assert CommentForm(data={"comment": "Ring 070-123 45 67", CONFIRMATION_FIELD: "on"}).is_valid()
