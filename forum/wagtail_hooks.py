@@ -12,8 +12,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from knowledge.models.tags import VISIBLE_TAG_USES_HOOK
+
 from .knowledge_link import may_draft_pages
-from .models import Category
+from .models import Category, Thread, ThreadTag
 from .services import is_moderator
 
 
@@ -83,3 +85,9 @@ register_snippet(ForumMenu)
 @hooks.register("register_admin_urls")
 def register_forum_admin_urls():
     return [path("forum/", include("forum.admin.urls", namespace="forum_admin"))]
+
+
+@hooks.register(VISIBLE_TAG_USES_HOOK)
+def tags_on_threads_visible_to(user):
+    """A tag used on a thread the person may see is one they may see on the knowledge bank's tag pages."""
+    return ThreadTag.objects.filter(content_object__in=Thread.objects.visible_to(user)).values("tag_id")

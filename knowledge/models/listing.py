@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from knowledge.forms import MunicipalPageForm
 from knowledge.permissions import MunicipalScopeMixin
+from knowledge.visibility import VisiblePageManager, visible_pages
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 
@@ -48,6 +49,8 @@ class KnowledgePage(MunicipalScopeMixin, Page):
     violence_types = ParentalManyToManyField("knowledge.ViolenceType", verbose_name=_("forms of violence"), blank=True)
     sectors = ParentalManyToManyField("accounts.Sector", verbose_name=_("sectors"), blank=True)
 
+    objects = VisiblePageManager()
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -60,6 +63,11 @@ class KnowledgePage(MunicipalScopeMixin, Page):
 
     def get_admin_display_title(self):
         return f"{self.draft_title} ({self.municipality})" if self.municipality_id else self.draft_title
+
+
+def discussable_pages(user):
+    """What a forum thread may be about: the methods and experiences the person may see."""
+    return visible_pages(Page.objects.type(KnowledgePage), user)
 
 
 class ListingIndexPage(Page):
@@ -82,6 +90,6 @@ class ListingIndexPage(Page):
         from knowledge.facets import FacetedListing
 
         context = super().get_context(request, *args, **kwargs)
-        pages = self.listing_model.objects.live().public().child_of(self)
+        pages = self.listing_model.objects.visible_to(request.user).child_of(self)
         context["listing"] = FacetedListing(request, pages, self.listing_model)
         return context

@@ -14,6 +14,7 @@ from wagtail.search import index
 from knowledge.blocks import BodyBlock
 from knowledge.forms import PersonalDataPanel
 
+from .experiences import ExperiencePage
 from .listing import CHECKBOXES, KnowledgePage, ListingIndexPage
 from .tags import MethodPageTag
 
@@ -140,13 +141,7 @@ class MethodPage(KnowledgePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         uses = list(self.local_uses.select_related("municipality"))
-        experiences = list(
-            self.experiences.live()
-            .public()
-            .select_related("municipality")
-            .prefetch_related("target_groups")
-            .order_by("-first_published_at")
-        )
+        experiences = list(self.experiences_visible_to(request.user))
         context.update(
             local_uses=uses,
             used_in=[use.municipality for use in uses if use.status != MethodLocalUse.ENDED],
@@ -154,9 +149,26 @@ class MethodPage(KnowledgePage):
             experience_municipality_count=len({experience.municipality_id for experience in experiences}),
             ratings=list(self.ratings.all()),
             materials=list(self.materials.select_related("document")),
-            related=[link.related for link in self.related_methods.select_related("related") if link.related.live],
+            related=self.related_visible_to(request.user),
         )
         return context
+
+    def experiences_visible_to(self, user):
+        if self.pk is None:  # a preview of a page never saved: nothing can link to it yet
+            return ExperiencePage.objects.none()
+        return (
+            ExperiencePage.objects.visible_to(user)
+            .filter(methods=self)
+            .select_related("municipality")
+            .prefetch_related("target_groups")
+            .order_by("-first_published_at")
+        )
+
+    def related_visible_to(self, user):
+        """The related methods in the editor's order; read from the links in memory, so previews show them too."""
+        ids = [link.related_id for link in self.related_methods.all()]
+        visible = MethodPage.objects.visible_to(user).in_bulk(ids)
+        return [visible[pk] for pk in ids if pk in visible]
 
     @property
     def review_overdue(self):

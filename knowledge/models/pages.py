@@ -7,12 +7,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
 from knowledge.forms import MunicipalPageForm, PersonalDataPanel
 from knowledge.permissions import MunicipalScopeMixin
+from knowledge.visibility import VisiblePageManager, VisiblePageQuerySet, visible_pages
 
 from .tags import ArticlePageTag
 
@@ -54,17 +54,20 @@ class HomePage(Page):
         from .experiences import ExperiencePage
         from .methods import MethodPage
 
+        user = request.user
         context = super().get_context(request, *args, **kwargs)
-        context["latest_methods"] = newest(MethodPage)[:4]
-        context["latest_experiences"] = newest(ExperiencePage)[:4]
-        context["latest_articles"] = ArticlePage.objects.live().newest_first().select_related("municipality")[:3]
-        context["municipality_pages"] = MunicipalityPage.objects.live().order_by("title")
-        context["topics"] = TopicPage.objects.live().order_by("title")
+        context["latest_methods"] = newest(MethodPage, user)[:4]
+        context["latest_experiences"] = newest(ExperiencePage, user)[:4]
+        context["latest_articles"] = (
+            ArticlePage.objects.visible_to(user).newest_first().select_related("municipality")[:3]
+        )
+        context["municipality_pages"] = MunicipalityPage.objects.visible_to(user).order_by("title")
+        context["topics"] = TopicPage.objects.visible_to(user).order_by("title")
         return context
 
 
-def newest(page_model):
-    return page_model.objects.live().public().select_related("municipality").order_by("-first_published_at")
+def newest(page_model, user):
+    return page_model.objects.visible_to(user).select_related("municipality").order_by("-first_published_at")
 
 
 class ArticleIndexPage(Page):
@@ -82,12 +85,14 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().child_of(self).newest_first().select_related("municipality")
+        articles = (
+            ArticlePage.objects.visible_to(request.user).child_of(self).newest_first().select_related("municipality")
+        )
         context["articles"] = page_of(request, articles)
         return context
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(VisiblePageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
 
@@ -154,7 +159,10 @@ class MunicipalityIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["municipality_pages"] = (
-            MunicipalityPage.objects.live().child_of(self).select_related("municipality").order_by("title")
+            MunicipalityPage.objects.visible_to(request.user)
+            .child_of(self)
+            .select_related("municipality")
+            .order_by("title")
         )
         return context
 
@@ -168,6 +176,7 @@ class MunicipalityPage(MunicipalScopeMixin, Page):
         on_delete=models.PROTECT,
         related_name="page",
     )
+    objects = VisiblePageManager()
     intro = models.TextField(
         _("introduction"),
         max_length=500,
@@ -198,17 +207,19 @@ class MunicipalityPage(MunicipalScopeMixin, Page):
         from .experiences import ExperiencePage
         from .methods import MethodLocalUse, MethodPage
 
+        user = request.user
         context = super().get_context(request, *args, **kwargs)
         uses = (
-            MethodLocalUse.objects.filter(municipality_id=self.municipality_id, page__live=True)
+            MethodLocalUse.objects.filter(municipality_id=self.municipality_id)
+            .filter(page__in=MethodPage.objects.visible_to(user))
             .exclude(status=MethodLocalUse.ENDED)
             .select_related("page")
             .order_by("page__title")
         )
         context["local_uses"] = uses
-        context["owned_methods"] = newest(MethodPage).filter(municipality_id=self.municipality_id)
+        context["owned_methods"] = newest(MethodPage, user).filter(municipality_id=self.municipality_id)
         context["experiences"] = (
-            newest(ExperiencePage).filter(municipality_id=self.municipality_id).prefetch_related("target_groups")
+            newest(ExperiencePage, user).filter(municipality_id=self.municipality_id).prefetch_related("target_groups")
         )
         context["contacts"] = self.contacts.all()
         return context
@@ -240,6 +251,8 @@ class TopicPage(Page):
     summary = models.TextField(_("summary"), max_length=300)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
+    objects = VisiblePageManager()
+
     base_form_class = MunicipalPageForm  # the personal-data guard on every text
     content_panels = [
         PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
@@ -260,7 +273,7 @@ class TopicPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         order = list(self.pins.values_list("pinned_id", flat=True))
-        pages = Page.objects.filter(pk__in=order).live().public().specific()
+        pages = visible_pages(Page.objects.filter(pk__in=order), request.user).specific()
         groups = {}
         for page in sorted(pages, key=lambda page: order.index(page.pk)):
             groups.setdefault(page.specific_class._meta.verbose_name_plural, []).append(page)
