@@ -60,3 +60,12 @@ def give_tag_a_slug(sender, instance, **kwargs):
     """pre_save of Tag: no tag is stored without an address, however it was made."""
     if not instance.slug:
         instance.slug = fallback_slug(instance.name)
+
+
+def give_empty_slugs_a_slug(tag_model):
+    """For the data migration: every stored tag without a slug gets its fallback; returns how many."""
+    tags = list(tag_model.objects.filter(slug=""))
+    for tag in tags:
+        tag.slug = fallback_slug(tag.name)
+        tag.save(update_fields=["slug"])
+    return len(tags)
