@@ -63,6 +63,7 @@ class MunicipalPageForm(PersonalDataGuardMixin, WagtailAdminPageForm):
         if field is None or user is None or roles.acts_for_all_municipalities(user):
             return
         field.queryset = Municipality.objects.filter(pk=user.municipality_id)
+        field.required = True  # a page without a municipality is the joint board's, out of their reach
         if not self.instance.municipality_id and user.municipality_id:
             self.initial["municipality"] = user.municipality_id
 

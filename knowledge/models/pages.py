@@ -97,7 +97,9 @@ class ArticlePageQuerySet(VisiblePageQuerySet):
         return self.order_by("-date", "-first_published_at", "-pk")
 
 
-class ArticlePage(Page):
+class ArticlePage(MunicipalScopeMixin, Page):
+    """News from a municipality, edited by its editors, or from the joint editorial board (no municipality)."""
+
     date = models.DateField(_("date"), help_text=_("The date shown on the article, normally the publishing date."))
     summary = models.TextField(
         _("summary"),
