@@ -1,11 +1,16 @@
 """Forms for knowledge pages in Wagtail: municipal scope and the personal-data guard on every text."""
 
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.fields import RichTextField
 
 from accounts import roles
 from accounts.models import Municipality
+from common.params import positive_int
 from privacy.forms import CONFIRMATION_FIELD, PersonalDataGuardMixin, confirmation_field, guard_texts
 from privacy.text import plain_text
 
@@ -45,6 +50,50 @@ def inline_forms(form):
                 yield from inline_forms(child)
 
 
+# What Wagtail's widgets raise when a posted value is not what its editor sends (StreamField counts and
+# ids, Draftail's JSON): the parsers are Wagtail's, so the project can only catch what they let through.
+UNREADABLE_VALUE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+UNREADABLE = _("This value could not be read. Fill it in again with the editor's own controls.")
+
+
+def read_guarded(form, name, field):
+    """Make a field answer a malformed posted value with a form error instead of a server error.
+
+    The widget is given the field's earlier value to show again, so the form
+    can be rendered; the field then refuses to clean. A chooser's value must be
+    an id: Wagtail looks it up unchecked when it draws the chooser.
+    """
+    widget, read, clean = field.widget, field.widget.value_from_datadict, field.clean
+
+    def value_from_datadict(data, files, html_name):
+        try:
+            value = read(data, files, html_name)
+            if isinstance(widget, BaseChooser) and value not in (None, "") and positive_int(str(value)) is None:
+                raise ValueError(value)
+        except UNREADABLE_VALUE_ERRORS:
+            form.unreadable_fields.add(name)
+            return form.get_initial_for_field(field, name)
+        return value
+
+    def clean_readable(value):
+        if name in form.unreadable_fields:
+            raise forms.ValidationError(UNREADABLE, code="unreadable")
+        return clean(value)
+
+    widget.value_from_datadict = value_from_datadict
+    field.clean = clean_readable
+
+
+def guard_reading(form):
+    """Guard every field of a page form and of its inline forms (local uses, materials …), nested ones too."""
+    form.unreadable_fields = set()
+    for name, field in form.fields.items():
+        read_guarded(form, name, field)
+    for formset in getattr(form, "formsets", {}).values():
+        for child in [*formset.forms, formset.empty_form]:
+            guard_reading(child)
+
+
 class MunicipalPageForm(PersonalDataGuardMixin, WagtailAdminPageForm):
     """Offers only the municipalities the person works for; their own is chosen for them.
 
@@ -56,6 +105,7 @@ class MunicipalPageForm(PersonalDataGuardMixin, WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        guard_reading(self)
         if self._meta.fields is not None and CONFIRMATION_FIELD not in self._meta.fields:
             del self.fields[CONFIRMATION_FIELD]  # no panel shows the box, so warnings must be dealt with in the text
         field = self.fields.get("municipality")
