@@ -127,6 +127,32 @@ class MunicipalPageForm(PersonalDataGuardMixin, WagtailAdminPageForm):
         return warnings
 
 
+class MethodPageForm(MunicipalPageForm):
+    """A method's form: a local-use row for a municipality the writer does not work for is a suggestion.
+
+    Its own municipality's editors confirm it (knowledge.services.confirm_local_use); a row the writer
+    may work on is confirmed by saving it, and a row left untouched keeps what the published page says.
+    """
+
+    def save(self, commit=True):
+        self.mark_local_use_suggestions()
+        return super().save(commit=commit)
+
+    def mark_local_use_suggestions(self):
+        formset = self.formsets.get("local_uses")
+        if formset is None or self.for_user is None:
+            return
+        published = dict(formset.model.objects.filter(page_id=self.instance.pk).values_list("pk", "confirmed"))
+        for child in formset.forms:
+            use = child.instance
+            if roles.may_work_on(self.for_user, use.municipality_id):
+                use.confirmed = True
+            elif child.has_changed() or use.pk not in published:
+                use.confirmed = False
+            else:
+                use.confirmed = published[use.pk]
+
+
 class PersonalDataPanel(FieldPanel):
     """The box to confirm that a text holds no personal data, shown only when the guard has warned."""
 

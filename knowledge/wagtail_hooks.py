@@ -12,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import LocalUseSuggestionsView
 from .models import AgeGroup, EvidenceLevel, MethodPage, PreventionLevel, TargetGroup, ViolenceType
 from .permissions import in_municipal_scope, keeps_methods_reviewed
 
@@ -80,9 +81,15 @@ class MethodsToReviewMenuItem(MenuItem):
         return keeps_methods_reviewed(request.user)
 
 
+class LocalUseSuggestionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return keeps_methods_reviewed(request.user)
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
+        path("lokal-anvandning/", LocalUseSuggestionsView.as_view(), name="local_use_suggestions"),
         path("reports/metoder-att-granska/", MethodsToReviewView.as_view(), name="methods_to_review"),
         path(
             "reports/metoder-att-granska/results/",
@@ -95,3 +102,10 @@ def register_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_methods_to_review_menu_item():
     return MethodsToReviewMenuItem(_("Methods to review"), reverse("methods_to_review"), icon_name="date", order=100)
+
+
+@hooks.register("register_admin_menu_item")
+def register_local_use_suggestions_menu_item():
+    return LocalUseSuggestionsMenuItem(
+        _("Suggested local use"), reverse("local_use_suggestions"), icon_name="site", order=260
+    )

@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
-from knowledge.forms import PersonalDataPanel
+from knowledge.forms import MethodPageForm, PersonalDataPanel
 
 from .experiences import ExperiencePage
 from .listing import CHECKBOXES, KnowledgePage, ListingIndexPage
@@ -88,6 +88,8 @@ class MethodPage(KnowledgePage):
     )
     tags = ClusterTaggableManager(through=MethodPageTag, blank=True, verbose_name=_("tags"))
 
+    base_form_class = MethodPageForm
+
     content_panels = [
         PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
@@ -140,7 +142,7 @@ class MethodPage(KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        uses = list(self.local_uses.select_related("municipality"))
+        uses = [use for use in self.local_uses.select_related("municipality") if use.confirmed]
         experiences = list(self.experiences_visible_to(request.user))
         context.update(
             local_uses=uses,
@@ -191,6 +193,13 @@ class MethodLocalUse(Orderable):
         _("since (year)"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
     contact_role = models.CharField(_("contact (role)"), max_length=200, blank=True)
+    # A row for another municipality than the one the writer works for is that municipality's to confirm:
+    # until then it is a suggestion, shown to its editors and to no reader (see MethodPageForm).
+    confirmed = models.BooleanField(
+        _("confirmed by the municipality"),
+        default=True,
+        help_text=_("Whether the municipality itself has confirmed that it uses the method like this."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("municipality"), FieldPanel("status"), FieldPanel("since_year")]),

@@ -212,7 +212,7 @@ class MunicipalityPage(MunicipalScopeMixin, Page):
         user = request.user
         context = super().get_context(request, *args, **kwargs)
         uses = (
-            MethodLocalUse.objects.filter(municipality_id=self.municipality_id)
+            MethodLocalUse.objects.filter(municipality_id=self.municipality_id, confirmed=True)
             .filter(page__in=MethodPage.objects.visible_to(user))
             .exclude(status=MethodLocalUse.ENDED)
             .select_related("page")
