@@ -18,7 +18,7 @@ The rule is one SQL condition, so using it adds no query to a page.
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
@@ -43,10 +43,6 @@ def stopped_by_a_restriction(user):
 def visible_pages(pages, user):
     """The pages of a page queryset that the person may see."""
     return pages.live().exclude(stopped_by_a_restriction(user))
-
-
-def may_see_page(user, page):
-    return visible_pages(Page.objects.filter(pk=page.pk), user).exists()
 
 
 class VisiblePageQuerySet(PageQuerySet):
