@@ -99,3 +99,14 @@ def test_pages_with_a_tag_without_slug_still_open(member_client, make_method):
     assert member_client.get(reverse("knowledge:bank")).status_code == 200
     html = member_client.get(method.url).content.decode()
     assert "ʼʼ" in html and 'href="/taggar//"' not in html
+
+
+def test_a_listing_filtered_by_a_tag_the_reader_may_not_see_does_not_name_it(client, member, sections, make_method):
+    from knowledge.models import MethodIndexPage
+
+    restrict_to_editors(make_method("För redaktörer", tags=["ledningsfråga"]))
+    make_method("Öppen", tags=["skola"])
+    client.force_login(member)
+    response = client.get(sections[MethodIndexPage].url, {"tagg": "ledningsfraga"})
+    assert "ledningsfråga" not in response.content.decode()
+    assert [page.title for page in response.context["listing"].results] == ["Öppen"]
