@@ -156,3 +156,15 @@ def test_the_start_page_runs_the_same_queries_with_and_without_restrictions(memb
     for page in MethodPage.objects.all():
         restrict(page, PageViewRestriction.GROUPS, groups=[roles.EDITOR, roles.MODERATOR])
     assert queries_for(member_client, "/") == few
+
+
+def test_the_knowledge_bank_and_a_tag_page_run_the_same_queries_for_2_and_12_pages(member_client, make_method):
+    urls = [reverse("knowledge:bank"), reverse("knowledge:tag", args=["skola"])]
+    for number in range(2):
+        make_method(f"Metod {number}", tags=["skola", f"tagg {number}"])
+    for url in urls:
+        member_client.get(url)
+    few = [queries_for(member_client, url) for url in urls]
+    for number in range(2, 12):
+        restrict(make_method(f"Metod {number}", tags=["skola", f"tagg {number}"]), PageViewRestriction.LOGIN)
+    assert [queries_for(member_client, url) for url in urls] == few
