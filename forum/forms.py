@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from common.params import positive_ints
 from common.text import validate_has_letter_or_digit
+from knowledge.models import discussable_pages
 from knowledge.tagging import parse_tags
 from privacy.forms import CONFIRMATION_FIELD, PersonalDataGuardMixin
 
@@ -121,15 +122,17 @@ class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
     )
     body = PostBodyField()
     knowledge_page = forms.ModelChoiceField(
-        queryset=Page.objects.live(),
+        queryset=Page.objects.none(),  # the methods and experiences the person may see, set per person
         required=False,
         widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("The page to discuss does not exist or is not open to you.")},
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["category"].queryset = Category.objects.visible_to(user).in_order()
+        self.fields["knowledge_page"].queryset = discussable_pages(user)
         self.tag_names = []
 
     def guarded_texts(self, cleaned_data):

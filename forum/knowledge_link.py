@@ -45,11 +45,14 @@ def plain_summary(body_html):
     return Truncator(text).chars(SUMMARY_LENGTH)
 
 
-def _refuse_unless_convertible(thread, user):
+def _refuse_unless_allowed(thread, user):
     if not may_draft_pages(user):
         raise NotAllowed(_("Only editors can turn a thread into an experience."))
     if not may_see(user, thread) or thread.is_hidden:
         raise NotAllowed(_("You cannot see this thread."))
+
+
+def _refuse_unless_convertible(thread):
     if thread.answer_id is None:
         raise ForumError(_("Only a solved thread can become an experience: mark the answer first."))
     if thread.category.is_restricted:
@@ -84,9 +87,10 @@ def draft_experience_from_thread(thread, *, by):
     call returns the page made the first time.
     """
     locked = Thread.objects.select_for_update(of=("self",)).select_related("category", "answer").get(pk=thread.pk)
+    _refuse_unless_allowed(locked, by)  # before anything about an earlier draft is told
     if locked.derived_page_id:
         return locked.derived_page.specific
-    _refuse_unless_convertible(locked, by)
+    _refuse_unless_convertible(locked)
     parent = ExperienceIndexPage.objects.first()
     if parent is None:
         raise ForumError(_("The knowledge bank has no experience section yet."))

@@ -8,8 +8,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from knowledge.models.tags import VISIBLE_TAG_USES_HOOK
+
 from .admin import categories
 from .knowledge_link import may_draft_pages
+from .models import Thread, ThreadTag
 from .services import is_moderator
 
 
@@ -48,3 +51,9 @@ def register_forum_admin_urls():
 
 
 hooks.register("register_log_actions", categories.register_log_actions)
+
+
+@hooks.register(VISIBLE_TAG_USES_HOOK)
+def tags_on_threads_visible_to(user):
+    """A tag used on a thread the person may see is one they may see on the knowledge bank's tag pages."""
+    return ThreadTag.objects.filter(content_object__in=Thread.objects.visible_to(user)).values("tag_id")

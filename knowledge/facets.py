@@ -19,6 +19,7 @@ from taggit.models import Tag
 
 from accounts.models import Municipality, Sector
 
+from .models.tags import tags_visible_to
 from .models.taxonomies import AgeGroup, EvidenceLevel, PreventionLevel, TargetGroup, ViolenceType
 
 PAGE_SIZE = 20
@@ -32,6 +33,10 @@ class Facet:
     model: type
     path: str  # lookup from the listed page to the value
     label_attr: str = "label"
+    values_for: object = None  # user -> the values the person may choose, when not every value is for everyone
+
+    def values_visible_to(self, user):
+        return self.values_for(user) if self.values_for else self.model.objects.all()
 
 
 FACETS = [
@@ -42,7 +47,7 @@ FACETS = [
     Facet("verksamhet", gettext_lazy("Sector"), Sector, "sectors"),
     Facet("prevention", gettext_lazy("Prevention level"), PreventionLevel, "prevention_level"),
     Facet("kunskapslage", gettext_lazy("Evidence level"), EvidenceLevel, "evidence_level"),
-    Facet("tagg", gettext_lazy("Tag"), Tag, "tags", "name"),
+    Facet("tagg", gettext_lazy("Tag"), Tag, "tags", "name", values_for=tags_visible_to),
 ]
 
 # Experiences are classified by prevention and evidence through the methods they used.
@@ -101,7 +106,7 @@ class FacetedListing:
             state = FacetState(facet, path)
             slugs = [slug for slug in query.getlist(facet.param) if slug][:MAX_VALUES_PER_FACET]
             if slugs:
-                state.selected = list(facet.model.objects.filter(slug__in=slugs))
+                state.selected = list(facet.values_visible_to(self.request.user).filter(slug__in=slugs))
                 unknown = sorted(set(slugs) - {item.slug for item in state.selected})
                 if unknown:
                     self.notices.append(

@@ -1,5 +1,7 @@
 """Atom feeds of new knowledge, behind the login wall like everything else."""
 
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,16 +12,26 @@ from taggit.models import Tag
 
 from .models import ArticlePage, ExperiencePage, MethodPage
 from .models.pages import newest
+from .models.tags import tags_visible_to
 
 FEED_SIZE = 20
 
 
 class KnowledgeFeed(Feed):
+    """A feed of the newest pages the reader may see.
+
+    The feed object is the reader (or the reader and a tag): one Feed instance
+    serves every request, so nothing about the reader may be kept on it.
+    """
+
     feed_type = Atom1Feed
     page_model = None
 
-    def items(self):
-        return newest(self.page_model)[:FEED_SIZE]
+    def get_object(self, request):
+        return request.user
+
+    def items(self, user):
+        return newest(self.page_model, user)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -55,18 +67,24 @@ class ExperienceFeed(KnowledgeFeed):
         return reverse("knowledge:experience_feed")
 
 
+@dataclass(frozen=True)
+class TaggedFor:
+    tag: Tag
+    user: object
+
+
 class TagFeed(KnowledgeFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return TaggedFor(get_object_or_404(tags_visible_to(request.user), slug=slug), request.user)
 
-    def title(self, tag):
-        return _("Kunskapsforum: %(tag)s") % {"tag": tag.name}
+    def title(self, tagged):
+        return _("Kunskapsforum: %(tag)s") % {"tag": tagged.tag.name}
 
-    def link(self, tag):
-        return reverse("knowledge:tag", kwargs={"slug": tag.slug})
+    def link(self, tagged):
+        return reverse("knowledge:tag", kwargs={"slug": tagged.tag.slug})
 
-    def items(self, tag):
+    def items(self, tagged):
         pages = []
         for page_model in (MethodPage, ExperiencePage, ArticlePage):
-            pages += newest(page_model).filter(tags__slug=tag.slug)[:FEED_SIZE]
+            pages += newest(page_model, tagged.user).filter(tags=tagged.tag)[:FEED_SIZE]
         return sorted(pages, key=lambda page: page.first_published_at, reverse=True)[:FEED_SIZE]

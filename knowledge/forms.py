@@ -1,14 +1,72 @@
-"""Forms for knowledge pages in Wagtail: municipal scope, on top of the personal-data guard on every text."""
+"""Forms for knowledge pages in Wagtail: the personal-data guard on every text, malformed values answered
+with a form error, and municipal scope."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets.chooser import BaseChooser
 
 from accounts import roles
 from accounts.models import Municipality
+from common.params import positive_int
 from privacy.admin_forms import GuardedPageForm
 from privacy.forms import CONFIRMATION_FIELD
 
+# What Wagtail's widgets raise when a posted value is not what its editor sends (StreamField counts and
+# ids, Draftail's JSON): the parsers are Wagtail's, so the project can only catch what they let through.
+UNREADABLE_VALUE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+UNREADABLE = _("This value could not be read. Fill it in again with the editor's own controls.")
 
-class MunicipalPageForm(GuardedPageForm):
+
+def read_guarded(form, name, field):
+    """Make a field answer a malformed posted value with a form error instead of a server error.
+
+    The widget is given the field's earlier value to show again, so the form
+    can be rendered; the field then refuses to clean. A chooser's value must be
+    an id: Wagtail looks it up unchecked when it draws the chooser.
+    """
+    widget, read, clean = field.widget, field.widget.value_from_datadict, field.clean
+
+    def value_from_datadict(data, files, html_name):
+        try:
+            value = read(data, files, html_name)
+            if isinstance(widget, BaseChooser) and value not in (None, "") and positive_int(str(value)) is None:
+                raise ValueError(value)
+        except UNREADABLE_VALUE_ERRORS:
+            form.unreadable_fields.add(name)
+            return form.get_initial_for_field(field, name)
+        return value
+
+    def clean_readable(value):
+        if name in form.unreadable_fields:
+            raise forms.ValidationError(UNREADABLE, code="unreadable")
+        return clean(value)
+
+    widget.value_from_datadict = value_from_datadict
+    field.clean = clean_readable
+
+
+def guard_reading(form):
+    """Guard every field of a page form and of its inline forms (local uses, materials …), nested ones too."""
+    form.unreadable_fields = set()
+    for name, field in form.fields.items():
+        read_guarded(form, name, field)
+    for formset in getattr(form, "formsets", {}).values():
+        for child in [*formset.forms, formset.empty_form]:
+            guard_reading(child)
+
+
+class KnowledgePageForm(GuardedPageForm):
+    """Every page's form: each text passes the personal-data guard, and a value Wagtail cannot read is a
+    form error, not a server error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        guard_reading(self)
+
+
+class MunicipalPageForm(KnowledgePageForm):
     """Offers only the municipalities the person works for; their own is chosen for them.
 
     Every text on the page, inline forms included, passes the personal-data
@@ -24,6 +82,32 @@ class MunicipalPageForm(GuardedPageForm):
         field.queryset = Municipality.objects.filter(pk=user.municipality_id)
         if not self.instance.municipality_id and user.municipality_id:
             self.initial["municipality"] = user.municipality_id
+
+
+class MethodPageForm(MunicipalPageForm):
+    """A method's form: a local-use row for a municipality the writer does not work for is a suggestion.
+
+    Its own municipality's editors confirm it (knowledge.services.confirm_local_use); a row the writer
+    may work on is confirmed by saving it, and a row left untouched keeps what the published page says.
+    """
+
+    def save(self, commit=True):
+        self.mark_local_use_suggestions()
+        return super().save(commit=commit)
+
+    def mark_local_use_suggestions(self):
+        formset = self.formsets.get("local_uses")
+        if formset is None or self.for_user is None:
+            return
+        published = dict(formset.model.objects.filter(page_id=self.instance.pk).values_list("pk", "confirmed"))
+        for child in formset.forms:
+            use = child.instance
+            if roles.may_work_on(self.for_user, use.municipality_id):
+                use.confirmed = True
+            elif child.has_changed() or use.pk not in published:
+                use.confirmed = False
+            else:
+                use.confirmed = published[use.pk]
 
 
 class PersonalDataPanel(FieldPanel):

@@ -39,8 +39,25 @@ class MunicipalPagePermissionTester(PagePermissionTester):
         return self.in_scope() and super().can_view_revisions()
 
 
+def in_municipal_scope(pages, user):
+    """The pages of the municipality the person works for; every page for the board and administrators.
+
+    The queryset form of `roles.may_work_on`: a page without a municipality is the board's.
+    """
+    if roles.acts_for_all_municipalities(user):
+        return pages
+    if user.municipality_id is None:
+        return pages.none()
+    return pages.filter(municipality_id=user.municipality_id)
+
+
+def keeps_methods_reviewed(user):
+    """Editors, the joint board and administrators keep methods up to date (the report "Methods to review")."""
+    return roles.acts_for_all_municipalities(user) or roles.EDITOR in roles.group_names(user)
+
+
 class MunicipalScopeMixin:
-    """For page models owned by one municipality."""
+    """For page models owned by one municipality (or, when it has none, by the joint editorial board)."""
 
     def permissions_for_user(self, user):
         return MunicipalPagePermissionTester(user, self)

@@ -1,6 +1,7 @@
 """Writes to the knowledge bank that the views, the admin and the commands share."""
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -21,6 +22,7 @@ from .models import (
     ExperienceIndexPage,
     HomePage,
     MethodIndexPage,
+    MethodLocalUse,
     MunicipalityIndexPage,
     MunicipalityPage,
     MunicipalReviewTask,
@@ -103,3 +105,30 @@ def ensure_review_workflow(pages):
     for page in pages:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+def local_use_suggestions_for(user):
+    """The suggested local-use rows that the person may confirm: their municipality's, or all for the board."""
+    suggestions = MethodLocalUse.objects.filter(confirmed=False).select_related("page", "municipality")
+    if not (user.is_superuser or roles.BOARD in roles.group_names(user)):
+        if roles.EDITOR not in roles.group_names(user) or user.municipality_id is None:
+            return suggestions.none()
+        suggestions = suggestions.filter(municipality_id=user.municipality_id)
+    return suggestions.order_by("page__title", "pk")
+
+
+@transaction.atomic
+def confirm_local_use(use, *, by):
+    """The municipality's editor confirms that it uses the method as the row says; returns whether it changed."""
+    if not roles.may_review(by, use.municipality_id):
+        raise PermissionDenied
+    if not MethodLocalUse.objects.filter(pk=use.pk, confirmed=False).update(confirmed=True):
+        return False
+    # The rows live in the page's revisions too: publishing the draft or the live one must not undo this.
+    page = use.page
+    for revision in {page.latest_revision, page.live_revision} - {None}:
+        for row in revision.content.get("local_uses", []):
+            if row.get("pk") == use.pk:
+                row["confirmed"] = True
+        revision.save(update_fields=["content"])
+    return True

@@ -1,5 +1,4 @@
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,16 +17,19 @@ from .models import (
     MunicipalityPage,
     TopicPage,
 )
+from .models.tags import tag_uses_visible_to, tags_visible_to
+from .visibility import visible_pages
 
 SHARE_TARGETS = {"metod": (MethodIndexPage, "methodpage"), "erfarenhet": (ExperienceIndexPage, "experiencepage")}
 TAG_PAGE_LIMIT = 50
-TAG_THROUGH_MODELS = ["methodpagetag", "experiencepagetag", "articlepagetag"]
 
 
 def knowledge_bank(request):
     """The entry to the knowledge bank: its sections, how much each holds, themes and common tags."""
+    user = request.user
     sections = [
         section(
+            user,
             MethodIndexPage,
             MethodPage,
             _("Methods"),
@@ -35,6 +37,7 @@ def knowledge_bank(request):
             _("No methods have been published yet. Editors publish them as colleagues share them."),
         ),
         section(
+            user,
             ExperienceIndexPage,
             ExperiencePage,
             _("Experiences"),
@@ -42,6 +45,7 @@ def knowledge_bank(request):
             _("No experiences have been published yet. Share how your unit works so others can learn."),
         ),
         section(
+            user,
             ArticleIndexPage,
             ArticlePage,
             _("News and articles"),
@@ -49,6 +53,7 @@ def knowledge_bank(request):
             _("No articles have been published yet."),
         ),
         section(
+            user,
             MunicipalityIndexPage,
             MunicipalityPage,
             _("The municipalities"),
@@ -58,26 +63,24 @@ def knowledge_bank(request):
     ]
     context = {
         "sections": sections,
-        "topics": TopicPage.objects.live().public().order_by("title"),
-        "tags": most_used_tags(),
+        "topics": TopicPage.objects.visible_to(user).order_by("title"),
+        "tags": most_used_tags(user),
     }
     return render(request, "knowledge/knowledge_bank.html", context)
 
 
-def most_used_tags(limit=40):
-    uses = sum(
-        (Count(f"knowledge_{through}_items", distinct=True) for through in TAG_THROUGH_MODELS),
-        start=Value(0),
-    )
-    return Tag.objects.annotate(uses=uses).filter(uses__gt=0).order_by("-uses", "name")[:limit]
+def most_used_tags(user, limit=40):
+    """The tags on the most pages the person may see; drafts and restricted pages count for nothing."""
+    tags = Tag.objects.annotate(uses=tag_uses_visible_to(user)).filter(uses__gt=0)
+    return tags.order_by("-uses", "name")[:limit]
 
 
-def section(index_model, page_model, title, description, empty):
+def section(user, index_model, page_model, title, description, empty):
     return {
         "title": title,
         "description": description,
-        "page": index_model.objects.live().first(),
-        "count": page_model.objects.live().public().count(),
+        "page": visible_pages(index_model.objects.all(), user).first(),
+        "count": page_model.objects.visible_to(user).count(),
         "empty": empty,
     }
 
@@ -97,13 +100,14 @@ def share(request, kind):
 
 def tag(request, slug):
     """Everything carrying one tag, grouped by type."""
-    tag = get_object_or_404(Tag, slug=slug)
+    user = request.user
+    tag = get_object_or_404(tags_visible_to(user), slug=slug)
     groups = []
     for page_model, index_model in ((MethodPage, MethodIndexPage), (ExperiencePage, ExperienceIndexPage)):
-        pages = page_model.objects.live().public().filter(tags=tag).select_related("municipality").order_by("title")
-        index = index_model.objects.first()
+        pages = page_model.objects.visible_to(user).filter(tags=tag).select_related("municipality").order_by("title")
+        index = visible_pages(index_model.objects.all(), user).first()
         groups.append((page_model._meta.verbose_name_plural, list(pages[:TAG_PAGE_LIMIT]), index))
-    articles = ArticlePage.objects.live().public().filter(tags=tag).order_by("-date")
+    articles = ArticlePage.objects.visible_to(user).filter(tags=tag).order_by("-date")
     groups.append((ArticlePage._meta.verbose_name_plural, list(articles[:TAG_PAGE_LIMIT]), None))
     return render(request, "knowledge/tag.html", {"tag": tag, "groups": groups})
 

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import LocalUseSuggestionsView
 from .models import AgeGroup, EvidenceLevel, MethodPage, PreventionLevel, TargetGroup, ViolenceType
+from .permissions import in_municipal_scope, keeps_methods_reviewed
 
 REVIEW_WINDOW_DAYS = 30
 
@@ -58,18 +61,35 @@ class MethodsToReviewView(ReportView):
             DateColumn("next_review_due", label=_("Next review due")),
         ]
 
+    def dispatch(self, request, *args, **kwargs):
+        if not keeps_methods_reviewed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_queryset(self):
         limit = timezone.localdate() + timedelta(days=REVIEW_WINDOW_DAYS)
+        methods = MethodPage.objects.filter(next_review_due__lte=limit)
         return (
-            MethodPage.objects.filter(next_review_due__lte=limit)
+            in_municipal_scope(methods, self.request.user)
             .select_related("municipality")
             .order_by("next_review_due", "title")
         )
 
 
+class MethodsToReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return keeps_methods_reviewed(request.user)
+
+
+class LocalUseSuggestionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return keeps_methods_reviewed(request.user)
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
+        path("lokal-anvandning/", LocalUseSuggestionsView.as_view(), name="local_use_suggestions"),
         path("reports/metoder-att-granska/", MethodsToReviewView.as_view(), name="methods_to_review"),
         path(
             "reports/metoder-att-granska/results/",
@@ -81,4 +101,11 @@ def register_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_methods_to_review_menu_item():
-    return MenuItem(_("Methods to review"), reverse("methods_to_review"), icon_name="date", order=100)
+    return MethodsToReviewMenuItem(_("Methods to review"), reverse("methods_to_review"), icon_name="date", order=100)
+
+
+@hooks.register("register_admin_menu_item")
+def register_local_use_suggestions_menu_item():
+    return LocalUseSuggestionsMenuItem(
+        _("Suggested local use"), reverse("local_use_suggestions"), icon_name="site", order=260
+    )

@@ -204,7 +204,7 @@ class DraftExperienceView(EditorRequiredMixin, View):
     """ "Make an experience": the solved thread becomes a draft page in review, and the editor lands in it."""
 
     def post(self, request, pk):
-        thread = get_object_or_404(Thread, pk=pk)
+        thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
         existed = thread.derived_page_id is not None
         try:
             page = draft_experience_from_thread(thread, by=request.user)

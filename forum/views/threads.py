@@ -9,8 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from wagtail.models import Page
+
 from accounts.models import Municipality
+from common.params import positive_int
 from knowledge.markdown import render_markdown
+from knowledge.models import discussable_pages
+from knowledge.visibility import visible_pages
 
 from .. import services
 from ..filters import STATUSES, ThreadFilters, threads_for
@@ -100,8 +105,16 @@ def thread(request, pk):
         "is_moderator": moderator,
         "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
         "reply_form": ReplyForm(),
+        **_linked_pages(thread, request.user),
     }
     return render(request, "forum/thread.html", context)
+
+
+def _linked_pages(thread, user):
+    """The page the thread discusses and the page it became, when the person may see them."""
+    discussed = thread.knowledge_page_id and discussable_pages(user).filter(pk=thread.knowledge_page_id).first()
+    derived = thread.derived_page_id and visible_pages(Page.objects.filter(pk=thread.derived_page_id), user).first()
+    return {"discussed_page": discussed or None, "derived_page": derived or None}
 
 
 @require_safe
@@ -120,8 +133,8 @@ def new_thread(request):
         category = Category.objects.visible_to(request.user).filter(slug=request.GET.get("kategori", "")).first()
         if category:
             initial["category"] = category
-        page_id = request.GET.get("sida", "")
-        if page_id.isdigit():
+        page_id = positive_int(request.GET.get("sida"), None)
+        if page_id:
             initial["knowledge_page"] = page_id
     form = ThreadForm(request.POST or None, user=request.user, initial=initial)
     preview = None

@@ -1,4 +1,5 @@
 from .experiences import ExperienceIndexPage, ExperiencePage
+from .listing import discussable_pages
 from .methods import MethodIndexPage, MethodLocalUse, MethodMaterial, MethodPage, MethodRating, RelatedMethod
 from .pages import (
     ArticleIndexPage,
@@ -42,4 +43,5 @@ __all__ = [
     "TopicPage",
     "TopicPin",
     "ViolenceType",
+    "discussable_pages",
 ]

@@ -109,6 +109,17 @@ class ExperiencePage(KnowledgePage):
         verbose_name = _("experience")
         verbose_name_plural = _("experiences")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["methods"] = self.methods_visible_to(request.user)
+        return context
+
+    def methods_visible_to(self, user):
+        """The methods the work built on that the reader may open; read from memory, so previews show them too."""
+        ids = [method.pk for method in self.methods.all()]
+        method_model = self._meta.get_field("methods").related_model
+        return method_model.objects.visible_to(user).filter(pk__in=ids).order_by("title")
+
     def sections(self):
         """The fixed headings with their text, in order, leaving out empty ones."""
         return [(label, getattr(self, name)) for name, label in self.HEADINGS if getattr(self, name)]

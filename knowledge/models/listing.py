@@ -11,9 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from knowledge.forms import MunicipalPageForm
+from knowledge.forms import KnowledgePageForm, MunicipalPageForm
 from knowledge.permissions import MunicipalScopeMixin
-from privacy.admin_forms import GuardedCopyForm, GuardedPageForm
+from knowledge.visibility import VisiblePageManager, visible_pages
+from privacy.admin_forms import GuardedCopyForm
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 
@@ -50,6 +51,8 @@ class KnowledgePage(MunicipalScopeMixin, Page):
     violence_types = ParentalManyToManyField("knowledge.ViolenceType", verbose_name=_("forms of violence"), blank=True)
     sectors = ParentalManyToManyField("accounts.Sector", verbose_name=_("sectors"), blank=True)
 
+    objects = VisiblePageManager()
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -64,6 +67,11 @@ class KnowledgePage(MunicipalScopeMixin, Page):
         return f"{self.draft_title} ({self.municipality})" if self.municipality_id else self.draft_title
 
 
+def discussable_pages(user):
+    """What a forum thread may be about: the methods and experiences the person may see."""
+    return visible_pages(Page.objects.type(KnowledgePage), user)
+
+
 class ListingIndexPage(Page):
     """An index page that lists its children with facets, sorting and pagination."""
 
@@ -71,7 +79,7 @@ class ListingIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    base_form_class = GuardedPageForm  # the personal-data guard on every text
+    base_form_class = KnowledgePageForm  # the personal-data guard on every text, malformed values refused
     copy_form_class = GuardedCopyForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -86,6 +94,6 @@ class ListingIndexPage(Page):
         from knowledge.facets import FacetedListing
 
         context = super().get_context(request, *args, **kwargs)
-        pages = self.listing_model.objects.live().public().child_of(self)
+        pages = self.listing_model.objects.visible_to(request.user).child_of(self)
         context["listing"] = FacetedListing(request, pages, self.listing_model)
         return context

@@ -12,8 +12,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
-from knowledge.forms import PersonalDataPanel
+from knowledge.forms import MethodPageForm, PersonalDataPanel
 
+from .experiences import ExperiencePage
 from .listing import CHECKBOXES, KnowledgePage, ListingIndexPage
 from .tags import MethodPageTag
 
@@ -87,6 +88,8 @@ class MethodPage(KnowledgePage):
     )
     tags = ClusterTaggableManager(through=MethodPageTag, blank=True, verbose_name=_("tags"))
 
+    base_form_class = MethodPageForm
+
     content_panels = [
         PersonalDataPanel(),  # the guard's confirmation box, shown only when it warns
         *Page.content_panels,
@@ -139,14 +142,8 @@ class MethodPage(KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        uses = list(self.local_uses.select_related("municipality"))
-        experiences = list(
-            self.experiences.live()
-            .public()
-            .select_related("municipality")
-            .prefetch_related("target_groups")
-            .order_by("-first_published_at")
-        )
+        uses = [use for use in self.local_uses.select_related("municipality") if use.confirmed]
+        experiences = list(self.experiences_visible_to(request.user))
         context.update(
             local_uses=uses,
             used_in=[use.municipality for use in uses if use.status != MethodLocalUse.ENDED],
@@ -154,9 +151,26 @@ class MethodPage(KnowledgePage):
             experience_municipality_count=len({experience.municipality_id for experience in experiences}),
             ratings=list(self.ratings.all()),
             materials=list(self.materials.select_related("document")),
-            related=[link.related for link in self.related_methods.select_related("related") if link.related.live],
+            related=self.related_visible_to(request.user),
         )
         return context
+
+    def experiences_visible_to(self, user):
+        if self.pk is None:  # a preview of a page never saved: nothing can link to it yet
+            return ExperiencePage.objects.none()
+        return (
+            ExperiencePage.objects.visible_to(user)
+            .filter(methods=self)
+            .select_related("municipality")
+            .prefetch_related("target_groups")
+            .order_by("-first_published_at")
+        )
+
+    def related_visible_to(self, user):
+        """The related methods in the editor's order; read from the links in memory, so previews show them too."""
+        ids = [link.related_id for link in self.related_methods.all()]
+        visible = MethodPage.objects.visible_to(user).in_bulk(ids)
+        return [visible[pk] for pk in ids if pk in visible]
 
     @property
     def review_overdue(self):
@@ -179,6 +193,13 @@ class MethodLocalUse(Orderable):
         _("since (year)"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
     contact_role = models.CharField(_("contact (role)"), max_length=200, blank=True)
+    # A row for another municipality than the one the writer works for is that municipality's to confirm:
+    # until then it is a suggestion, shown to its editors and to no reader (see MethodPageForm).
+    confirmed = models.BooleanField(
+        _("confirmed by the municipality"),
+        default=True,
+        help_text=_("Whether the municipality itself has confirmed that it uses the method like this."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("municipality"), FieldPanel("status"), FieldPanel("since_year")]),

@@ -7,13 +7,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
-from knowledge.forms import MunicipalPageForm, PersonalDataPanel
+from knowledge.forms import KnowledgePageForm, MunicipalPageForm, PersonalDataPanel
 from knowledge.permissions import MunicipalScopeMixin
-from privacy.admin_forms import GuardedCopyForm, GuardedPageForm
+from knowledge.visibility import VisiblePageManager, VisiblePageQuerySet, visible_pages
+from privacy.admin_forms import GuardedCopyForm
 
 from .tags import ArticlePageTag
 
@@ -35,7 +35,7 @@ class HomePage(Page):
         help_text=_("A few sentences that welcome colleagues and say what the intranet is for."),
     )
 
-    base_form_class = GuardedPageForm  # the personal-data guard on every text
+    base_form_class = KnowledgePageForm  # the personal-data guard on every text, malformed values refused
     copy_form_class = GuardedCopyForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -57,17 +57,20 @@ class HomePage(Page):
         from .experiences import ExperiencePage
         from .methods import MethodPage
 
+        user = request.user
         context = super().get_context(request, *args, **kwargs)
-        context["latest_methods"] = newest(MethodPage)[:4]
-        context["latest_experiences"] = newest(ExperiencePage)[:4]
-        context["latest_articles"] = ArticlePage.objects.live().newest_first().select_related("municipality")[:3]
-        context["municipality_pages"] = MunicipalityPage.objects.live().order_by("title")
-        context["topics"] = TopicPage.objects.live().order_by("title")
+        context["latest_methods"] = newest(MethodPage, user)[:4]
+        context["latest_experiences"] = newest(ExperiencePage, user)[:4]
+        context["latest_articles"] = (
+            ArticlePage.objects.visible_to(user).newest_first().select_related("municipality")[:3]
+        )
+        context["municipality_pages"] = MunicipalityPage.objects.visible_to(user).order_by("title")
+        context["topics"] = TopicPage.objects.visible_to(user).order_by("title")
         return context
 
 
-def newest(page_model):
-    return page_model.objects.live().public().select_related("municipality").order_by("-first_published_at")
+def newest(page_model, user):
+    return page_model.objects.visible_to(user).select_related("municipality").order_by("-first_published_at")
 
 
 class ArticleIndexPage(Page):
@@ -75,7 +78,7 @@ class ArticleIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    base_form_class = GuardedPageForm  # the personal-data guard on every text
+    base_form_class = KnowledgePageForm  # the personal-data guard on every text, malformed values refused
     copy_form_class = GuardedCopyForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["knowledge.HomePage"]
@@ -87,17 +90,21 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().child_of(self).newest_first().select_related("municipality")
+        articles = (
+            ArticlePage.objects.visible_to(request.user).child_of(self).newest_first().select_related("municipality")
+        )
         context["articles"] = page_of(request, articles)
         return context
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(VisiblePageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
 
 
-class ArticlePage(Page):
+class ArticlePage(MunicipalScopeMixin, Page):
+    """News from a municipality, edited by its editors, or from the joint editorial board (no municipality)."""
+
     date = models.DateField(_("date"), help_text=_("The date shown on the article, normally the publishing date."))
     summary = models.TextField(
         _("summary"),
@@ -149,7 +156,7 @@ class MunicipalityIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    base_form_class = GuardedPageForm  # the personal-data guard on every text
+    base_form_class = KnowledgePageForm  # the personal-data guard on every text, malformed values refused
     copy_form_class = GuardedCopyForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["knowledge.HomePage"]
@@ -162,7 +169,10 @@ class MunicipalityIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["municipality_pages"] = (
-            MunicipalityPage.objects.live().child_of(self).select_related("municipality").order_by("title")
+            MunicipalityPage.objects.visible_to(request.user)
+            .child_of(self)
+            .select_related("municipality")
+            .order_by("title")
         )
         return context
 
@@ -176,6 +186,7 @@ class MunicipalityPage(MunicipalScopeMixin, Page):
         on_delete=models.PROTECT,
         related_name="page",
     )
+    objects = VisiblePageManager()
     intro = models.TextField(
         _("introduction"),
         max_length=500,
@@ -207,17 +218,19 @@ class MunicipalityPage(MunicipalScopeMixin, Page):
         from .experiences import ExperiencePage
         from .methods import MethodLocalUse, MethodPage
 
+        user = request.user
         context = super().get_context(request, *args, **kwargs)
         uses = (
-            MethodLocalUse.objects.filter(municipality_id=self.municipality_id, page__live=True)
+            MethodLocalUse.objects.filter(municipality_id=self.municipality_id, confirmed=True)
+            .filter(page__in=MethodPage.objects.visible_to(user))
             .exclude(status=MethodLocalUse.ENDED)
             .select_related("page")
             .order_by("page__title")
         )
         context["local_uses"] = uses
-        context["owned_methods"] = newest(MethodPage).filter(municipality_id=self.municipality_id)
+        context["owned_methods"] = newest(MethodPage, user).filter(municipality_id=self.municipality_id)
         context["experiences"] = (
-            newest(ExperiencePage).filter(municipality_id=self.municipality_id).prefetch_related("target_groups")
+            newest(ExperiencePage, user).filter(municipality_id=self.municipality_id).prefetch_related("target_groups")
         )
         context["contacts"] = self.contacts.all()
         return context
@@ -249,6 +262,8 @@ class TopicPage(Page):
     summary = models.TextField(_("summary"), max_length=300)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
+    objects = VisiblePageManager()
+
     base_form_class = MunicipalPageForm  # the personal-data guard on every text
     copy_form_class = GuardedCopyForm
     content_panels = [
@@ -270,7 +285,7 @@ class TopicPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         order = list(self.pins.values_list("pinned_id", flat=True))
-        pages = Page.objects.filter(pk__in=order).live().public().specific()
+        pages = visible_pages(Page.objects.filter(pk__in=order), request.user).specific()
         groups = {}
         for page in sorted(pages, key=lambda page: order.index(page.pk)):
             groups.setdefault(page.specific_class._meta.verbose_name_plural, []).append(page)

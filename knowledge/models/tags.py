@@ -6,9 +6,15 @@ TAGGIT_CASE_INSENSITIVE makes "Våld" and "våld " one tag.
 """
 
 from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
+from wagtail import hooks
+from wagtail.models import Page
+
+from knowledge.visibility import visible_pages
 
 
 class MethodPageTag(TaggedItemBase):
@@ -21,3 +27,39 @@ class ExperiencePageTag(TaggedItemBase):
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+PAGE_TAG_MODELS = (MethodPageTag, ExperiencePageTag, ArticlePageTag)
+# Other apps add what else a tag is used on, and which of it a person may see:
+# a function of the user returning a queryset of tag ids (the forum: tags on threads the person may see).
+VISIBLE_TAG_USES_HOOK = "knowledge_visible_tag_uses"
+
+
+def tag_uses_visible_to(user):
+    """The number of pages the person may see that carry each tag, as a per-tag expression for Tag queries."""
+    visible = visible_pages(Page.objects.all(), user).values("pk")
+    counts = [
+        Coalesce(
+            Subquery(
+                through.objects.filter(tag_id=OuterRef("pk"), content_object_id__in=visible)
+                .order_by()
+                .values("tag_id")
+                .annotate(uses=Count("pk"))
+                .values("uses")
+            ),
+            0,
+        )
+        for through in PAGE_TAG_MODELS
+    ]
+    return sum(counts, start=Value(0))
+
+
+def tags_visible_to(user):
+    """Tags on something the person may see: a page, or what another app adds through VISIBLE_TAG_USES_HOOK."""
+    visible = visible_pages(Page.objects.all(), user).values("pk")
+    used = Q(pk__in=[])
+    for through in PAGE_TAG_MODELS:
+        used |= Q(pk__in=through.objects.filter(content_object_id__in=visible).values("tag_id"))
+    for tag_ids_visible_to in hooks.get_hooks(VISIBLE_TAG_USES_HOOK):
+        used |= Q(pk__in=tag_ids_visible_to(user))
+    return Tag.objects.filter(used)

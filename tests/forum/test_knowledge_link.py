@@ -159,3 +159,25 @@ def test_editors_see_the_draft_button_on_a_solved_thread_and_members_do_not(clie
     assert button not in client.get(thread.get_absolute_url()).content.decode()
     client.force_login(UserFactory(roles=[roles.EDITOR]))
     assert button in client.get(thread.get_absolute_url()).content.decode()
+
+
+def test_an_earlier_draft_is_not_handed_to_someone_who_may_not_see_the_thread(sections, solved, sigtuna_editor):
+    page = knowledge_link.draft_experience_from_thread(solved, by=sigtuna_editor)
+    room = Category.objects.create(name="Sigtunas rum", slug="sigtunas-rum")
+    room.restricted_to_municipalities.add(sigtuna_editor.municipality)
+    Thread.objects.filter(pk=solved.pk).update(category=room)
+    jarfalla_editor = UserFactory(roles=[roles.EDITOR], municipality=Municipality.objects.get(slug="jarfalla"))
+    with pytest.raises(services.NotAllowed):
+        knowledge_link.draft_experience_from_thread(Thread.objects.get(pk=solved.pk), by=jarfalla_editor)
+    with pytest.raises(services.NotAllowed):
+        knowledge_link.draft_experience_from_thread(Thread.objects.get(pk=solved.pk), by=UserFactory())
+    assert knowledge_link.draft_experience_from_thread(solved, by=sigtuna_editor).pk == page.pk
+
+
+def test_the_admin_button_on_a_thread_the_editor_may_not_see_names_no_page(client, sections, solved, sigtuna_editor):
+    knowledge_link.draft_experience_from_thread(solved, by=sigtuna_editor)
+    Thread.objects.filter(pk=solved.pk).update(is_hidden=True)
+    client.force_login(UserFactory(roles=[roles.EDITOR], municipality=Municipality.objects.get(slug="jarfalla")))
+    response = client.post(reverse("forum_admin:draft_experience", args=[solved.pk]))
+    assert response.status_code == 404
+    assert not list(get_messages(response.wsgi_request))

@@ -63,3 +63,57 @@ def test_the_category_feed_lists_titles_only_for_those_who_may_see_it(client, me
     room = Category.objects.create(name="Sigtuna internt", slug="sigtuna-internt")
     room.restricted_to_municipalities.add(member.municipality)
     assert client.get(reverse("forum:category_feed", args=["sigtuna-internt"])).status_code == 404
+
+
+@pytest.fixture
+def editors_only_method(make_method):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    page = make_method("Metod bara för redaktörer")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name="Redaktör"))
+    return page
+
+
+def thread_form(page_id):
+    return {
+        "title": "En fråga om en sida",
+        "kind": "question",
+        "category": Category.objects.get(slug="metodfragor").pk,
+        "body": "Hur gör ni?",
+        "knowledge_page": page_id,
+    }
+
+
+def test_the_new_thread_form_names_only_a_page_the_person_may_see(member_client, editors_only_method):
+    from wagtail.models import Page
+
+    html = member_client.get(reverse("forum:new_thread"), {"sida": editors_only_method.pk}).content.decode()
+    assert "Metod bara för redaktörer" not in html
+    root = Page.objects.get(depth=1)
+    assert root.title not in member_client.get(reverse("forum:new_thread"), {"sida": root.pk}).content.decode()
+    assert member_client.get(reverse("forum:new_thread"), {"sida": "²"}).status_code == 200
+
+
+def test_a_thread_is_about_a_method_or_experience_the_person_may_see_or_about_nothing(
+    member_client, editors_only_method, sections
+):
+    from wagtail.models import Page
+
+    for page in (editors_only_method, Page.objects.get(depth=1), sections[next(iter(sections))]):
+        response = member_client.post(reverse("forum:new_thread"), thread_form(page.pk))
+        assert response.status_code == 200
+        assert "Sidan du vill diskutera finns inte eller är inte öppen för dig." in response.content.decode()
+    assert not Thread.objects.exists()
+
+
+def test_the_thread_page_names_the_discussed_page_only_to_those_who_may_see_it(
+    client, member, editor, editors_only_method
+):
+    thread = start_thread(editor, title="Hur använder ni metoden?", knowledge_page=editors_only_method)
+    client.force_login(member)
+    assert "Metod bara för redaktörer" not in client.get(thread.get_absolute_url()).content.decode()
+    client.force_login(editor)
+    assert "Metod bara för redaktörer" in client.get(thread.get_absolute_url()).content.decode()

@@ -120,9 +120,9 @@ def test_feeds_are_behind_the_login(client, db):
 
 def test_the_review_report_lists_methods_due_within_30_days(client, editor, make_method):
     today = date.today()
-    make_method("Försenad", last_reviewed=today - timedelta(days=800))
-    make_method("Snart dags", next_review_due=today + timedelta(days=20))
-    make_method("Färsk", last_reviewed=today)
+    make_method("Försenad", owner="sigtuna", last_reviewed=today - timedelta(days=800))
+    make_method("Snart dags", owner="sigtuna", next_review_due=today + timedelta(days=20))
+    make_method("Färsk", owner="sigtuna", last_reviewed=today)
     client.force_login(editor)
     html = client.get(reverse("methods_to_review")).content.decode()
     assert "Försenad" in html and "Snart dags" in html
