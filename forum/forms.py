@@ -13,7 +13,7 @@ from common.params import positive_ints
 from common.text import validate_has_letter_or_digit
 from knowledge.models import discussable_pages
 from knowledge.tagging import parse_tags
-from privacy.forms import CONFIRMATION_FIELD, PersonalDataGuardMixin
+from privacy.forms import PersonalDataGuardMixin
 
 from .models import Category, ReportReason, ThreadKind
 from .models.threads import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
@@ -78,9 +78,7 @@ class RefusingPersonalDataGuardMixin(PersonalDataGuardMixin):
     For short texts where such details never belong: report explanations, moderation reasons, tags.
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        del self.fields[CONFIRMATION_FIELD]
+    confirmable = False
 
 
 class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):

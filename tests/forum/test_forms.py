@@ -102,7 +102,7 @@ def test_a_private_contact_detail_is_refused_where_no_box_can_confirm_it(member,
     form = make_form(form_of(post), post, {**data, field: f"Nå mig på {contact}", CONFIRMATION_FIELD: "on"})
     assert CONFIRMATION_FIELD not in form.fields
     assert not form.is_valid()
-    assert "Ta bort" in " ".join(form.non_field_errors())
+    assert "Ta bort" in " ".join(form.errors[field])
 
 
 def test_a_redaction_reason_is_guarded_but_not_the_fragment_it_removes(member):
