@@ -53,4 +53,11 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a ba
     class ListingSQLiteSearchBackend(SQLiteSearchBackend):
         index_class = ListingSQLiteIndex
 
+        def autocomplete(self, query, *args, **kwargs):
+            # modelsearch 1.3.2 quotes each typed word for FTS5 without doubling a '"' inside it, so a quote
+            # typed into the admin's page chooser ended the SQL string early (a 500). A quote is never a word.
+            if isinstance(query, str):
+                query = query.replace('"', " ")
+            return super().autocomplete(query, *args, **kwargs)
+
     return ListingSQLiteSearchBackend(params)

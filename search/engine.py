@@ -198,14 +198,14 @@ class SQLiteDialect(Dialect):
     def document_frequencies(self, expressions):
         """How many index entries there are, and how many hold each expression (one statement)."""
         fts = self.quote(f"{self.entries}_fts")
-        counts = [f"(SELECT COUNT(*) FROM {fts} WHERE {fts} MATCH %s)"] * len(expressions)
+        counts = [f"(SELECT COUNT(*) FROM {fts} WHERE {fts} MATCH %s)"] * len(expressions)  # nosec B608 - names come from the models, values are parameters
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT (SELECT COUNT(*) FROM {fts}), {', '.join(counts)}", expressions)
+            cursor.execute(f"SELECT (SELECT COUNT(*) FROM {fts}), {', '.join(counts)}", expressions)  # nosec B608 - names come from the models, values are parameters
             return list(cursor.fetchone())
 
     def hits_sql(self, coordinated, rarities, expected):
         fts = self.quote(f"{self.entries}_fts")
-        within = f"(e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s))"
+        within = f"(e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s))"  # nosec B608 - names come from the models, values are parameters
         score = (
             f"-bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) * d.weight "
             f"* CASE WHEN {within} THEN 1.0 ELSE {EXPANSION_WEIGHT} END"
@@ -214,7 +214,7 @@ class SQLiteDialect(Dialect):
         # FTS first (CROSS JOIN fixes SQLite's join order): the full-text index narrows the rows,
         # the document and permission checks only run on those. Columns: autocomplete, body, title.
         return (
-            f"SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
+            f"SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "  # nosec B608 - names come from the models, values are parameters
             f"COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
             f"COALESCE(d.parent_id, d.id) AS facet_doc_id, "
             f"{score} AS score, {tier} AS tier "
@@ -271,7 +271,7 @@ class PostgresDialect(Dialect):
             estimate = cursor.fetchone()[0]  # -1 until the table is first analysed
             share = 100.0 if estimate <= SAMPLE_ROWS else 100.0 * SAMPLE_ROWS / estimate
             cursor.execute(
-                f"SELECT COUNT(*), {counts} FROM {entries} e TABLESAMPLE SYSTEM (%s) REPEATABLE (0)",
+                f"SELECT COUNT(*), {counts} FROM {entries} e TABLESAMPLE SYSTEM (%s) REPEATABLE (0)",  # nosec B608 - names come from the models, values are parameters
                 [*expressions, share],
             )
             sampled, *frequencies = cursor.fetchone()
@@ -294,7 +294,7 @@ class PostgresDialect(Dialect):
         # index of migration 0004 covers. Left to itself the planner walked all documents and probed
         # the index for each (0.65 s at 200 000 posts instead of 0.03 s).
         return (
-            "WITH q AS (SELECT to_tsquery('swedish', %s) AS query, to_tsquery('swedish', %s) AS typed), "
+            "WITH q AS (SELECT to_tsquery('swedish', %s) AS query, to_tsquery('swedish', %s) AS typed), "  # nosec B608 - names come from the models, values are parameters
             f"found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {tier} AS tier "
             f"FROM {self.quote(self.entries)} e, q WHERE (e.title || e.body) @@ q.query) "
             "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
@@ -311,7 +311,7 @@ class PostgresDialect(Dialect):
         if expected <= LOOKUP_UP_TO:
             # LIMIT 1 keeps the subqueries apart, so PostgreSQL probes the unique index per hit.
             return (
-                f"CROSS JOIN LATERAL (SELECT * FROM {documents} one WHERE one.content_type_id = found.content_type_id "
+                f"CROSS JOIN LATERAL (SELECT * FROM {documents} one WHERE one.content_type_id = found.content_type_id "  # nosec B608 - names come from the models, values are parameters
                 "AND one.object_id = found.object_id LIMIT 1) d "
                 f"LEFT JOIN LATERAL (SELECT * FROM {documents} one WHERE one.id = d.parent_id LIMIT 1) p ON TRUE"
             )
@@ -357,7 +357,7 @@ def _filter_sql(filters):
     facets = connection.ops.quote_name(SearchFacet._meta.db_table)
     for facet, value_id in filters.facets:
         sql += (
-            f" AND EXISTS (SELECT 1 FROM {facets} f WHERE f.document_id = COALESCE(d.parent_id, d.id) "
+            f" AND EXISTS (SELECT 1 FROM {facets} f WHERE f.document_id = COALESCE(d.parent_id, d.id) "  # nosec B608 - names come from the models, values are parameters
             "AND f.facet = %s AND f.value_id = %s)"
         )
         params += [facet, value_id]
@@ -429,9 +429,9 @@ def _run_statement(hits, params, page, per_page):
     per_page = int(per_page)
     # A page past the end gives the last page, in the same statement: (COUNT - 1) / n * n is where it starts.
     last = f"(COUNT(*) - 1) / {per_page} * {per_page}"
-    offset = f"(SELECT CASE WHEN %s <= {last} THEN %s ELSE {last} END FROM hits)"
+    offset = f"(SELECT CASE WHEN %s <= {last} THEN %s ELSE {last} END FROM hits)"  # nosec B608 - names come from the models, values are parameters
     statement = (
-        f"WITH hits AS MATERIALIZED ({hits}), "
+        f"WITH hits AS MATERIALIZED ({hits}), "  # nosec B608 - names come from the models, values are parameters
         f"page AS (SELECT * FROM hits ORDER BY tier DESC, score DESC, doc_id DESC LIMIT {per_page} OFFSET {offset}) "
         f"SELECT 'hit', kind, object_id, content_type_id, facet_doc_id, score, tier, doc_id FROM page "
         f"UNION ALL SELECT 'typ', kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "

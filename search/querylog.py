@@ -40,7 +40,7 @@ def _upsert_sql():
     )
     # SQLite and PostgreSQL spell the upsert alike. Names come from the model; the values are parameters.
     return (
-        f"INSERT INTO {table} ({text}, {day}, {searches}, {zero}) VALUES (%s, %s, 1, %s) "  # noqa: S608
+        f"INSERT INTO {table} ({text}, {day}, {searches}, {zero}) VALUES (%s, %s, 1, %s) "  # noqa: S608  # nosec B608
         f"ON CONFLICT ({text}, {day}) DO UPDATE SET "
         f"{searches} = {table}.{searches} + 1, {zero} = {table}.{zero} + excluded.{zero}"
     )

@@ -29,7 +29,7 @@ def _title_rows(user, words):
     documents = flavour.quote(flavour.documents)
     entries = flavour.quote(flavour.entries)
     select = (
-        "SELECT d.content_type_id, d.object_id, d.kind, 0, COALESCE(d.parent_id, d.id) "
+        "SELECT d.content_type_id, d.object_id, d.kind, 0, COALESCE(d.parent_id, d.id) "  # nosec B608 - names come from the models, values are parameters
         f"FROM {{source}} JOIN {documents} d ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
         f"LEFT JOIN {documents} p ON p.id = d.parent_id WHERE {{match}}{visibility} AND d.kind <> %s "
         "ORDER BY d.weight DESC, d.date DESC LIMIT %s"

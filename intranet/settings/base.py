@@ -298,6 +298,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Gravatar would send a hash of every person's e-mail address to a third party from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# The e-mail address is how a person signs in and who they are to their colleagues: only an
+# Administratör changes it (the user admin, logged), never the person on Wagtail's account page.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Uploads: documents only through Wagtail's view, which checks the collection's privacy (never from /media/);
 # no kind a browser would run as a page or a program, and a file's content must match its name
 # (knowledge/documents.py). Only PDF opens in the browser, under a CSP that blocks scripts; every other

@@ -323,3 +323,15 @@ def test_accounts_cannot_be_copied_in_the_admin(client, db):
     superuser = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(superuser)
     assert client.get(f"/admin/users/copy/{superuser.pk}/").status_code == 404
+
+
+def test_nobody_changes_their_own_sign_in_address_on_wagtails_account_page(client, db):
+    editor = UserFactory(roles=[roles.EDITOR])
+    client.force_login(editor)
+    page = client.get("/admin/account/")
+    assert page.status_code == 200
+    assert 'name="name_email-email"' not in page.content.decode()
+    fields = {"name_email-first_name": "Kim", "name_email-last_name": "Ny", "name_email-email": "annan@example.com"}
+    client.post("/admin/account/", fields)
+    editor.refresh_from_db()
+    assert editor.email.endswith("@kommun.example")

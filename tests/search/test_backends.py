@@ -47,3 +47,9 @@ def test_an_indexing_error_reaches_no_log_with_the_text_of_the_thread(member, mo
         moderation.hide_thread(thread, by=moderator, reason="Olämplig")
     assert "lindqvist" not in caplog.text.lower()
     assert not Thread.objects.get(pk=thread.pk).is_hidden  # the moderation waits for an index that can follow it
+
+
+@pytest.mark.parametrize("typed", ['"abc', 'abc"', 'a"b"c"', "'abc", "\\\\", "abc*"])
+def test_the_admins_page_chooser_search_survives_quotes_and_symbols(client, db, typed):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get("/admin/choose-page/search/", {"q": typed}).status_code == 200

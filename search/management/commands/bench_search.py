@@ -60,7 +60,7 @@ class Command(BaseCommand):
         if reader is None or not IndexEntry.objects.exists():
             raise CommandError("No indexed data: run `manage.py seed_scale` first (make bench-search does).")
         raw_sql = (
-            f"SELECT id FROM {connection.ops.quote_name(IndexEntry._meta.db_table)} "
+            f"SELECT id FROM {connection.ops.quote_name(IndexEntry._meta.db_table)} "  # nosec B608 - names come from the models, values are parameters
             "WHERE (title || body) @@ plainto_tsquery('swedish', %s) "
             "ORDER BY ts_rank(title, plainto_tsquery('swedish', %s)) + ts_rank(body, plainto_tsquery('swedish', %s)) "
             "DESC LIMIT 10"
