@@ -1,5 +1,6 @@
 """The admin room where a municipality's editors confirm what others say about its use of a method."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -9,6 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from common.params import positive_int
 
+from .permissions import keeps_methods_reviewed
 from .services import confirm_local_use, local_use_suggestions_for
 
 
@@ -16,6 +18,12 @@ class LocalUseSuggestionsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "knowledge/admin/local_use_suggestions.html"
     page_title = _("Suggested local use")
     header_icon = "site"
+
+    def dispatch(self, request, *args, **kwargs):
+        # The same people as the menu item: editors, the joint board and administrators.
+        if not keeps_methods_reviewed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(suggestions=local_use_suggestions_for(self.request.user), **kwargs)

@@ -80,6 +80,7 @@ class MunicipalPageForm(KnowledgePageForm):
         if field is None or user is None or roles.acts_for_all_municipalities(user):
             return
         field.queryset = Municipality.objects.filter(pk=user.municipality_id)
+        field.required = True  # a page without a municipality is the joint board's, out of their reach
         if not self.instance.municipality_id and user.municipality_id:
             self.initial["municipality"] = user.municipality_id
 

@@ -13,7 +13,6 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -21,6 +20,7 @@ from wagtail.snippets.views import chooser, snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts import audit, roles
+from privacy.admin_forms import GuardedAdminModelForm
 
 from ..models import Category
 
@@ -52,7 +52,7 @@ def register_log_actions(actions):
     actions.register_action(AUDIENCE_CHANGED)(AudienceChangeFormatter)
 
 
-class CategoryForm(WagtailAdminModelForm):
+class CategoryForm(GuardedAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is None or not roles.administers_access(for_user):

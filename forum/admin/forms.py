@@ -29,7 +29,7 @@ class ReasonForm(RefusingPersonalDataGuardMixin, forms.Form):
 
 
 class RedactForm(ReasonForm):
-    # The fragment is not guarded: it is the personal data being removed, and it is never stored.
+    unguarded_because = {"fragment": "it is the personal data being removed, and it is never stored"}
     fragment = forms.CharField(
         label=_("Text to remove"),
         max_length=500,
@@ -66,6 +66,7 @@ class RetagForm(ReasonForm):
         help_text=_("At most five, separated by commas. Leave empty to remove all tags."),
     )
     field_order = ["tags", "reason"]
+    guarded_fields = ("tags", "reason")  # the tags as typed (guarded_texts): parsing splits a phone number apart
 
     def clean_tags(self):
         names = parse_tags(self.cleaned_data["tags"])

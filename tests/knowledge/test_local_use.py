@@ -65,10 +65,22 @@ def test_the_municipalitys_editor_confirms_it_and_a_later_publish_keeps_it(clien
 def test_nobody_else_confirms_for_a_municipality(client, suggested):
     use = MethodLocalUse.objects.get(municipality__slug="sollentuna")
     sollentuna_member = UserFactory(roles=[roles.EMPLOYEE], municipality=place("sollentuna"))
-    for person in (editor_of("sigtuna"), editor_of("jarfalla"), sollentuna_member):
+    for person in (editor_of("sigtuna"), editor_of("jarfalla")):
         client.force_login(person)
         assert list(client.get(reverse("local_use_suggestions")).context["suggestions"]) == []
         assert client.post(reverse("local_use_suggestions"), {"use": use.pk}).status_code == 404
+    client.force_login(sollentuna_member)
+    assert client.post(reverse("local_use_suggestions"), {"use": use.pk})["Location"] == "/admin/"
+    for person in (editor_of("sigtuna"), editor_of("jarfalla"), sollentuna_member):
         with pytest.raises(PermissionDenied):
             services.confirm_local_use(use, by=person)
     assert not MethodLocalUse.objects.get(pk=use.pk).confirmed
+
+
+@pytest.mark.parametrize("role", [roles.EMPLOYEE, roles.MODERATOR])
+def test_only_those_who_keep_methods_open_the_suggested_local_use(client, db, role):
+    client.force_login(UserFactory(roles=[role]))
+    refused = client.get("/admin/lokal-anvandning/")
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's answer to PermissionDenied
+    client.force_login(UserFactory(roles=[roles.EDITOR]))
+    assert client.get("/admin/lokal-anvandning/").status_code == 200

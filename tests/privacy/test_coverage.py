@@ -82,7 +82,8 @@ def unguarded_fields(form_class):
         return free_text_fields(form_class)
     if form_class.guarded_fields == "__all__":
         return set()
-    return free_text_fields(form_class) - set(form_class.guarded_fields)
+    explained = {name for name, reason in form_class.unguarded_because.items() if reason.strip()}
+    return free_text_fields(form_class) - set(form_class.guarded_fields) - explained
 
 
 def subclasses(cls):
