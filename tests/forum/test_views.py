@@ -285,6 +285,14 @@ def test_tag_suggestions_come_from_the_vocabulary(member_client, member):
     assert member_client.get(reverse("forum:suggest_tags"), {"q": "oros"}).json() == {"results": ["Orosanmälan"]}
 
 
+def test_tag_suggestions_never_name_a_tag_used_only_where_the_person_may_not_see(member_client, member, moderator):
+    closed = Category.objects.create(name="Moderatorernas rum", slug="moderatorernas-rum")
+    closed.restricted_to_groups.set(moderator.groups.filter(name="Moderator"))
+    start_thread(moderator, category=closed, tags=["Orosärende Zirkon"])
+    start_thread(member, tags=["Orosanmälan"])
+    assert member_client.get(reverse("forum:suggest_tags"), {"q": "oros"}).json() == {"results": ["Orosanmälan"]}
+
+
 def test_every_forum_form_carries_the_csrf_token(member, colleague):
     from django.test import Client
 
