@@ -1,14 +1,29 @@
-"""Spreadsheet exports that cannot run what a person typed: a cell that looks like a formula stays text."""
+"""Spreadsheet exports that cannot run what a person typed: a cell that looks like a formula stays text.
 
-# What Excel, LibreOffice and Google Sheets read as the start of a formula (OWASP: CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+One rule for every export (the moderation log, the search reports): invisible characters become spaces
+(a workbook refuses control characters, and OWASP's tab and carriage return are formula starts), and a
+cell that then starts, after any spaces, like a formula gets a ' in front.
+"""
+
+import unicodedata
+
+# What Excel, LibreOffice and Google Sheets read as the start of a formula (OWASP: CSV injection), and the
+# full-width forms some of them read too.
+FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+INVISIBLE = {"Cc", "Cf", "Cs"}
+
+
+def printable(text):
+    """The text with its invisible characters (control, format, lone surrogates) as spaces."""
+    return "".join(" " if unicodedata.category(char) in INVISIBLE else char for char in text)
 
 
 def defuse_formula(value):
-    """The value, with a ' in front when a spreadsheet would read it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return f"'{value}"
-    return value
+    """A text value as a safe cell: printable, with a ' in front when a spreadsheet would read a formula."""
+    if not isinstance(value, str):
+        return value
+    text = printable(value)
+    return f"'{text}" if text.lstrip().startswith(FORMULA_STARTS) else text
 
 
 class FormulaSafeExportMixin:

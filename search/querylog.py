@@ -5,28 +5,20 @@ personal-data guard finds (an identity number, a private address or phone number
 and nothing here or in the rest of the search writes a query to a log.
 """
 
-import unicodedata
-
 from django.db import connection
 from django.utils import timezone
 
 from wagtail.search.utils import normalise_query_string
 
+from common.spreadsheets import printable
 from privacy import guard
 
 from .models import SearchQueryDay
 from .models.queries import MAX_TEXT_LENGTH
 
+
 # Control characters (NUL, escape sequences), format characters (bidi overrides) and lone surrogates:
 # they show nothing, PostgreSQL refuses NUL, spreadsheets refuse the rest.
-INVISIBLE = {"Cc", "Cf", "Cs"}
-
-
-def printable(text):
-    """The text with its invisible characters as spaces."""
-    return "".join(" " if unicodedata.category(char) in INVISIBLE else char for char in text)
-
-
 def normalise(text):
     """The form searches are counted and promoted under: Wagtail's (lower case, single spaces), 200 characters."""
     return normalise_query_string(" ".join(printable(text or "").split()))[:MAX_TEXT_LENGTH].strip()

@@ -14,9 +14,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts import roles
+from common.spreadsheets import defuse_formula
 from forum.admin.access import forbidden
 
-from . import picks_admin, querylog
+from . import picks_admin
 from .models import SearchQueryDay, SynonymGroup
 
 
@@ -73,17 +74,6 @@ class PeriodFilterSet(WagtailFilterSet):
         return queryset.since(int(value))
 
 
-# What makes a spreadsheet read a cell as a formula: OWASP's list and the full-width forms some read too.
-# OWASP's tab and carriage return are spaces by then (`querylog.printable`), and leading spaces are looked past.
-FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
-
-
-def spreadsheet_text(value):
-    """A stored search as a spreadsheet cell: text, never a formula, without characters a workbook refuses."""
-    text = querylog.printable(str(value))
-    return "'" + text if text.lstrip().startswith(FORMULA_STARTS) else text
-
-
 def percent(row):
     return "" if row["zero_share"] is None else f"{row['zero_share']} %"
 
@@ -100,9 +90,7 @@ class SearchReportView(ReportView):
     is_searchable = True
     search_fields = ["text"]
     verbose_name_plural = _("searches")
-    custom_field_preprocess = {
-        "text": {ReportView.FORMAT_CSV: spreadsheet_text, ReportView.FORMAT_XLSX: spreadsheet_text}
-    }
+    custom_field_preprocess = {"text": {ReportView.FORMAT_CSV: defuse_formula, ReportView.FORMAT_XLSX: defuse_formula}}
     export_headings = {
         "text": _("Search words"),
         "total_searches": _("Searches"),

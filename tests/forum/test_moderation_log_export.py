@@ -49,9 +49,14 @@ def test_the_moderation_log_exports_its_columns_as_xlsx_with_formulas_as_text(cl
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+46 8 123", "-2", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("text", ["=1+1", "+46 8 123", "-2", "@SUM(A1)", " =1+1", "＝1+1"])
 def test_every_start_of_a_formula_is_defused(text):
     assert defuse_formula(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["\t=1+1", "\r=1+1", "\x00=1+1"])
+def test_invisible_characters_become_spaces_and_cannot_hide_a_formula(text):
+    assert defuse_formula(text) == "' =1+1"
 
 
 def test_ordinary_text_and_numbers_stay_as_they_are():
