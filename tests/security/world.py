@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site, Workflow
 
 from accounts import roles
 from accounts.models import ApiToken, Municipality
@@ -159,5 +159,11 @@ def build_world():
         "restricted_tag": restricted_thread.tags.get().slug,
         "municipality": jarfalla.pk,
         "support_settings": SupportSettings.load().pk,
+        "site": Site.objects.get(is_default_site=True).pk,
+        "draft_revision": draft.latest_revision_id,
+        "workflow": Workflow.objects.get(name="Granskning").pk,
+        "task": Workflow.objects.get(name="Granskning").tasks.get().pk,
+        "page_restriction": restriction.pk,
+        "collection_restriction": collection_restriction.pk,
     }
     return world
