@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail import permissions
+from wagtail.admin.api import filters as admin_api_filters
 from wagtail.admin.views.pages import listing, search
-from wagtail.admin.views.reports import aging_pages, locked_pages
+from wagtail.admin.views.reports import aging_pages, locked_pages, workflows
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import Collection, CollectionViewRestriction, PageLogEntry, PageViewRestriction
@@ -226,7 +227,7 @@ def test_the_tag_autocomplete_suggests_only_tags_on_what_the_person_may_see(clie
 
 def test_wagtail_still_asks_the_narrowed_page_policy():
     assert isinstance(permissions.page_permission_policy, AdminPagePermissionPolicy)
-    for module in (listing, search, aging_pages, locked_pages):
+    for module in (listing, search, aging_pages, locked_pages, workflows, admin_api_filters):
         assert module.page_permission_policy is permissions.page_permission_policy
 
 
