@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.admin_account import AccountView
 from accounts.views import LogoutView
 from intranet import views
+from knowledge import admin_listings
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -32,7 +33,7 @@ urlpatterns = [
     path("admin/reports/", include("forum.admin.history")),
     # Ahead of the admin: its page types report, tag autocomplete, and explorer and page chooser opened
     # on a page, without the pages and tags the person may not see.
-    path("admin/", include("knowledge.admin_listings")),
+    *admin_listings.urlpatterns,
     # Wagtail's account page, with the personal-data guard on the name.
     path("admin/account/", AccountView.as_view()),
     # Wagtail's admin API actions would copy a page under a title that never met the guard.

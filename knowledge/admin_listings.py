@@ -2,7 +2,7 @@
 (knowledge/admin_visibility.py): the page types report, the tag autocomplete, and the explorer and page
 chooser opened on a page as parent (which name that page).
 
-Mounted at Wagtail's own addresses, ahead of the admin's URLs (intranet/urls.py).
+At Wagtail's own addresses, listed in intranet/urls.py ahead of the admin's URLs.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -96,11 +96,14 @@ def admin_view(view):
 
 
 urlpatterns = [
-    path("pages/<int:parent_page_id>/", admin_view(under_a_shown_parent("wagtailadmin_explore"))),
-    path("pages/<int:parent_page_id>/results/", admin_view(under_a_shown_parent("wagtailadmin_explore_results"))),
-    path("choose-page/<int:parent_page_id>/", admin_view(under_a_shown_parent("wagtailadmin_choose_page_child"))),
-    path("reports/page-types-usage/", admin_view(ShownPageTypesUsageReportView.as_view())),
-    path("reports/page-types-usage/results/", admin_view(ShownPageTypesUsageReportView.as_view(results_only=True))),
-    path("tag-autocomplete/", admin_view(tag_autocomplete)),
-    path("tag-autocomplete/<slug:app_name>/<slug:model_name>/", admin_view(tag_autocomplete)),
+    path("admin/pages/<int:parent_page_id>/", admin_view(under_a_shown_parent("wagtailadmin_explore"))),
+    path("admin/pages/<int:parent_page_id>/results/", admin_view(under_a_shown_parent("wagtailadmin_explore_results"))),
+    path("admin/choose-page/<int:parent_page_id>/", admin_view(under_a_shown_parent("wagtailadmin_choose_page_child"))),
+    path("admin/reports/page-types-usage/", admin_view(ShownPageTypesUsageReportView.as_view())),
+    path(
+        "admin/reports/page-types-usage/results/",
+        admin_view(ShownPageTypesUsageReportView.as_view(results_only=True)),
+    ),
+    path("admin/tag-autocomplete/", admin_view(tag_autocomplete)),
+    path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", admin_view(tag_autocomplete)),
 ]
