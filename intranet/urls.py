@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.admin_account import AccountView
 from accounts.views import LogoutView
 from intranet import views
+from knowledge import admin_listings
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -30,6 +31,9 @@ urlpatterns = [
     path("admin/pages/<int:page_to_move_id>/set_position/", views.only_pages_with_a_parent(set_page_position)),
     # Ahead of the admin: its site history without the forum categories the person may not see.
     path("admin/reports/", include("forum.admin.history")),
+    # Ahead of the admin: its page types report, tag autocomplete, and explorer and page chooser opened
+    # on a page, without the pages and tags the person may not see.
+    *admin_listings.urlpatterns,
     # Wagtail's account page, with the personal-data guard on the name.
     path("admin/account/", AccountView.as_view()),
     # Wagtail's admin API actions would copy a page under a title that never met the guard.

@@ -18,19 +18,20 @@ The rule is one SQL condition, so using it adds no query to a page.
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 
-from wagtail.models import PageManager, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
-def restrictions_passed_by(user):
+def restrictions_passed_by(user, restriction_model=PageViewRestriction):
+    """The view restrictions the person passes: of pages, or of collections given CollectionViewRestriction."""
     if not user.is_authenticated:
-        return PageViewRestriction.objects.none()
-    passed = Q(restriction_type=PageViewRestriction.LOGIN)
+        return restriction_model.objects.none()
+    passed = Q(restriction_type=restriction_model.LOGIN)
     if user.is_superuser:
-        passed |= Q(restriction_type=PageViewRestriction.GROUPS)
+        passed |= Q(restriction_type=restriction_model.GROUPS)
     else:
-        passed |= Q(restriction_type=PageViewRestriction.GROUPS, groups__in=user.groups.all())
-    return PageViewRestriction.objects.filter(passed)
+        passed |= Q(restriction_type=restriction_model.GROUPS, groups__in=user.groups.all())
+    return restriction_model.objects.filter(passed)
 
 
 def stopped_by_a_restriction(user):
@@ -38,6 +39,13 @@ def stopped_by_a_restriction(user):
     # Tree paths: a restriction's page path is a prefix of the path of every page it covers.
     covering = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
     return Exists(covering.exclude(pk__in=restrictions_passed_by(user).values("pk")))
+
+
+def stopped_by_a_collection_restriction(user):
+    """True for a document under (or in) a collection restriction the person does not pass; use inside a
+    document query. Collections nest by tree path as pages do, and the same restriction types apply."""
+    covering = CollectionViewRestriction.objects.filter(StartsWith(OuterRef("collection__path"), F("collection__path")))
+    return Exists(covering.exclude(pk__in=restrictions_passed_by(user, CollectionViewRestriction).values("pk")))
 
 
 def visible_pages(pages, user):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -13,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import LocalUseSuggestionsView
+from .admin_visibility import AdminPagePermissionPolicy, documents_shown_in_admin, pages_shown_in_admin
 from .models import AgeGroup, EvidenceLevel, MethodPage, PreventionLevel, TargetGroup, ViolenceType
 from .permissions import in_municipal_scope, keeps_methods_reviewed
 
@@ -109,3 +111,36 @@ def register_local_use_suggestions_menu_item():
     return LocalUseSuggestionsMenuItem(
         _("Suggested local use"), reverse("local_use_suggestions"), icon_name="site", order=260
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_pages_shown_in_admin(pages, request):
+    return pages_shown_in_admin(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_only_pages_shown_in_admin(parent_page, pages, request):
+    return pages_shown_in_admin(pages, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def choose_only_documents_shown_in_admin(documents, request):
+    return documents_shown_in_admin(documents, request.user)
+
+
+@hooks.register("before_move_page")
+def move_only_what_one_may_move(request, page, destination):
+    """Wagtail's move confirmation names the page to anyone who opens its address; only its movers may."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+class ShownPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    def get_base_queryset(self):
+        # Wagtail builds a policy of its own here rather than reading the one KnowledgeConfig narrows.
+        return AdminPagePermissionPolicy().explorable_instances(self.request.user)
+
+
+@hooks.register("construct_admin_api")
+def serve_only_pages_shown_in_admin(router):
+    router.register_endpoint("pages", ShownPagesAdminAPIViewSet)

@@ -1,0 +1,109 @@
+"""Wagtail admin views that do not ask the page permission policy, narrowed to what the person may see
+(knowledge/admin_visibility.py): the page types report, the tag autocomplete, and the explorer and page
+chooser opened on a page as parent (which name that page).
+
+At Wagtail's own addresses, listed in intranet/urls.py ahead of the admin's URLs.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.http import Http404, JsonResponse
+from django.urls import path
+from django.views.decorators.cache import never_cache
+
+from taggit.models import Tag, TaggedItem
+from wagtail.admin import urls as wagtail_admin_urls
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.models import Page
+
+from .admin_visibility import documents_shown_in_admin, pages_shown_in_admin
+from .models.tags import PAGE_TAG_MODELS, tags_visible_to
+
+
+class ShownPageTypesUsageReportView(PageTypesUsageReportView):
+    """Wagtail's report counts every page of a type and names the last edited one, drafts and
+    restricted pages included; here both come from the pages shown to the person."""
+
+    def get_queryset(self):
+        self.queryset = ContentType.objects.filter(model__in=self.page_models)
+        content_types = self.filter_queryset(self.queryset)
+        pages = pages_shown_in_admin(Page.objects.all(), self.request.user)
+        if site_root_path := self.filters.form.cleaned_data.get("site"):
+            pages = pages.filter(path__startswith=site_root_path)
+        last_edited = pages.filter(content_type=OuterRef("pk")).order_by(
+            F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk"
+        )
+        return content_types.annotate(
+            count=Count("pages", filter=Q(pages__in=pages.values("pk"))),
+            last_edited_page_id=Subquery(last_edited.values("pk")[:1]),
+        ).order_by("-count", "app_label", "model")
+
+
+def tags_shown_in_admin(user):
+    """Tags on anything the admin shows the person: pages, documents and images, and what the site shows."""
+    if user.is_superuser:
+        return Tag.objects.all()
+    pages = pages_shown_in_admin(Page.objects.all(), user).values("pk")
+    used = Q(pk__in=tags_visible_to(user).values("pk"))
+    for through in PAGE_TAG_MODELS:
+        used |= Q(pk__in=through.objects.filter(content_object_id__in=pages).values("tag_id"))
+    documents = documents_shown_in_admin(get_document_model().objects.all(), user)
+    images = image_permission_policy.instances_user_has_any_permission_for(user, ["choose", "change"])
+    for model, items in ((get_document_model(), documents), (get_image_model(), images)):
+        on_items = TaggedItem.objects.filter(content_type__app_label=model._meta.app_label).filter(
+            content_type__model=model._meta.model_name, object_id__in=items.values("pk")
+        )
+        used |= Q(pk__in=on_items.values("tag_id"))
+    return Tag.objects.filter(used)
+
+
+def tag_autocomplete(request, app_name="taggit", model_name="tag"):
+    """Wagtail's tag autocomplete, suggesting only tags the person has met; the project has one tag model."""
+    if (app_name, model_name) != ("taggit", "tag"):
+        raise Http404
+    term = request.GET.get("term", "")
+    if not term:
+        return JsonResponse([], safe=False)
+    tags = tags_shown_in_admin(request.user).filter(name__istartswith=term).order_by("name")
+    return JsonResponse(list(tags.values_list("name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]), safe=False)
+
+
+def wagtail_admin_view(name):
+    return next(
+        pattern.callback for pattern in wagtail_admin_urls.urlpatterns if getattr(pattern, "name", None) == name
+    )
+
+
+def under_a_shown_parent(name):
+    """Wagtail's view of that name, answering "not found" for a parent page not shown to the person."""
+    view = wagtail_admin_view(name)
+
+    def guarded(request, parent_page_id, **kwargs):
+        if not pages_shown_in_admin(Page.objects.filter(pk=parent_page_id), request.user).exists():
+            raise Http404
+        return view(request, parent_page_id=parent_page_id, **kwargs)
+
+    return guarded
+
+
+def admin_view(view):
+    return never_cache(require_admin_access(view))
+
+
+urlpatterns = [
+    path("admin/pages/<int:parent_page_id>/", admin_view(under_a_shown_parent("wagtailadmin_explore"))),
+    path("admin/pages/<int:parent_page_id>/results/", admin_view(under_a_shown_parent("wagtailadmin_explore_results"))),
+    path("admin/choose-page/<int:parent_page_id>/", admin_view(under_a_shown_parent("wagtailadmin_choose_page_child"))),
+    path("admin/reports/page-types-usage/", admin_view(ShownPageTypesUsageReportView.as_view())),
+    path(
+        "admin/reports/page-types-usage/results/",
+        admin_view(ShownPageTypesUsageReportView.as_view(results_only=True)),
+    ),
+    path("admin/tag-autocomplete/", admin_view(tag_autocomplete)),
+    path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", admin_view(tag_autocomplete)),
+]
