@@ -31,8 +31,8 @@ urlpatterns = [
     path("admin/pages/<int:page_to_move_id>/set_position/", views.only_pages_with_a_parent(set_page_position)),
     # Ahead of the admin: its site history without the forum categories the person may not see.
     path("admin/reports/", include("forum.admin.history")),
-    # Ahead of the admin: its page types report, tag autocomplete, and explorer and page chooser opened
-    # on a page, without the pages and tags the person may not see.
+    # Ahead of the admin: its page types report, tag autocomplete, explorer and page chooser opened on a page,
+    # workflow preview and document chooser's answer, without the pages, documents and tags the person may not see.
     *admin_listings.urlpatterns,
     # Wagtail's account page, with the personal-data guard on the name.
     path("admin/account/", AccountView.as_view()),

@@ -14,12 +14,16 @@ from django.views.decorators.cache import never_cache
 from taggit.models import Tag, TaggedItem
 from wagtail.admin import urls as wagtail_admin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.pages.workflow import PreviewRevisionForTask
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.documents import get_document_model
+from wagtail.documents.views.chooser import viewset as document_chooser
 from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
+
+from common.params import positive_int
 
 from .admin_visibility import documents_shown_in_admin, pages_shown_in_admin
 from .models.tags import PAGE_TAG_MODELS, tags_visible_to
@@ -91,6 +95,30 @@ def under_a_shown_parent(name):
     return guarded
 
 
+def shown_page(view):
+    """A Wagtail view about one page (page_id), answering "not found" for a page not shown to the person:
+    Wagtail's workflow preview names any page in its message ("… is not awaiting moderation")."""
+
+    def guarded(request, page_id, **kwargs):
+        if not pages_shown_in_admin(Page.objects.filter(pk=page_id), request.user).exists():
+            raise Http404
+        return view(request, page_id=page_id, **kwargs)
+
+    return guarded
+
+
+def shown_document(view):
+    """The document chooser's answer for one document, which names it, only for a document shown to the person."""
+
+    def guarded(request, pk, **kwargs):
+        documents = documents_shown_in_admin(get_document_model().objects.filter(pk=positive_int(pk)), request.user)
+        if not documents.exists():
+            raise Http404
+        return view(request, pk=pk, **kwargs)
+
+    return guarded
+
+
 def admin_view(view):
     return never_cache(require_admin_access(view))
 
@@ -104,6 +132,11 @@ urlpatterns = [
         "admin/reports/page-types-usage/results/",
         admin_view(ShownPageTypesUsageReportView.as_view(results_only=True)),
     ),
+    path(
+        "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/",
+        admin_view(shown_page(PreviewRevisionForTask.as_view())),
+    ),
+    path("admin/documents/chooser/chosen/<str:pk>/", admin_view(shown_document(document_chooser.chosen_view))),
     path("admin/tag-autocomplete/", admin_view(tag_autocomplete)),
     path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", admin_view(tag_autocomplete)),
 ]

@@ -17,7 +17,7 @@ from wagtail.admin.views.pages import listing, search
 from wagtail.admin.views.reports import aging_pages, locked_pages, workflows
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.models import Collection, CollectionViewRestriction, PageLogEntry, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageLogEntry, PageViewRestriction, Workflow
 
 from accounts import roles
 from accounts.models import Municipality
@@ -205,6 +205,28 @@ def test_the_document_chooser_lists_a_restricted_collection_only_to_those_who_pa
     client, people, restricted_document, url
 ):
     assert who_sees(client, people, url, [DOCUMENT]) == expected(people, [DOCUMENT])
+
+
+def test_the_document_choosers_answer_names_a_restricted_document_only_to_those_who_pass_or_may_change_it(
+    client, people, restricted_document
+):
+    url = f"/admin/documents/chooser/chosen/{restricted_document.pk}/"
+    assert who_sees(client, people, url, [DOCUMENT]) == expected(people, [DOCUMENT])
+
+
+def test_the_workflow_preview_answers_not_found_for_a_page_not_shown_to_the_person(client, people, pages):
+    # Wagtail answers a page it cannot preview with a message naming it, on whatever page comes next.
+    task = Workflow.objects.get(name="Granskning").tasks.get()
+    url = f"/admin/pages/workflow/preview/{pages[DRAFT].pk}/{task.pk}/"
+    shown = {role for role, names in expected(people, [DRAFT], PAGE_WORKERS).items() if names}
+    for role, user in people.items():
+        client.force_login(user)
+        response = client.get(url, follow=True)
+        if role not in shown:
+            assert response.status_code == 404, role
+            assert DRAFT not in response.content.decode(), role
+        else:
+            assert response.status_code == 200, role
 
 
 @pytest.mark.parametrize("url", ["/admin/reports/site-history/", "/admin/reports/site-history/results/"])
