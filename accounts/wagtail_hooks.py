@@ -1,16 +1,34 @@
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from . import audit
 from .bulk_actions import AssignRole, Delete, SetActiveState
 from .models import Municipality, Sector
 
 
+class KeepWhatIsInUseDeleteView(DeleteView):
+    """Wagtail refuses to delete what its reference index knows is in use; the database knows more (people,
+    municipality pages), and its refusal would otherwise be a server error."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request, _("“%(object)s” is still in use and cannot be deleted.") % {"object": self.object}
+            )
+            return redirect(self.get_success_url())
+
+
 class MunicipalityViewSet(SnippetViewSet):
     model = Municipality
+    delete_view_class = KeepWhatIsInUseDeleteView
     icon = "site"
     list_display = ["name", "slug"]
     search_fields = ["name"]

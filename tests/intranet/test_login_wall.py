@@ -77,13 +77,19 @@ def resolvable_path(regex, pattern):
             match = resolve(path)
         except Resolver404:
             continue
-        if (
-            match.func == pattern.callback
-            or match.func in shadowing_views()
-            or is_subclass_view(match.func, pattern.callback)
-        ):
+        if reaches(path, pattern, match):
             return path
     return None
+
+
+def reaches(path, pattern, match=None):
+    """Whether the path leads to the route's view (or to the project's view shadowing it)."""
+    match = match or resolve(path)
+    return (
+        match.func == pattern.callback
+        or match.func in shadowing_views()
+        or is_subclass_view(match.func, pattern.callback)
+    )
 
 
 def is_subclass_view(view, other):
