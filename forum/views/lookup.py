@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
-from knowledge.models.tags import tags_visible_to
+from knowledge.models.tags import tags_offered_to
 
 from ..services import mention_handle
 
@@ -50,13 +50,13 @@ def people(request):
 
 @require_safe
 def tags(request):
-    """Tags from the shared vocabulary that start with, or contain, what was typed: those on something the
-    person may see, so that a tag used only in a closed category or on a draft is not named."""
+    """Tags from the shared vocabulary that start with, or contain, what was typed, as far as the person may be
+    told of them (knowledge.models.tags.tags_offered_to): never a tag used only in a closed category or on a draft."""
     typed = request.GET.get("q", "").strip()[:50]
     if not typed:
         return JsonResponse({"results": []})
     found = (
-        tags_visible_to(request.user)
+        tags_offered_to(request.user)
         .filter(name__icontains=typed)
         .annotate(starts=Count("pk", filter=Q(name__istartswith=typed)))
         .order_by("-starts", "name")[:SUGGESTIONS]

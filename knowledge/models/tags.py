@@ -5,12 +5,13 @@ so a tag page can list methods, experiences, articles and discussions together.
 TAGGIT_CASE_INSENSITIVE makes "Våld" and "våld " one tag.
 """
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import ItemBase, Tag, TaggedItemBase
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -63,3 +64,12 @@ def tags_visible_to(user):
     for tag_ids_visible_to in hooks.get_hooks(VISIBLE_TAG_USES_HOOK):
         used |= Q(pk__in=tag_ids_visible_to(user))
     return Tag.objects.filter(used)
+
+
+def tags_offered_to(user):
+    """Tags a person may be offered while writing: those on something they may see, and those on nothing yet
+    (the vocabulary moderators keep). A tag used only where the person may not look is never named."""
+    used_somewhere = Q(pk__in=[])
+    for through in (model for model in apps.get_models() if issubclass(model, ItemBase)):
+        used_somewhere |= Q(pk__in=through.objects.values("tag_id"))
+    return Tag.objects.filter(Q(pk__in=tags_visible_to(user).values("pk")) | ~used_somewhere)
