@@ -86,3 +86,12 @@ def test_the_layout_holds_at_320_pixels(page, member, log_in):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 320
     assert page.get_by_role("link", name="Kampanjmånaden").is_visible()
+
+
+def test_a_request_the_site_cannot_read_gets_an_accessible_swedish_page(page, member, log_in, assert_accessible):
+    log_in(member)
+    response = page.goto("/sok/?" + "&".join(f"tagg={number}" for number in range(1500)))
+    assert response.status == 400
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.get_by_role("heading", level=1).inner_text() == "Förfrågan kunde inte läsas"
+    assert_accessible(page)
