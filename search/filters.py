@@ -13,6 +13,7 @@ from taggit.models import Tag
 
 from accounts.models import Municipality, Sector
 from knowledge.models import TargetGroup, ViolenceType
+from knowledge.models.tags import tags_visible_to
 
 from .engine import Filters
 from .models.documents import Facet, Kind
@@ -58,15 +59,16 @@ def _model_for(name):
     return Municipality if name == MUNICIPALITY else MODEL_FACETS[name]
 
 
-def _find(model, value):
-    """A municipality, term or tag by slug — tags also by name, as people type them."""
-    found = model.objects.filter(slug=value).first()
-    if found is None and model is Tag:
-        found = Tag.objects.filter(name__iexact=value).first()
-    return found
+def _find(model, value, user):
+    """A municipality, term or tag by slug — tags also by name, as people type them, and only a tag on something
+    the person may see: one used only in a closed room is as unknown as one that does not exist."""
+    if model is not Tag:
+        return model.objects.filter(slug=value).first()
+    tags = tags_visible_to(user)
+    return tags.filter(slug=value).first() or tags.filter(name__iexact=value).first()
 
 
-def read_filters(params):
+def read_filters(params, user):
     """The Filters an address asks for, the chosen objects by facet, and the values that named nothing."""
     kinds, chosen, unknown = [], {}, []
     for value in params.getlist(TYPE):
@@ -78,7 +80,7 @@ def read_filters(params):
         value = (params.get(name) or "").strip()[:MAX_VALUE_LENGTH]
         if not value:
             continue
-        found = _find(_model_for(name), value)
+        found = _find(_model_for(name), value, user)
         if found is None:
             unknown.append((name, value))
         else:

@@ -24,7 +24,7 @@ def _run(request):
     """Search as the request asks; notices say what was shortened or ignored."""
     params = request.GET
     text = params.get("q", "")
-    chosen_filters, chosen, unknown = filters.read_filters(params)
+    chosen_filters, chosen, unknown = filters.read_filters(params, request.user)
     results = engine.search(
         request.user, text, filters=chosen_filters, page=_page_number(params), per_page=PER_PAGE, request=request
     )

@@ -5,9 +5,12 @@ import logging
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from accounts import roles
 from forum import services
+from forum.models import Category
 from search.models.documents import Kind
 from tests.conftest import queries_for
 from tests.factories import UserFactory, start_thread
@@ -41,6 +44,27 @@ def test_unknown_filter_values_are_named_and_left_out(member_client, make_method
     assert response.status_code == 200
     assert "finns-inte" in html and "banan" in html
     assert response.context["results"].count == 1
+
+
+def test_a_tag_used_only_where_the_person_may_not_look_is_as_unknown_as_one_that_does_not_exist(
+    client, member, make_method
+):
+    make_method("Våld och skola")
+    closed = Category.objects.create(name="Redaktionsrummet", slug="redaktionsrummet")
+    closed.restricted_to_groups.set(Group.objects.filter(name=roles.EDITOR))
+    editor = UserFactory(roles=[roles.EDITOR])
+    start_thread(editor, category=closed, title="Våld i ett ärende", tags=["Zirkonfråga"])
+    client.force_login(member)
+    asked = client.get(reverse("search:search"), {"q": "våld", "tagg": "Zirkonfråga"})
+    unknown = client.get(reverse("search:search"), {"q": "våld", "tagg": "Zirkonfrågan"})
+    assert [str(notice) for notice in asked.context["notices"]] == [
+        str(notice).replace("Zirkonfrågan", "Zirkonfråga") for notice in unknown.context["notices"]
+    ]
+    assert asked.context["results"].count == 1
+    client.force_login(editor)
+    narrowed = client.get(reverse("search:search"), {"q": "våld", "tagg": "Zirkonfråga"})
+    assert narrowed.context["notices"] == []
+    assert [hit.title for hit in narrowed.context["results"].hits] == ["Våld i ett ärende"]
 
 
 @pytest.mark.parametrize(
