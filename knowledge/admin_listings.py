@@ -83,28 +83,20 @@ def wagtail_admin_view(name):
     )
 
 
+def for_a_shown_page(view, argument="page_id"):
+    """A Wagtail view about one page, answering "not found" for a page not shown to the person: the explorer and
+    chooser opened on a page name it in their header, and the workflow preview names any page in its message."""
+
+    def guarded(request, **kwargs):
+        if not pages_shown_in_admin(Page.objects.filter(pk=kwargs[argument]), request.user).exists():
+            raise Http404
+        return view(request, **kwargs)
+
+    return guarded
+
+
 def under_a_shown_parent(name):
-    """Wagtail's view of that name, answering "not found" for a parent page not shown to the person."""
-    view = wagtail_admin_view(name)
-
-    def guarded(request, parent_page_id, **kwargs):
-        if not pages_shown_in_admin(Page.objects.filter(pk=parent_page_id), request.user).exists():
-            raise Http404
-        return view(request, parent_page_id=parent_page_id, **kwargs)
-
-    return guarded
-
-
-def shown_page(view):
-    """A Wagtail view about one page (page_id), answering "not found" for a page not shown to the person:
-    Wagtail's workflow preview names any page in its message ("… is not awaiting moderation")."""
-
-    def guarded(request, page_id, **kwargs):
-        if not pages_shown_in_admin(Page.objects.filter(pk=page_id), request.user).exists():
-            raise Http404
-        return view(request, page_id=page_id, **kwargs)
-
-    return guarded
+    return for_a_shown_page(wagtail_admin_view(name), argument="parent_page_id")
 
 
 def shown_document(view):
@@ -134,7 +126,7 @@ urlpatterns = [
     ),
     path(
         "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/",
-        admin_view(shown_page(PreviewRevisionForTask.as_view())),
+        admin_view(for_a_shown_page(PreviewRevisionForTask.as_view())),
     ),
     path("admin/documents/chooser/chosen/<str:pk>/", admin_view(shown_document(document_chooser.chosen_view))),
     path("admin/tag-autocomplete/", admin_view(tag_autocomplete)),
