@@ -7,6 +7,7 @@ they are (their form or link target) rather than by their Swedish wording.
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from taggit.models import Tag
 
@@ -264,7 +265,7 @@ def test_a_reported_post_reaches_the_moderation_queue_and_a_moderator_hides_it(
     assert offending.hidden_reason == "Pekar ut en familj."
     assert not Report.objects.open().exists()
     # Wagtail fades its messages in; checking contrast mid-fade would measure a paler green.
-    desk.wait_for_function("getComputedStyle(document.querySelector('.messages > ul')).opacity === '1'")
+    expect(desk.locator(".messages > ul")).to_have_css("opacity", "1")
     assert_accessible(desk)
 
     reporter.reload()
