@@ -1,6 +1,7 @@
 """Wagtail admin views that do not ask the page permission policy, narrowed to what the person may see
-(knowledge/admin_visibility.py): the page types report, the tag autocomplete, and the explorer and page
-chooser opened on a page as parent (which name that page).
+(knowledge/admin_visibility.py): the page types report, the tag autocomplete, the explorer and page
+chooser opened on a page as parent (which name that page), and the page and document choosers' answers
+for chosen ids (which name what they are given).
 
 At Wagtail's own addresses, listed in intranet/urls.py ahead of the admin's URLs.
 """
@@ -111,6 +112,28 @@ def shown_document(view):
     return guarded
 
 
+def only_shown_ids(view, shown):
+    """A chooser's answer for the objects chosen by `?id=`, asked only for those `shown(ids, user)` lets
+    through: Wagtail's page and document choosers name whatever ids they are given."""
+
+    def guarded(request, **kwargs):
+        asked = [number for value in request.GET.getlist("id") if (number := positive_int(value))]
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [str(pk) for pk in shown(asked, request.user)])
+        return view(request, **kwargs)
+
+    return guarded
+
+
+def shown_pages(ids, user):
+    # Never the root, which Wagtail's answer would ask for its parent.
+    return pages_shown_in_admin(Page.objects.filter(pk__in=ids, depth__gt=1), user).values_list("pk", flat=True)
+
+
+def shown_documents(ids, user):
+    return documents_shown_in_admin(get_document_model().objects.filter(pk__in=ids), user).values_list("pk", flat=True)
+
+
 def admin_view(view):
     return never_cache(require_admin_access(view))
 
@@ -128,7 +151,15 @@ urlpatterns = [
         "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/",
         admin_view(for_a_shown_page(PreviewRevisionForTask.as_view())),
     ),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        admin_view(only_shown_ids(wagtail_admin_view("wagtailadmin_choose_page_chosen_multiple"), shown_pages)),
+    ),
     path("admin/documents/chooser/chosen/<str:pk>/", admin_view(shown_document(document_chooser.chosen_view))),
+    path(
+        "admin/documents/chooser/chosen-multiple/",
+        admin_view(only_shown_ids(document_chooser.chosen_multiple_view, shown_documents)),
+    ),
     path("admin/tag-autocomplete/", admin_view(tag_autocomplete)),
     path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", admin_view(tag_autocomplete)),
 ]

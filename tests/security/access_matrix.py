@@ -69,6 +69,8 @@ EXPECTED = {
     'admin/reports/page\\-types\\-usage/results/': "L O O O O O O O",
     'admin/pages/workflow/preview/(?P<page_id>[0-9]+)/(?P<task_id>[0-9]+)/': "L N D N D N D D",
     'admin/documents/chooser/chosen/(?P<pk>[^/]+)/': "L N N N N N N N",
+    'admin/choose\\-page/chosen\\-multiple/': "L O O O O O O O",
+    'admin/documents/chooser/chosen\\-multiple/': "L O O O O O O O",
     'admin/tag\\-autocomplete/': "L O O O O O O O",
     'admin/tag\\-autocomplete/(?P<app_name>[-a-zA-Z0-9_]+)/(?P<model_name>[-a-zA-Z0-9_]+)/': "L N N N N N N N",
     'admin/account/': "L O O O O O O O",

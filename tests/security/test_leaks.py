@@ -47,8 +47,17 @@ def text_of(response):
     return content.decode("utf-8", "replace").casefold()
 
 
+def chosen_lists(ids):
+    """The choosers' "chosen" answers, asked by id for every secret object of their kind at once."""
+    pages = f"id={ids['draft']}&id={ids['restricted_page']}"
+    yield f"/admin/choose-page/chosen-multiple/?{pages}"
+    yield f"/admin/documents/chooser/chosen-multiple/?id={ids['private_document']}"
+    yield f"/admin/snippets/choose/forum/category/chosen-multiple/?id={ids['restricted_category_id']}"
+
+
 def paths_to_read(ids):
     yield from (path for _key, path in every_route(ids))
+    yield from chosen_lists(ids)
     for marker in SEEN_BY:
         for box in SEARCH_BOXES:
             yield box + marker[:6].casefold()
