@@ -1,11 +1,23 @@
+import inspect
+
 from csp.middleware import CSPMiddleware
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.core.exceptions import BadRequest, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+
+from wagtail.admin.views.chooser import BaseLinkFormView, ExternalLinkView
+from wagtail.admin.views.generic.chooser import ChosenViewMixin, CreateViewMixin, CreationFormMixin
+from wagtail.admin.views.generic.multiple_upload import AddView as MultipleUploadView
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.views.pages.lock import LockView, UnlockView
+from wagtail.contrib.redirects.views import process_import
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page
 
 from accounts.middleware import API_PATH_PREFIX
 from common.params import positive_int
@@ -131,3 +143,127 @@ class PrivateResponseMiddleware:
             response["Cache-Control"] = "private, no-store"
             response.headers.pop("Expires", None)
         return response
+
+
+class WagtailRequestShapesMiddleware:
+    """Refuse the requests on which Wagtail 7.4's own admin views fail with a server error.
+
+    Each shape was found by the fuzz run (tests/security/test_fuzz.py): Wagtail reads an id, a parameter
+    or a form field without checking it. Here they get the answer they deserve, a 404 for something that
+    does not exist and a 400 for a request no page of the admin sends, before the view runs (a `next` that
+    leads nowhere is dropped). The checks
+    run after the login check (this middleware comes after it), so nobody signed out learns anything;
+    those about a form's fields look at POSTs only, so that a GET still meets the view's permission check.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            for check in ADMIN_REQUEST_CHECKS:
+                check(request, view_func, view_kwargs)
+        return None
+
+
+def is_view(view_func, *view_classes):
+    view_class = getattr(view_func, "view_class", None)
+    return view_class is not None and issubclass(view_class, view_classes)
+
+
+def next_only_as_a_path(request, view_func, kwargs):
+    """Drop a `next` that is not a path on this site, as Wagtail would drop one leading elsewhere.
+
+    Wagtail hands `next` to redirect(), which takes a bare word for the name of a view to look up.
+    """
+    for method in ("GET", "POST"):
+        data = getattr(request, method)
+        if data.get("next", "/").startswith("/"):
+            continue
+        data = data.copy()
+        del data["next"]
+        setattr(request, method, data)
+
+
+def chosen_id_is_an_id(request, view_func, kwargs):
+    # A chooser's "chosen" view looks its id up unparsed.
+    if not is_view(view_func, ChosenViewMixin):
+        return
+    model = view_func.view_initkwargs.get("model") or view_func.view_class.model
+    if isinstance(model, str):
+        model = resolve_model_string(model)
+    try:
+        model._meta.pk.to_python(kwargs.get("pk"))
+    except ValidationError as error:
+        raise Http404 from error
+
+
+def chooser_creates_only_with_a_form(request, view_func, kwargs):
+    # A snippet chooser without a "create" tab still has the address, and its POST finds no form.
+    if request.method != "POST" or not is_view(view_func, CreateViewMixin):
+        return
+    view_class, initkwargs = view_func.view_class, view_func.view_initkwargs
+    # Wagtail's own choosers (documents, images) build their forms themselves.
+    builds_its_own = view_class.get_creation_form_class is not CreationFormMixin.get_creation_form_class
+    named = initkwargs.get("creation_form_class") or any(
+        initkwargs.get(key) is not None for key in ("form_fields", "exclude_form_fields")
+    )
+    if not (builds_its_own or named):
+        raise Http404
+
+
+def link_chooser_parent_is_a_page_id(request, view_func, kwargs):
+    parent = request.GET.get("parent_page_id")
+    if parent and is_view(view_func, BaseLinkFormView) and positive_int(parent) is None:
+        raise BadRequest("parent_page_id is not a page id")
+
+
+def external_link_has_its_field(request, view_func, kwargs):
+    if request.method != "POST" or not is_view(view_func, ExternalLinkView):
+        return
+    if f"{view_func.view_class.form_prefix}-url" not in request.POST:
+        raise BadRequest("external link form without its address field")
+
+
+def upload_names_its_file(request, view_func, kwargs):
+    # The upload of many documents or images reads only the field "files[]", unchecked.
+    if request.method == "POST" and is_view(view_func, MultipleUploadView) and "files[]" not in request.FILES:
+        raise BadRequest("upload without its file field")
+
+
+def redirect_import_carries_its_file(request, view_func, kwargs):
+    if request.method != "POST" or inspect.unwrap(view_func) is not inspect.unwrap(process_import):
+        return
+    if not all(request.POST.get(key) for key in ("import_file_name", "input_format")):
+        raise BadRequest("redirect import without its file")
+
+
+def locked_page_has_a_parent(request, view_func, kwargs):
+    # Locking and unlocking send the person to the page's parent afterwards; the root has none.
+    if not is_view(view_func, LockView, UnlockView):
+        return
+    if not Page.objects.filter(pk=positive_int(str(kwargs.get("page_id"))), depth__gt=1).exists():
+        raise Http404
+
+
+def reverted_revision_is_one(request, view_func, kwargs):
+    # Revision 0 counts as "not reverting", and the edit view then has no revision to show.
+    revision = kwargs.get("revision_id")
+    if revision is not None and is_view(view_func, EditView) and positive_int(str(revision)) is None:
+        raise Http404
+
+
+ADMIN_REQUEST_CHECKS = [
+    next_only_as_a_path,
+    chosen_id_is_an_id,
+    chooser_creates_only_with_a_form,
+    link_chooser_parent_is_a_page_id,
+    external_link_has_its_field,
+    upload_names_its_file,
+    redirect_import_carries_its_file,
+    locked_page_has_a_parent,
+    reverted_revision_is_one,
+]

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # Inside the login check, so that it knows whether the response is a signed-in person's.
     "intranet.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the login check: Wagtail admin requests of a shape its views cannot answer end here.
+    "intranet.middleware.WagtailRequestShapesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of every authentication attempt.
