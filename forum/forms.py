@@ -6,12 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from taggit.models import Tag
 from wagtail.models import Page
 
 from common.params import positive_ints
 from common.text import validate_has_letter_or_digit
 from knowledge.models import discussable_pages
+from knowledge.models.tags import tags_offered_to
 from knowledge.tagging import parse_tags
 from privacy.forms import PersonalDataGuardMixin
 
@@ -142,9 +142,12 @@ class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
             raise forms.ValidationError(
                 _("At most %(limit)d tags: remove %(extra)d.") % {"limit": MAX_TAGS, "extra": len(names) - MAX_TAGS}
             )
+        # Only tags the person may be offered count as known: one used only in a room closed to them gets the
+        # same answer as one that does not exist, so the form never tells whether such a tag exists.
+        vocabulary = tags_offered_to(self.user)
         known = {}
         for name in names:
-            tag = Tag.objects.filter(name__iexact=name).first()
+            tag = vocabulary.filter(name__iexact=name).first()
             if tag:
                 known[name.casefold()] = tag.name
         unknown = [name for name in names if name.casefold() not in known]

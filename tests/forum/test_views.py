@@ -297,6 +297,25 @@ def test_tag_suggestions_never_name_a_tag_used_only_where_the_person_may_not_see
     assert results == ["Orosanmälan", "Orosbarometern"]
 
 
+def test_the_thread_form_never_tells_whether_a_tag_exists_in_a_room_closed_to_the_writer(
+    member_client, member, moderator
+):
+    closed = Category.objects.create(name="Moderatorernas rum", slug="moderatorernas-rum")
+    closed.restricted_to_groups.set(moderator.groups.filter(name="Moderator"))
+    start_thread(moderator, category=closed, tags=["Orosärende Zirkon"])
+    Tag.objects.create(name="Orosbarometern", slug="orosbarometern")  # in the vocabulary, on nothing yet
+
+    def refusal(tag):
+        response = member_client.post(reverse("forum:new_thread"), new_thread_data(tags=tag))
+        return response.context["form"].errors.get("tags") if response.status_code == 200 else None
+
+    assert refusal("Orosärende Zirkon,") == [
+        error.replace("Påhittad", "Orosärende Zirkon") for error in refusal("Påhittad")
+    ]
+    assert refusal("Orosbarometern") is None
+    assert sorted(Thread.objects.latest("pk").tags.names()) == ["Orosbarometern"]
+
+
 def test_every_forum_form_carries_the_csrf_token(member, colleague):
     from django.test import Client
 
