@@ -6,6 +6,7 @@ Nobody deletes an account here: what a person wrote stays, so an account is deac
 from django.contrib.auth.models import Group
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -123,6 +124,14 @@ class SendPasswordResetView(AccountViewMixin, WagtailAdminTemplateMixin, BaseOpe
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailusers_users:index"), "label": capfirst(User._meta.verbose_name_plural)},
+            {"url": reverse("wagtailusers_users:edit", args=[self.object.pk]), "label": str(self.object)},
+            {"url": "", "label": self.page_title},
+        ]
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(person=self.object))

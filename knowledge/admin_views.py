@@ -25,6 +25,9 @@ class LocalUseSuggestionsView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(suggestions=local_use_suggestions_for(self.request.user), **kwargs)
 
