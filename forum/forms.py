@@ -72,15 +72,6 @@ def typed_tags(form):
     return form["tags"].value() or ""
 
 
-class RefusingPersonalDataGuardMixin(PersonalDataGuardMixin):
-    """The guard for forms that show no confirmation box: a private e-mail address or phone number is refused too.
-
-    For short texts where such details never belong: report explanations, moderation reasons, tags.
-    """
-
-    confirmable = False
-
-
 class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
     guarded_fields = ("title", "tags", "body")  # a moderator's new tag joins the shared vocabulary
 
@@ -189,8 +180,9 @@ class EditPostForm(PersonalDataGuardMixin, forms.Form):
             del self.fields["title"]
 
 
-class ReportForm(RefusingPersonalDataGuardMixin, forms.Form):
+class ReportForm(PersonalDataGuardMixin, forms.Form):
     guarded_fields = ("explanation",)
+    confirmable = False  # no room for the confirmation box: a private address or number is refused too
 
     reason = forms.ChoiceField(
         label=_("What is wrong?"),

@@ -9,17 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from knowledge.tagging import parse_tags
+from privacy.forms import PersonalDataGuardMixin
 
-from ..forms import RefusingPersonalDataGuardMixin, typed_tags
+from ..forms import typed_tags
 from ..models import Category, ModerationAction
 from ..moderation import MIN_FRAGMENT_LENGTH, fragment_occurs_in
 from ..services import MAX_TAGS
 
 
-class ReasonForm(RefusingPersonalDataGuardMixin, forms.Form):
+class ReasonForm(PersonalDataGuardMixin, forms.Form):
     """The reason goes to the moderation log, which must hold no personal data: the guard refuses what it finds."""
 
     guarded_fields = ("reason",)
+    confirmable = False  # a private address or number is refused too, not confirmed
 
     reason = forms.CharField(
         label=_("Reason"),
