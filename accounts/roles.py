@@ -29,6 +29,11 @@ def acts_for_all_municipalities(user):
     return user.is_superuser or bool(group_names(user) & set(CROSS_MUNICIPAL_ROLES))
 
 
+def is_moderator(user):
+    """Moderators handle reports from every forum category, so a category's restrictions do not apply to them."""
+    return user.is_superuser or MODERATOR in group_names(user)
+
+
 def may_work_on(user, municipality_id):
     """Whether the user may edit or review content owned by this municipality."""
     return acts_for_all_municipalities(user) or (

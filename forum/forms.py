@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from wagtail.models import Page
 
+from accounts.roles import is_moderator
 from common.params import positive_ints
 from common.text import validate_has_letter_or_digit
 from knowledge.models import discussable_pages
@@ -17,7 +18,7 @@ from privacy.forms import PersonalDataGuardMixin
 
 from .models import Category, ReportReason, ThreadKind
 from .models.threads import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
-from .services import MAX_MENTIONS, MAX_TAGS, is_moderator, mention_handles
+from .services import MAX_MENTIONS, MAX_TAGS, mention_handles
 
 TITLE_MIN_LENGTH = 5
 MAX_QUOTES = 10

@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 
 from wagtail.search import index
 
+from accounts.roles import is_moderator
 from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
 
 from .models import ModerationAction, Post, PostRevision, Report, ReportReason, Thread
-from .services import MAX_TAGS, ForumError, NotAllowed, is_moderator
+from .services import MAX_TAGS, ForumError, NotAllowed
 
 Action = ModerationAction.Action
 REDACTED = "[borttaget av moderator]"

@@ -11,6 +11,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import is_moderator
 from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
 
@@ -24,7 +25,6 @@ from .models import (
     Subscription,
     Thread,
     ThreadRead,
-    sees_everything,
 )
 
 MAX_TAGS = 5
@@ -60,10 +60,6 @@ class TooManyEdits(ForumError):
 
 class TooManyReports(ForumError):
     pass
-
-
-def is_moderator(user):
-    return sees_everything(user)
 
 
 def may_see(user, thread):

@@ -8,12 +8,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from accounts.roles import is_moderator
 from knowledge.models.tags import VISIBLE_TAG_USES_HOOK
 
 from .admin import categories
 from .knowledge_link import may_draft_pages
 from .models import Thread, ThreadTag
-from .services import is_moderator
 
 
 class ModeratorMenuItem(MenuItem):

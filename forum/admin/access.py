@@ -5,10 +5,10 @@ from django.core.paginator import Paginator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import permission_denied
 
+from accounts.roles import is_moderator
 from common.params import positive_int
 
 from ..knowledge_link import may_draft_pages
-from ..services import is_moderator
 
 PAGE_SIZE = 30
 

@@ -1,4 +1,4 @@
-from .categories import Category, sees_everything
+from .categories import Category
 from .following import ForumMember, Subscription, ThreadRead
 from .moderation import ModerationAction, Report, ReportReason
 from .notifications import Notification, NotificationKind
@@ -21,5 +21,4 @@ __all__ = [
     "ThreadKind",
     "ThreadRead",
     "ThreadTag",
-    "sees_everything",
 ]

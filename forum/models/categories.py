@@ -9,17 +9,12 @@ from accounts import roles
 from privacy.admin_forms import GuardedAdminModelForm
 
 
-def sees_everything(user):
-    """Moderators handle reports from every category, so restrictions do not apply to them."""
-    return user.is_superuser or roles.MODERATOR in roles.group_names(user)
-
-
 class CategoryQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The categories the person may see: open ones, and restricted ones whose every limit they meet."""
         if not user.is_authenticated:
             return self.none()
-        if sees_everything(user):
+        if roles.is_moderator(user):
             return self
         group_limits = Category.restricted_to_groups.through.objects.filter(category_id=OuterRef("pk"))
         municipality_limits = Category.restricted_to_municipalities.through.objects.filter(category_id=OuterRef("pk"))

@@ -14,7 +14,9 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
-from .categories import sees_everything, visible_category_filter
+from accounts.roles import is_moderator
+
+from .categories import visible_category_filter
 
 TITLE_MAX_LENGTH = 150
 BODY_MAX_LENGTH = 20000
@@ -38,7 +40,7 @@ class ThreadQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Threads in categories the person may see; hidden threads only for moderators."""
         threads = self.filter(visible_category_filter(user))
-        if not sees_everything(user):
+        if not is_moderator(user):
             threads = threads.filter(is_hidden=False)
         return threads
 
@@ -194,7 +196,7 @@ class PostQuerySet(models.QuerySet):
         from .threads import Thread
 
         posts = self.filter(thread__in=Thread.objects.visible_to(user).values("pk"))
-        if not sees_everything(user):
+        if not is_moderator(user):
             posts = posts.filter(is_hidden=False)
         return posts
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail.models import Page
 
 from accounts.models import Municipality
+from accounts.roles import is_moderator
 from common.params import positive_int
 from knowledge.markdown import render_markdown
 from knowledge.models import discussable_pages
@@ -21,7 +22,7 @@ from .. import services
 from ..filters import STATUSES, ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
 from ..knowledge_link import may_draft_pages
-from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread, ThreadKind, sees_everything
+from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread, ThreadKind
 
 THREADS_PER_PAGE = 25
 
@@ -92,7 +93,7 @@ def thread(request, pk):
         post.thread = thread  # links are built from the thread: no query per post
     if page_posts:
         services.mark_read(thread, request.user, page_posts[-1].number)
-    moderator = sees_everything(request.user)
+    moderator = is_moderator(request.user)
     context = {
         "thread": thread,
         "page_obj": page,
