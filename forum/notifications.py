@@ -5,16 +5,15 @@ the thread's category, and shown or mailed only while they still may (see `still
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import roles
 from accounts.models import EmailFrequency
 
-from .models import Category, ForumMember, Notification, NotificationKind, Subscription
+from .models import ForumMember, Notification, NotificationKind, Subscription
+from .models.categories import may_see_category
 
 # When one post concerns a person in several ways, they get one notification: the most personal kind.
 PRIORITY = [
@@ -26,31 +25,10 @@ PRIORITY = [
     NotificationKind.TAG,
 ]
 
-GROUP_LIMITS = Category.restricted_to_groups.through
-MUNICIPALITY_LIMITS = Category.restricted_to_municipalities.through
-
-
-def _sees_category(*, category, person, municipality, is_superuser):
-    """Category.objects.visible_to as a condition on people rather than categories.
-
-    Each argument is a value or an OuterRef, so that one query asks it of many people (or many notifications).
-    """
-    group_limits = GROUP_LIMITS.objects.filter(category_id=category)
-    municipality_limits = MUNICIPALITY_LIMITS.objects.filter(category_id=category)
-    moderator = Group.objects.filter(name=roles.MODERATOR, user=person)
-    return (
-        Q(**{is_superuser: True})
-        | Exists(moderator)
-        | (
-            (~Exists(group_limits) | Exists(group_limits.filter(group__user=person)))
-            & (~Exists(municipality_limits) | Exists(municipality_limits.filter(municipality_id=municipality)))
-        )
-    )
-
 
 def audience(category):
     """The active people who may see threads in the category, in one query."""
-    may_see = _sees_category(
+    may_see = may_see_category(
         category=category.pk,
         person=OuterRef("pk"),
         municipality=OuterRef("municipality_id"),
@@ -64,7 +42,7 @@ def still_visible():
 
     Categories can be restricted and threads hidden after the notification was made.
     """
-    may_see = _sees_category(
+    may_see = may_see_category(
         category=OuterRef("thread__category_id"),
         person=OuterRef("recipient_id"),
         municipality=OuterRef("recipient__municipality_id"),

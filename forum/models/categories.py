@@ -1,5 +1,6 @@
 """Forum categories: where threads live, and who may see them."""
 
+from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
@@ -16,13 +17,7 @@ class CategoryQuerySet(models.QuerySet):
             return self.none()
         if roles.is_moderator(user):
             return self
-        group_limits = Category.restricted_to_groups.through.objects.filter(category_id=OuterRef("pk"))
-        municipality_limits = Category.restricted_to_municipalities.through.objects.filter(category_id=OuterRef("pk"))
-        in_group = group_limits.filter(group__user=user)
-        in_municipality = municipality_limits.filter(municipality_id=user.municipality_id)
-        return self.filter(
-            (~Exists(group_limits) | Exists(in_group)) & (~Exists(municipality_limits) | Exists(in_municipality))
-        )
+        return self.filter(_limits_met(category=OuterRef("pk"), person=user.pk, municipality=user.municipality_id))
 
     def in_order(self):
         return self.order_by("position", "name")
@@ -82,3 +77,48 @@ class Category(models.Model):
 def visible_category_filter(user, prefix="category"):
     """A Q object limiting a query to rows in categories the person may see."""
     return Q(**{f"{prefix}__in": Category.objects.visible_to(user).values("pk")})
+
+
+def may_see_category(*, category, person, municipality, is_superuser):
+    """`visible_to` turned round: a condition on people (or on rows naming a person) rather than on categories.
+
+    `category`, `person` and `municipality` are each a value or an OuterRef, and `is_superuser` the
+    lookup of the person's flag, so that one query asks it of many people or many notifications.
+    Moderators see everything, as `roles.is_moderator` says; SQL cannot call it, so it is asked here.
+    """
+    moderator = Group.objects.filter(name=roles.MODERATOR, user=person)
+    return (
+        Q(**{is_superuser: True})
+        | Exists(moderator)
+        | _limits_met(category=category, person=person, municipality=municipality)
+    )
+
+
+def _limits_met(*, category, person, municipality):
+    """The rule itself: a category limited to roles or municipalities is seen only by those in one of each.
+
+    A kind of limit the category does not have does not count. Each argument is a value or an OuterRef.
+    """
+    group_limits = Category.restricted_to_groups.through.objects.filter(category_id=category)
+    municipality_limits = Category.restricted_to_municipalities.through.objects.filter(category_id=category)
+    in_group = group_limits.filter(group__user=person)
+    in_municipality = municipality_limits.filter(municipality_id=municipality)
+    return (~Exists(group_limits) | Exists(in_group)) & (~Exists(municipality_limits) | Exists(in_municipality))
+
+
+def limits_admit(person, *, role_names, municipality_ids):
+    """The rule of `_limits_met` for a category that is not in the database yet, with its limits in hand.
+
+    The importer checks a file's categories before it writes any of them. `person` None stands for a
+    new account: no role and no municipality. tests/forum/test_category_visibility.py holds the two
+    forms of the rule to the same answers.
+    """
+    if person is None:
+        held_roles, municipality_id = frozenset(), None
+    elif roles.is_moderator(person):
+        return True
+    else:
+        held_roles, municipality_id = roles.group_names(person), person.municipality_id
+    in_group = not role_names or bool(role_names & held_roles)
+    in_municipality = not municipality_ids or municipality_id in municipality_ids
+    return in_group and in_municipality

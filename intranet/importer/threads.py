@@ -184,7 +184,7 @@ def people_in(data, posts):
 
 
 def check_who_may_see(data, posts, category, people):
-    # Mirrors what start_thread and reply refuse, so that a dry run finds it and no item is left half written.
+    # What start_thread and reply would refuse, found by a dry run too, so that no item is left half written.
     for path, email in people_in(data, posts):
         person = people.find(email)
         if category.is_visible_to(person):

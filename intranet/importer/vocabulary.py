@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from accounts import roles
 from accounts.models import Municipality, Sector, User
 from forum.models import Category, ThreadKind
+from forum.models.categories import limits_admit
 from knowledge.models import (
     AgeGroup,
     EvidenceLevel,
@@ -108,19 +109,12 @@ class ForumCategory(NamedTuple):
         return sorted(self.roles) + sorted(municipality.name for municipality in self.municipalities)
 
     def is_visible_to(self, person):
-        """Mirrors CategoryQuerySet.visible_to, so that checking finds what start_thread would refuse.
+        """What start_thread would say, asked before the file's categories are written.
 
         `person` is None for an address that matches no account: its new account has no role.
         """
-        if person is None:
-            return not (self.roles or self.municipalities)
-        if roles.is_moderator(person):
-            return True
-        in_group = not self.roles or bool(self.roles & roles.group_names(person))
-        in_municipality = not self.municipalities or person.municipality_id in {
-            municipality.pk for municipality in self.municipalities
-        }
-        return in_group and in_municipality
+        municipality_ids = {municipality.pk for municipality in self.municipalities}
+        return limits_admit(person, role_names=self.roles, municipality_ids=municipality_ids)
 
 
 class ForumCategories:

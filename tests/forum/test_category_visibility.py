@@ -1,0 +1,59 @@
+"""Who may see a category: the queryset's rule and the same rule for a category held in memory agree."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+
+from accounts import roles
+from accounts.models import Municipality
+from forum.models import Category
+from forum.models.categories import limits_admit
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+EVERYONE = {"superuser", "moderator", "editor_sigtuna", "editor_jarfalla", "member_sigtuna", "no_municipality", "new"}
+
+
+@pytest.fixture
+def people():
+    """One person for each way a restriction can apply; "new" is an account made with no role or municipality."""
+    sigtuna = Municipality.objects.get(slug="sigtuna")
+    jarfalla = Municipality.objects.get(slug="jarfalla")
+    return {
+        "superuser": UserFactory(is_superuser=True, municipality=jarfalla),
+        "moderator": UserFactory(municipality=jarfalla, roles=[roles.MODERATOR]),
+        "editor_sigtuna": UserFactory(municipality=sigtuna, roles=[roles.EDITOR]),
+        "editor_jarfalla": UserFactory(municipality=jarfalla, roles=[roles.EDITOR]),
+        "member_sigtuna": UserFactory(municipality=sigtuna, roles=[roles.EMPLOYEE]),
+        "no_municipality": UserFactory(municipality=None, roles=[roles.EDITOR]),
+        "new": UserFactory(municipality=None, roles=[]),
+    }
+
+
+@pytest.mark.parametrize(
+    "groups, municipalities, expected",
+    [
+        ([], [], EVERYONE),
+        ([roles.EDITOR], [], {"superuser", "moderator", "editor_sigtuna", "editor_jarfalla", "no_municipality"}),
+        ([], ["sigtuna"], {"superuser", "moderator", "editor_sigtuna", "member_sigtuna"}),
+        ([roles.EDITOR], ["sigtuna"], {"superuser", "moderator", "editor_sigtuna"}),
+    ],
+)
+def test_a_category_is_seen_by_moderators_and_by_those_who_meet_every_limit_in_the_database_and_in_memory(
+    people, groups, municipalities, expected
+):
+    category = Category.objects.create(name="Rummet", slug="rummet")
+    category.restricted_to_groups.set(Group.objects.filter(name__in=groups))
+    category.restricted_to_municipalities.set(Municipality.objects.filter(slug__in=municipalities))
+    municipality_ids = set(category.restricted_to_municipalities.values_list("pk", flat=True))
+
+    in_database = {name for name, person in people.items() if category.is_visible_to(person)}
+    in_memory = {
+        name
+        for name, person in people.items()
+        if limits_admit(person, role_names=frozenset(groups), municipality_ids=municipality_ids)
+    }
+
+    assert in_database == in_memory == expected
+    assert limits_admit(None, role_names=frozenset(groups), municipality_ids=municipality_ids) == ("new" in expected)
