@@ -16,9 +16,8 @@ from knowledge.models import TargetGroup, ViolenceType
 from knowledge.models.tags import tags_visible_to
 
 from .engine import Filters
-from .models.documents import Facet, Kind
+from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet, Kind
 
-TYPE, MUNICIPALITY = "typ", "kommun"
 # Facets whose values are rows of a model, in the order the page shows them.
 MODEL_FACETS = {
     Facet.TAG: Tag,
@@ -27,14 +26,14 @@ MODEL_FACETS = {
     Facet.SECTOR: Sector,
 }
 FACET_TITLES = {
-    TYPE: _("Type"),
-    MUNICIPALITY: _("Municipality"),
+    TYPE_FACET: _("Type"),
+    MUNICIPALITY_FACET: _("Municipality"),
     Facet.TARGET_GROUP: _("Target group"),
     Facet.VIOLENCE_TYPE: _("Form of violence"),
     Facet.SECTOR: _("Sector"),
     Facet.TAG: _("Tag"),
 }
-PARAMETERS = [TYPE, MUNICIPALITY, *MODEL_FACETS]
+PARAMETERS = [TYPE_FACET, MUNICIPALITY_FACET, *MODEL_FACETS]
 MAX_VALUE_LENGTH = 100
 
 
@@ -56,7 +55,7 @@ class Group:
 
 
 def _model_for(name):
-    return Municipality if name == MUNICIPALITY else MODEL_FACETS[name]
+    return Municipality if name == MUNICIPALITY_FACET else MODEL_FACETS[name]
 
 
 def _find(model, value, user):
@@ -71,11 +70,11 @@ def _find(model, value, user):
 def read_filters(params, user):
     """The Filters an address asks for, the chosen objects by facet, and the values that named nothing."""
     kinds, chosen, unknown = [], {}, []
-    for value in params.getlist(TYPE):
+    for value in params.getlist(TYPE_FACET):
         if value in Kind.values and value not in kinds:
             kinds.append(value)
         elif value:
-            unknown.append((TYPE, value[:MAX_VALUE_LENGTH]))
+            unknown.append((TYPE_FACET, value[:MAX_VALUE_LENGTH]))
     for name in PARAMETERS[1:]:
         value = (params.get(name) or "").strip()[:MAX_VALUE_LENGTH]
         if not value:
@@ -85,11 +84,11 @@ def read_filters(params, user):
             unknown.append((name, value))
         else:
             chosen[name] = found
-    municipality = chosen.get(MUNICIPALITY)
+    municipality = chosen.get(MUNICIPALITY_FACET)
     filters = Filters(
         kinds=tuple(kinds),
         municipality_id=municipality.pk if municipality else None,
-        facets=tuple((name, obj.pk) for name, obj in chosen.items() if name != MUNICIPALITY),
+        facets=tuple((name, obj.pk) for name, obj in chosen.items() if name != MUNICIPALITY_FACET),
     )
     return filters, chosen, unknown
 
@@ -112,18 +111,18 @@ def facet_groups(counts, filters, chosen, params):
     groups = []
     type_choices = [
         Choice(
-            TYPE,
+            TYPE_FACET,
             kind.value,
             str(kind.label),
-            counts[TYPE].get(kind.value, 0),
+            counts[TYPE_FACET].get(kind.value, 0),
             kind.value in filters.kinds,
             _address(params, typ=None if kind.value in filters.kinds else kind.value),
         )
         for kind in Kind
-        if counts[TYPE].get(kind.value) or kind.value in filters.kinds
+        if counts[TYPE_FACET].get(kind.value) or kind.value in filters.kinds
     ]
-    groups.append(Group(TYPE, FACET_TITLES[TYPE], type_choices))
-    for name in [MUNICIPALITY, Facet.TARGET_GROUP, Facet.VIOLENCE_TYPE, Facet.SECTOR, Facet.TAG]:
+    groups.append(Group(TYPE_FACET, FACET_TITLES[TYPE_FACET], type_choices))
+    for name in [MUNICIPALITY_FACET, Facet.TARGET_GROUP, Facet.VIOLENCE_TYPE, Facet.SECTOR, Facet.TAG]:
         values = counts.get(name, {})
         selected = chosen.get(name)
         ids = set(values) | ({selected.pk} if selected else set())

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from common.params import positive_int
 
 from . import engine, filters, promotions, querylog, suggestions
-from .models.documents import Kind
+from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet, Kind
 
 PER_PAGE = 10
 
@@ -74,7 +74,7 @@ def search(request):
 def api(request):
     """GET /api/search/?q=…&type=…&municipality=…&tag=… as in DESIGN.md, with the page's ranking and permissions."""
     params = request.GET.copy()
-    for english, swedish in (("type", "typ"), ("municipality", "kommun"), ("tag", "tagg")):
+    for english, swedish in (("type", TYPE_FACET), ("municipality", MUNICIPALITY_FACET), ("tag", Facet.TAG)):
         if english in params:
             params.setlist(swedish, params.getlist(english))
     request.GET = params

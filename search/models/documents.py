@@ -33,6 +33,12 @@ class Facet(models.TextChoices):
     SECTOR = "verksamhet", _("Sector")
 
 
+# The two facets that are columns of the document rather than rows of SearchFacet, keyed as in addresses
+# (?typ=metod&kommun=sigtuna) and in the engine's facet counts.
+TYPE_FACET = "typ"
+MUNICIPALITY_FACET = "kommun"
+
+
 class SearchDocument(models.Model):
     """One listed object: its kind, whether it may be listed at all, and what limits who sees it.
 
