@@ -2,7 +2,7 @@
 
 from django.utils.functional import cached_property
 
-from . import notifications
+from .models import Notification
 
 
 class NotificationBadge:
@@ -13,7 +13,7 @@ class NotificationBadge:
 
     @cached_property
     def unread_count(self):
-        return notifications.unread_count(self.user)
+        return Notification.objects.unread_count(self.user)
 
 
 def notification_badge(request):

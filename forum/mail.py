@@ -9,8 +9,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .notifications import describe
-
 # A digest names this many notifications at most; the rest wait in the notification centre.
 DIGEST_MAX_ITEMS = 50
 
@@ -36,7 +34,7 @@ def send_notification_email(notification):
     with translation.override("sv"):
         context = {
             "notification": notification,
-            "description": describe(notification),
+            "description": notification.describe(),
             "url": open_url(notification),
         }
     _send("notification", context, notification.recipient)
@@ -45,7 +43,7 @@ def send_notification_email(notification):
 def send_digest_email(recipient, notifications, *, frequency):
     with translation.override("sv"):
         items = [
-            {"description": describe(notification), "notification": notification, "url": open_url(notification)}
+            {"description": notification.describe(), "notification": notification, "url": open_url(notification)}
             for notification in notifications[:DIGEST_MAX_ITEMS]
         ]
     context = {

@@ -16,7 +16,6 @@ from accounts.models import EmailFrequency
 
 from . import mail
 from .models import ForumMember, Notification
-from .notifications import digest_items, still_visible
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +27,8 @@ def send_notification_emails(notification_ids):
     """Mail the people who want an e-mail per event. Titles, authors and links only, never the post text."""
     notifications = (
         Notification.objects.unread()
+        .still_visible()
         .filter(
-            still_visible(),
             pk__in=notification_ids,
             emailed_at__isnull=True,
             recipient__notification_email=EmailFrequency.IMMEDIATELY,
@@ -55,7 +54,7 @@ def send_notification_emails(notification_ids):
 def send_digests(frequency):
     """Mail each person who chose this digest one e-mail about what they have not read yet; returns how many."""
     now = timezone.now()
-    items = digest_items(frequency, now=now, window=DIGEST_WINDOWS[frequency])
+    items = Notification.objects.for_digest(frequency, now=now, window=DIGEST_WINDOWS[frequency])
     sent = 0
     for recipient_id, group in groupby(items, key=lambda notification: notification.recipient_id):
         notifications = list(group)

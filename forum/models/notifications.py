@@ -2,8 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .categories import may_see_category
+from .following import ForumMember
 
 
 class NotificationKind(models.TextChoices):
@@ -19,8 +24,51 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
-    def for_centre(self):
-        return self.select_related("thread", "actor", "post").order_by("-created_at", "-pk")
+    def still_visible(self):
+        """Those whose thread and post are not hidden and whose recipient may still see them.
+
+        Categories can be restricted and threads hidden after the notification was made.
+        """
+        may_see = may_see_category(
+            category=OuterRef("thread__category_id"),
+            person=OuterRef("recipient_id"),
+            municipality=OuterRef("recipient__municipality_id"),
+            is_superuser="recipient__is_superuser",
+        )
+        return self.filter(may_see & Q(thread__is_hidden=False) & (Q(post__isnull=True) | Q(post__is_hidden=False)))
+
+    def for_person(self, user):
+        """The person's notifications that they may still see, newest first, ready to be listed."""
+        return (
+            self.filter(recipient=user)
+            .still_visible()
+            .select_related("thread__category", "post", "actor")
+            .order_by("-created_at", "-pk")
+        )
+
+    def unread_count(self, user):
+        return self.filter(recipient=user).unread().still_visible().count()
+
+    def for_digest(self, frequency, *, now, window):
+        """Unread, not yet mailed notifications of everyone who chose this digest, oldest first.
+
+        Since each person's last digest; a first digest looks back one `window` only, not over all history.
+        """
+        last_digest = ForumMember.objects.filter(user=OuterRef("recipient_id"), last_digest_at__isnull=False)
+        since_last_digest = Exists(last_digest.filter(last_digest_at__lt=OuterRef("created_at")))
+        first_digest = ~Exists(last_digest) & Q(created_at__gte=now - window)
+        return (
+            self.unread()
+            .still_visible()
+            .filter(
+                since_last_digest | first_digest,
+                emailed_at__isnull=True,
+                recipient__notification_email=frequency,
+                recipient__is_active=True,
+            )
+            .select_related("recipient", "thread__category", "post", "actor")
+            .order_by("recipient_id", "created_at", "pk")
+        )
 
 
 class Notification(models.Model):
@@ -52,3 +100,22 @@ class Notification(models.Model):
         if self.post_id:
             return self.thread.url_of_post(self.post.number)
         return self.thread.get_absolute_url()
+
+    def describe(self):
+        """What happened, in one sentence: "Anna Larsson mentioned you in <title>". Never quotes the post."""
+        actor = str(self.actor) if self.actor_id else gettext("Someone")
+        values = {"actor": actor, "title": self.thread.title}
+        match self.kind:
+            case NotificationKind.MENTION:
+                return gettext("%(actor)s mentioned you in %(title)s") % values
+            case NotificationKind.QUOTE:
+                return gettext("%(actor)s quoted you in %(title)s") % values
+            case NotificationKind.ANSWER:
+                return gettext("%(actor)s marked your reply as the answer in %(title)s") % values
+            case NotificationKind.REPLY:
+                return gettext("%(actor)s replied in %(title)s") % values
+            case NotificationKind.CATEGORY:
+                values["category"] = self.thread.category.label
+                return gettext("%(actor)s started %(title)s in %(category)s") % values
+            case _:
+                return gettext("%(actor)s started %(title)s with a tag you follow") % values

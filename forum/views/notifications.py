@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from .. import notifications
+from ..models import Notification
 
 NOTIFICATIONS_PER_PAGE = 20
 
@@ -14,15 +15,16 @@ NOTIFICATIONS_PER_PAGE = 20
 @require_safe
 def centre(request):
     """Newest first, a page at a time; an unknown page number shows the nearest page that exists."""
-    page = Paginator(notifications.for_person(request.user), NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    items = [(notification, notifications.describe(notification)) for notification in page.object_list]
+    listed = Notification.objects.for_person(request.user)
+    page = Paginator(listed, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    items = [(notification, notification.describe()) for notification in page.object_list]
     return render(request, "forum/notifications.html", {"page_obj": page, "items": items})
 
 
 @require_safe
 def open_notification(request, pk):
     """Mark the notification read and go to the post it is about."""
-    notification = get_object_or_404(notifications.for_person(request.user), pk=pk)
+    notification = get_object_or_404(Notification.objects.for_person(request.user), pk=pk)
     notifications.mark_read(notification)
     return redirect(notification.get_absolute_url())
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import Municipality
-from forum import notifications, services
+from forum import services
 from forum.models import Notification
 from tests.conftest import queries_for
 from tests.factories import UserFactory, forum_category, start_thread
@@ -75,7 +75,7 @@ def test_mark_all_as_read_is_a_post_button_that_clears_the_count(english, member
     response = english.post(reverse("forum:mark_notifications_read"), follow=True)
 
     assert "All notifications are marked as read." in response.content.decode()
-    assert notifications.unread_count(member) == 0
+    assert Notification.objects.unread_count(member) == 0
     assert "Mark all as read" not in response.content.decode()
 
 
@@ -93,7 +93,7 @@ def test_notifications_about_threads_one_may_no_longer_see_disappear(english, me
 
     assert "Dold tråd" not in content and "Begränsad tråd" not in content
     assert "Hur pratar ni med barn" in content
-    assert notifications.unread_count(member) == 1
+    assert Notification.objects.unread_count(member) == 1
     for notification in (hidden, restricted):
         assert english.get(reverse("forum:open_notification", args=[notification.pk])).status_code == 404
 
@@ -146,7 +146,7 @@ def test_the_header_count_is_one_query_however_many_are_unread(member_client, me
     assert queries_for(member_client, "/forum/") == one
     member.__dict__.pop("_role_names", None)
     with django_assert_num_queries(1):
-        assert notifications.unread_count(member) == 31
+        assert Notification.objects.unread_count(member) == 31
 
 
 def test_the_login_page_shows_no_count(client, db):

@@ -128,13 +128,11 @@ def test_each_kind_is_described_in_one_sentence_without_the_post_text(member, co
     post = services.reply(thread, author=colleague, body=f"{SECRET_BODY} @{handle(member)}")
     notification = Notification.objects.get(recipient=member, post=post)
     with translation.override("en"):
-        assert notifications.describe(notification) == f"{colleague} mentioned you in Hur pratar ni med barn?"
+        assert notification.describe() == f"{colleague} mentioned you in Hur pratar ni med barn?"
         notification.kind = "category"
-        assert notifications.describe(notification) == (
-            f"{colleague} started Hur pratar ni med barn? in {thread.category.label}"
-        )
+        assert notification.describe() == (f"{colleague} started Hur pratar ni med barn? in {thread.category.label}")
         notification.actor = None
-        assert notifications.describe(notification).startswith("Someone started")
+        assert notification.describe().startswith("Someone started")
 
 
 def test_a_post_is_mailed_after_its_transaction_commits_with_title_author_and_link_but_never_the_text(
