@@ -13,8 +13,6 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.search import index
-
 from accounts.roles import is_moderator
 from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
@@ -185,8 +183,7 @@ def retag_thread(thread, *, by, tags, reason):
     after = sorted(names, key=str.casefold)
     if [name.casefold() for name in before] == [name.casefold() for name in after]:
         return False
-    fresh.tags.set(names, clear=True)
-    index.insert_or_update_object(fresh)
+    fresh.set_tags(names)
     log_action(by, Action.RETAG, thread, reason=reason, details={"before": before, "after": after})
     return True
 

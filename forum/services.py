@@ -258,7 +258,7 @@ def start_thread(
                 last_poster=author,
             )
             if tag_names:
-                thread.tags.set(tag_names)  # indexed with the opening post below, which re-indexes its thread
+                thread.tags.set(tag_names)  # not set_tags: the opening post below indexes the new thread, tags and all
             _add_post(thread, author=author, body=body, submission_key=submission_key, now=now, notify=notify)
     except IntegrityError:
         # The same form arrived twice at the same moment: the other request made the thread.

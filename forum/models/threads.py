@@ -168,6 +168,15 @@ class Thread(index.Indexed, ClusterableModel):
         opening = models.Prefetch("posts", queryset=Post.objects.filter(number=1), to_attr="opening_posts")
         return super().get_indexed_objects().prefetch_related(opening, "tags")
 
+    def set_tags(self, names):
+        """Replace the thread's tags, in the search index too.
+
+        Tags are rows of their own, written after the thread's save was indexed, so no save brings
+        them to the index. A thread being started needs no call: its opening post indexes it, tags and all.
+        """
+        self.tags.set(names)
+        index.insert_or_update_object(self)
+
     def opening_text(self):
         """The question or idea itself, searched with the thread (the opening post is not listed on its own)."""
         if hasattr(self, "opening_posts"):

@@ -13,7 +13,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
-from wagtail.search.index import insert_or_update_object
 
 from accounts.models import User
 from forum import services
@@ -345,5 +344,4 @@ def update_thread(thread, data, category, page, written):
         thread.save(update_fields=[name.removesuffix("_id") for name in changed])
     tag_names = data.get("tags", [])
     if {name.casefold() for name in thread.tags.names()} != {name.casefold() for name in tag_names}:
-        thread.tags.set(tag_names)
-        insert_or_update_object(thread)  # tags are set after the thread's own save was indexed
+        thread.set_tags(tag_names)
