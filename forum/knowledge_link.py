@@ -13,7 +13,7 @@ from accounts import roles
 from knowledge.models import ExperienceIndexPage, ExperiencePage
 
 from .models import Thread
-from .services import ForumError, NotAllowed, may_see
+from .permissions import ForumError, NotAllowed, may_see
 
 SUMMARY_LENGTH = 250
 # What the experience's text fields offer (knowledge.models.experiences.TEXT_FEATURES), in Wagtail's stored form.

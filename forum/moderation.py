@@ -13,27 +13,16 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import is_moderator
 from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
 
 from .models import ModerationAction, Post, PostRevision, Report, ReportReason, Thread
-from .services import MAX_TAGS, ForumError, NotAllowed
+from .permissions import ForumError, check_moderator
+from .services import MAX_TAGS
 
 Action = ModerationAction.Action
 REDACTED = "[borttaget av moderator]"
 MIN_FRAGMENT_LENGTH = 2
-
-
-def log_action(moderator, action, thread, *, post=None, reason, details=None):
-    return ModerationAction.objects.create(
-        moderator=moderator, action=action, thread=thread, post=post, reason=reason, details=details or {}
-    )
-
-
-def check_moderator(user):
-    if not is_moderator(user):
-        raise NotAllowed(_("Only moderators can do that."))
 
 
 def _close_reports(reports, *, by):
@@ -69,7 +58,7 @@ def hide_post(post, *, by, reason):
         updates["answer"] = None
     Thread.objects.filter(pk=thread.pk).update(**updates)
     closed = _close_reports(post.reports, by=by)
-    log_action(
+    ModerationAction.objects.log(
         by,
         Action.HIDE_POST,
         thread,
@@ -99,7 +88,9 @@ def restore_post(post, *, by, reason):
     if was_answer:
         updates["answer"] = post
     Thread.objects.filter(pk=thread.pk).update(**updates)
-    log_action(by, Action.RESTORE_POST, thread, post=post, reason=reason, details={"answer_restored": was_answer})
+    ModerationAction.objects.log(
+        by, Action.RESTORE_POST, thread, post=post, reason=reason, details={"answer_restored": was_answer}
+    )
     return True
 
 
@@ -115,7 +106,7 @@ def _set_thread_flag(thread, *, by, reason, field, value, action, then=None):
         fresh.save(update_fields=[field])
         setattr(thread, field, value)
         details = then(fresh) if then else {}
-        log_action(by, action, thread, reason=reason, details=details)
+        ModerationAction.objects.log(by, action, thread, reason=reason, details=details)
     return True
 
 
@@ -167,7 +158,7 @@ def move_thread(thread, *, by, category, reason):
         "to": {"id": category.pk, "name": category.name},
         "reports_closed": closed,
     }
-    log_action(by, Action.MOVE, thread, reason=reason, details=details)
+    ModerationAction.objects.log(by, Action.MOVE, thread, reason=reason, details=details)
     return True
 
 
@@ -184,7 +175,7 @@ def retag_thread(thread, *, by, tags, reason):
     if [name.casefold() for name in before] == [name.casefold() for name in after]:
         return False
     fresh.set_tags(names)
-    log_action(by, Action.RETAG, thread, reason=reason, details={"before": before, "after": after})
+    ModerationAction.objects.log(by, Action.RETAG, thread, reason=reason, details={"before": before, "after": after})
     return True
 
 
@@ -207,7 +198,9 @@ def _dismiss(reports, post, *, by, reason):
     if not report_ids:
         return False
     Report.objects.filter(pk__in=report_ids).update(handled_at=timezone.now(), handled_by=by)
-    log_action(by, Action.DISMISS_REPORT, post.thread, post=post, reason=reason, details={"reports": report_ids})
+    ModerationAction.objects.log(
+        by, Action.DISMISS_REPORT, post.thread, post=post, reason=reason, details={"reports": report_ids}
+    )
     return True
 
 
@@ -279,7 +272,7 @@ def redact_post(post, *, by, fragment, reason, replacement=REDACTED):
         "title_changed": title_changed,
         "reports_closed": _close_reports(post.reports, by=by),
     }
-    log_action(by, Action.REDACT, thread, post=post, reason=reason, details=details)
+    ModerationAction.objects.log(by, Action.REDACT, thread, post=post, reason=reason, details=details)
     return scrub.count
 
 

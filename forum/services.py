@@ -11,13 +11,13 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import is_moderator
 from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
 
 from . import notifications
 from .models import (
     ForumMember,
+    ModerationAction,
     Post,
     PostRevision,
     Reaction,
@@ -26,58 +26,23 @@ from .models import (
     Thread,
     ThreadRead,
 )
+from .permissions import (
+    EditConflict,
+    ForumError,
+    NotAllowed,
+    TooManyEdits,
+    TooManyPosts,
+    TooManyReports,
+    may_accept_answer,
+    may_edit,
+    may_post_in,
+)
 
 MAX_TAGS = 5
 # Each mention costs up to three queries; a post notifies a bounded number of people.
 MAX_MENTIONS = 20
 # "@anna.larsson" or "@anna.larsson@sigtuna.se", and the word after it in case it is a last name ("@Anna Larsson").
 MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)(?:[ \u00a0]([A-ZÅÄÖ][\w-]*))?")
-
-
-class ForumError(Exception):
-    """A rule stops the write; the message is for the person who tried."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class NotAllowed(ForumError):
-    pass
-
-
-class TooManyPosts(ForumError):
-    pass
-
-
-class EditConflict(ForumError):
-    pass
-
-
-class TooManyEdits(ForumError):
-    pass
-
-
-class TooManyReports(ForumError):
-    pass
-
-
-def may_see(user, thread):
-    return Thread.objects.visible_to(user).filter(pk=thread.pk).exists()
-
-
-def may_post_in(user, thread):
-    return may_see(user, thread) and (not thread.is_locked or is_moderator(user))
-
-
-def may_edit(user, post):
-    if is_moderator(user):
-        return True
-    return post.author_id == user.pk and not post.is_hidden and not post.thread.is_locked
-
-
-def may_accept_answer(user, thread):
-    return thread.author_id == user.pk or is_moderator(user)
 
 
 def mention_handles(body):
@@ -331,9 +296,9 @@ def edit_post(post, *, by, body, version, title=None, rate_limited=True):
     PostRevision.objects.create(post=post, body=body, title=title or "", edited_by=by, created_at=now)
     post.refresh_from_db()
     if by.pk != post.author_id:
-        from .moderation import log_action
-
-        log_action(by, "edit", post.thread, post=post, reason=_("Edited in the thread"))
+        ModerationAction.objects.log(
+            by, ModerationAction.Action.EDIT, post.thread, post=post, reason=_("Edited in the thread")
+        )
     # Re-index with the new text.
     post.save(update_fields=["body_html"])
     return post

@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .. import moderation
 from ..knowledge_link import draft_experience_from_thread, may_draft_pages
 from ..models import ModerationAction, Post, Thread
-from ..services import ForumError
+from ..permissions import ForumError
 from .access import EditorRequiredMixin, ModeratorRequiredMixin, page_of, pagination_context, safe_next
 from .forms import MoveForm, ReasonForm, RedactForm, RetagForm
 from .listings import HOME

@@ -49,6 +49,14 @@ class Report(models.Model):
         return f"{self.get_reason_display()}: {self.post}"
 
 
+class ModerationActionQuerySet(models.QuerySet):
+    def log(self, moderator, action, thread, *, post=None, reason, details=None):
+        """Write one entry of the audit log. `details` must never hold the text a moderator removed."""
+        return self.create(
+            moderator=moderator, action=action, thread=thread, post=post, reason=reason, details=details or {}
+        )
+
+
 class ModerationAction(models.Model):
     """The audit log: who did what to which thread or post, when and why. Never holds redacted text."""
 
@@ -80,6 +88,8 @@ class ModerationAction(models.Model):
     reason = models.CharField(_("reason"), max_length=500)
     details = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    objects = ModerationActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -12,7 +12,7 @@ from taggit.models import Tag
 from common.params import positive_int
 from knowledge.markdown import render_markdown
 
-from .. import services
+from .. import permissions, services
 from ..forms import EditPostForm, ReplyForm, ReportForm
 from ..models import Category, Post
 from .threads import visible_thread
@@ -37,7 +37,7 @@ def quote_of(post):
 def reply(request, pk):
     """Reply to a thread; ?citera=<post> starts the reply with a quote. Preview shows the text as it will look."""
     thread = visible_thread(request, pk)
-    if not services.may_post_in(request.user, thread):
+    if not permissions.may_post_in(request.user, thread):
         raise PermissionDenied(_("The thread is locked: no new posts can be added."))
     initial = {}
     quoted_id = positive_int(request.GET.get("citera"))
@@ -60,9 +60,9 @@ def reply(request, pk):
                     quoted_posts=list(quoted_posts),
                     submission_key=form.cleaned_data["submission_key"],
                 )
-            except services.NotAllowed as error:
+            except permissions.NotAllowed as error:
                 raise PermissionDenied(error.message) from error
-            except services.ForumError as error:
+            except permissions.ForumError as error:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Your reply has been published."))
@@ -74,7 +74,7 @@ def reply(request, pk):
 def edit_post(request, pk):
     """Edit a post. The old text stays in its history; a save based on an old version is refused, not lost."""
     post = visible_post(request, pk)
-    if not services.may_edit(request.user, post):
+    if not permissions.may_edit(request.user, post):
         raise PermissionDenied(_("You can only edit your own posts, and not in a locked thread."))
     initial = {"body": post.body, "version": post.version, "title": post.thread.title}
     form = EditPostForm(request.POST or None, post=post, initial=initial)
@@ -88,7 +88,7 @@ def edit_post(request, pk):
                 services.edit_post(
                     post, by=request.user, body=data["body"], version=data["version"], title=data.get("title")
                 )
-            except services.ForumError as error:
+            except permissions.ForumError as error:
                 form.add_error(None, error.message)
                 post.refresh_from_db()
             else:
@@ -120,9 +120,9 @@ def accept_answer(request, pk):
         else:
             services.clear_answer(post.thread, by=request.user)
             messages.success(request, _("The thread is no longer marked as solved."))
-    except services.NotAllowed as error:
+    except permissions.NotAllowed as error:
         raise PermissionDenied(error.message) from error
-    except services.ForumError as error:
+    except permissions.ForumError as error:
         messages.error(request, error.message)
     return redirect(post)
 
@@ -137,7 +137,7 @@ def report_post(request, pk):
             services.report_post(
                 post, by=request.user, reason=form.cleaned_data["reason"], explanation=form.cleaned_data["explanation"]
             )
-        except services.ForumError as error:
+        except permissions.ForumError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Thank you. The moderators have been told and will look at the post."))

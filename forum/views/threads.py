@@ -18,7 +18,7 @@ from knowledge.markdown import render_markdown
 from knowledge.models import discussable_pages
 from knowledge.visibility import visible_pages
 
-from .. import services
+from .. import permissions, services
 from ..filters import STATUSES, ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
 from ..knowledge_link import may_draft_pages
@@ -101,8 +101,8 @@ def thread(request, pk):
         "last_read_number": last_read,
         "tags": list(thread.tags.all()),
         "following": _follows(request.user, thread=thread),
-        "may_post": services.may_post_in(request.user, thread),
-        "may_accept_answer": services.may_accept_answer(request.user, thread),
+        "may_post": permissions.may_post_in(request.user, thread),
+        "may_accept_answer": permissions.may_accept_answer(request.user, thread),
         "is_moderator": moderator,
         "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
         "reply_form": ReplyForm(),
@@ -155,7 +155,7 @@ def new_thread(request):
                     knowledge_page=data["knowledge_page"],
                     submission_key=data["submission_key"],
                 )
-            except services.ForumError as error:
+            except permissions.ForumError as error:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Your thread has been published."))

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from accounts.models import User
-from forum import services
+from forum import permissions, services
 from forum.models import Category, ThreadKind
 from forum.models.threads import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
 from intranet.models import ImportedThread
@@ -320,7 +320,7 @@ def save_posts(imported, posts, accounts):
 
 def update_post(post, post_data):
     """A changed text becomes a new revision, as if its author edited it; a hidden post stays as moderated."""
-    if post.body != post_data["body"] and not post.is_hidden and services.may_edit(post.author, post):
+    if post.body != post_data["body"] and not post.is_hidden and permissions.may_edit(post.author, post):
         return services.edit_post(
             post, by=post.author, body=post_data["body"], version=post.version, rate_limited=False
         )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from forum.services import ForumError
+from forum.permissions import ForumError
 from intranet.models import ImportedPage
 from knowledge.models import HomePage
 from knowledge.services import ensure_sections

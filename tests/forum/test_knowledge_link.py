@@ -7,7 +7,7 @@ from wagtail.models import WorkflowState
 
 from accounts import roles
 from accounts.models import Municipality
-from forum import knowledge_link, services
+from forum import knowledge_link, permissions, services
 from forum.models import Category, Thread
 from knowledge.models import ExperienceIndexPage, ExperiencePage
 from knowledge.services import ensure_sections
@@ -79,7 +79,7 @@ def test_two_threads_with_one_title_get_two_pages(sections, solved, sigtuna_edit
 def test_an_unsolved_thread_is_refused_with_a_reason(sections, member, sigtuna_editor):
     thread = start_thread(member)
     add_replies(thread, 1)
-    with pytest.raises(services.ForumError, match="löst tråd"):
+    with pytest.raises(permissions.ForumError, match="löst tråd"):
         knowledge_link.draft_experience_from_thread(thread, by=sigtuna_editor)
     assert not ExperiencePage.objects.exists()
 
@@ -87,7 +87,7 @@ def test_an_unsolved_thread_is_refused_with_a_reason(sections, member, sigtuna_e
 def test_only_editors_and_the_board_may_turn_threads_into_pages(sections, solved, member):
     moderator = UserFactory(roles=[roles.MODERATOR])
     for person in (member, moderator):
-        with pytest.raises(services.NotAllowed):
+        with pytest.raises(permissions.NotAllowed):
             knowledge_link.draft_experience_from_thread(solved, by=person)
     board = UserFactory(roles=[roles.BOARD], municipality=Municipality.objects.get(slug="sundbyberg"))
     page = knowledge_link.draft_experience_from_thread(solved, by=board)
@@ -108,7 +108,7 @@ def test_a_thread_in_a_restricted_category_stays_out_of_the_knowledge_bank(secti
     thread = start_thread(member, category=room)
     answer = services.reply(thread, author=member, body="Svar.")
     services.accept_answer(answer, by=member)
-    with pytest.raises(services.ForumError, match="begränsade kategorier"):
+    with pytest.raises(permissions.ForumError, match="begränsade kategorier"):
         knowledge_link.draft_experience_from_thread(thread, by=sigtuna_editor)
 
 
@@ -167,9 +167,9 @@ def test_an_earlier_draft_is_not_handed_to_someone_who_may_not_see_the_thread(se
     room.restricted_to_municipalities.add(sigtuna_editor.municipality)
     Thread.objects.filter(pk=solved.pk).update(category=room)
     jarfalla_editor = UserFactory(roles=[roles.EDITOR], municipality=Municipality.objects.get(slug="jarfalla"))
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(permissions.NotAllowed):
         knowledge_link.draft_experience_from_thread(Thread.objects.get(pk=solved.pk), by=jarfalla_editor)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(permissions.NotAllowed):
         knowledge_link.draft_experience_from_thread(Thread.objects.get(pk=solved.pk), by=UserFactory())
     assert knowledge_link.draft_experience_from_thread(solved, by=sigtuna_editor).pk == page.pk
 

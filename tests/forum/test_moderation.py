@@ -2,7 +2,7 @@ import pytest
 
 from wagtail.search.backends import get_search_backend
 
-from forum import moderation, services
+from forum import moderation, permissions, services
 from forum.models import Category, ModerationAction, Post, PostRevision, Report, ReportReason, Thread
 from tests.factories import add_replies, forum_category, start_thread
 
@@ -24,9 +24,9 @@ def post_number(thread, number):
 
 
 def test_only_moderators_may_moderate(thread, member):
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(permissions.NotAllowed):
         moderation.lock_thread(thread, by=member, reason="Bråk")
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(permissions.NotAllowed):
         moderation.hide_post(post_number(thread, 2), by=member, reason="Bråk")
     assert not ModerationAction.objects.exists()
 
@@ -162,7 +162,7 @@ def test_retagging_tidies_the_tags_and_logs_before_and_after(moderator, member):
 
 
 def test_retagging_refuses_more_than_five_tags(thread, moderator):
-    with pytest.raises(services.ForumError):
+    with pytest.raises(permissions.ForumError):
         moderation.retag_thread(thread, by=moderator, tags=["a", "b", "c", "d", "e", "f"], reason="Många")
     assert not ModerationAction.objects.exists()
 
@@ -235,7 +235,7 @@ def test_redaction_makes_an_editor_holding_the_old_text_get_a_conflict(leaked, m
     post, _quote = leaked
     old_version = post.version
     moderation.redact_post(post, by=moderator, fragment=FRAGMENT, reason="Personuppgifter")
-    with pytest.raises(services.EditConflict):
+    with pytest.raises(permissions.EditConflict):
         services.edit_post(post, by=colleague, body=f"Det gäller {FRAGMENT}.", version=old_version)
 
 
@@ -262,11 +262,11 @@ def test_redaction_finds_text_that_only_an_earlier_version_had(member, moderator
 
 def test_redaction_refuses_text_that_is_not_there_or_a_reason_repeating_it(leaked, moderator):
     post, _quote = leaked
-    with pytest.raises(services.ForumError):
+    with pytest.raises(permissions.ForumError):
         moderation.redact_post(post, by=moderator, fragment="Finns inte", reason="Namn")
-    with pytest.raises(services.ForumError):
+    with pytest.raises(permissions.ForumError):
         moderation.redact_post(post, by=moderator, fragment=FRAGMENT, reason=f"Tog bort {FRAGMENT}")
-    with pytest.raises(services.ForumError):
+    with pytest.raises(permissions.ForumError):
         moderation.redact_post(post, by=moderator, fragment=" ", reason="Tomt")
     assert not ModerationAction.objects.filter(action=Action.REDACT).exists()
     assert FRAGMENT in Post.objects.get(pk=post.pk).body
@@ -274,7 +274,7 @@ def test_redaction_refuses_text_that_is_not_there_or_a_reason_repeating_it(leake
 
 def test_members_cannot_redact(leaked, member):
     post, _quote = leaked
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(permissions.NotAllowed):
         moderation.redact_post(post, by=member, fragment=FRAGMENT, reason="Namn")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from django.db import connection, connections
 
-from forum import services
+from forum import permissions, services
 from forum.models import Post
 from tests.factories import UserFactory, forum_category, start_thread
 
@@ -38,7 +38,7 @@ def test_parallel_posts_by_one_person_stop_at_the_limit(member, settings):
                 services.start_thread(
                     author=member, category=category, title=f"Tråd nummer {index}", kind="question", body="Text"
                 )
-        except services.TooManyPosts:
+        except permissions.TooManyPosts:
             refusals.append(index)
         finally:
             connections.close_all()
