@@ -4,6 +4,8 @@ Migrations call `grant` so that a fresh database has working roles; later
 apps add the permissions for their own models in their own migrations.
 """
 
+from django.contrib.auth.management import create_permissions
+
 EMPLOYEE = "Medarbetare"
 EDITOR = "Redaktör"
 MODERATOR = "Moderator"
@@ -50,8 +52,6 @@ def may_review(user, municipality_id):
 
 def ensure_permissions(apps):
     """Create the permission rows now; Django otherwise adds them only after all migrations."""
-    from django.contrib.auth.management import create_permissions
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)

@@ -8,6 +8,7 @@ class ForumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: models can be imported only once the app registry is ready.
         from django.db.models.signals import post_save
 
         from .models import Post

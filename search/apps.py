@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: these modules import models, which need the app registry ready.
         from . import documents, signals
 
         documents.install_terms_field()

@@ -17,6 +17,7 @@ from wagtail.search import index
 from accounts.roles import is_moderator
 
 from .categories import visible_category_filter
+from .following import ForumMember, Subscription, ThreadRead
 
 TITLE_MAX_LENGTH = 150
 BODY_MAX_LENGTH = 20000
@@ -63,14 +64,10 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(post_count__lte=1)
 
     def followed_by(self, user):
-        from .following import Subscription
-
         return self.filter(Exists(Subscription.objects.active().filter(user=user, thread=OuterRef("pk"))))
 
     def with_reading_state(self, user):
         """Annotate how far the person has read (`last_read_number`) and whether there is news (`is_unread`)."""
-        from .following import ForumMember, ThreadRead
-
         read = ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values("last_read_number")[:1]
         all_read_at = ForumMember.objects.filter(user=user).values("all_read_at")[:1]
         threads = self.annotate(
@@ -202,8 +199,6 @@ class Thread(index.Indexed, ClusterableModel):
 class PostQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Posts the person may read: in visible threads, and not hidden unless they moderate."""
-        from .threads import Thread
-
         posts = self.filter(thread__in=Thread.objects.visible_to(user).values("pk"))
         if not is_moderator(user):
             posts = posts.filter(is_hidden=False)

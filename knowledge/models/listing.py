@@ -16,6 +16,8 @@ from knowledge.permissions import MunicipalScopeMixin
 from knowledge.visibility import VisiblePageManager, visible_pages
 from privacy.admin_forms import GuardedCopyForm
 
+from .facets import FacetedListing
+
 CHECKBOXES = forms.CheckboxSelectMultiple
 
 
@@ -91,8 +93,6 @@ class ListingIndexPage(Page):
         return apps.get_model(self.listing_model_name)
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.facets import FacetedListing
-
         context = super().get_context(request, *args, **kwargs)
         pages = self.listing_model.objects.visible_to(request.user).child_of(self)
         context["listing"] = FacetedListing(request, pages, self.listing_model)

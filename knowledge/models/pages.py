@@ -15,6 +15,8 @@ from knowledge.permissions import MunicipalScopeMixin
 from knowledge.visibility import VisiblePageManager, VisiblePageQuerySet, visible_pages
 from privacy.admin_forms import GuardedCopyForm
 
+from .experiences import ExperiencePage
+from .methods import MethodLocalUse, MethodPage
 from .tags import ArticlePageTag
 
 LISTING_PAGE_SIZE = 20
@@ -54,9 +56,6 @@ class HomePage(Page):
         verbose_name = _("start page")
 
     def get_context(self, request, *args, **kwargs):
-        from .experiences import ExperiencePage
-        from .methods import MethodPage
-
         user = request.user
         context = super().get_context(request, *args, **kwargs)
         context["latest_methods"] = newest(MethodPage, user)[:4]
@@ -215,9 +214,6 @@ class MunicipalityPage(MunicipalScopeMixin, Page):
         verbose_name_plural = _("municipality pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .experiences import ExperiencePage
-        from .methods import MethodLocalUse, MethodPage
-
         user = request.user
         context = super().get_context(request, *args, **kwargs)
         uses = (

@@ -6,6 +6,8 @@ from wagtail.models import Task, TaskState
 from accounts import roles
 from privacy.admin_forms import GuardedTaskCommentForm
 
+from .listing import municipal_page_ids
+
 
 def municipality_id_of(obj):
     specific = getattr(obj, "specific_deferred", obj)
@@ -56,8 +58,6 @@ class MunicipalReviewTask(Task):
             return states
         if roles.EDITOR not in roles.group_names(user) or user.municipality_id is None:
             return TaskState.objects.none()
-        from .listing import municipal_page_ids
-
         return states.filter(workflow_state__object_id__in=municipal_page_ids(user.municipality_id))
 
     @classmethod

@@ -19,8 +19,8 @@ from taggit.models import Tag
 
 from accounts.models import Municipality, Sector
 
-from .models.tags import tags_visible_to
-from .models.taxonomies import AgeGroup, EvidenceLevel, PreventionLevel, TargetGroup, ViolenceType
+from .tags import tags_visible_to
+from .taxonomies import AgeGroup, EvidenceLevel, PreventionLevel, TargetGroup, ViolenceType
 
 PAGE_SIZE = 20
 MAX_VALUES_PER_FACET = 20
