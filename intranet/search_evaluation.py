@@ -26,9 +26,9 @@ from wagtail.models import Page
 from accounts import roles
 from accounts.models import User
 from forum.models import Post, Thread
-from intranet.importer import import_content
-from intranet.importer.reading import read_file
-from intranet.models import ImportedPage, ImportedThread
+from importing.models import ImportedPage, ImportedThread
+from importing.reading import read_file
+from importing.services import import_content
 
 RELEVANCE_DIR = Path(settings.BASE_DIR) / "tests" / "search" / "relevance"
 QUERIES_FILE = "queries.json"

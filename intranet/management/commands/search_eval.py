@@ -10,8 +10,8 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from importing.services import ImportFailed, import_content
 from intranet import search_evaluation as evaluation
-from intranet.importer import ImportFailed, import_content
 
 QUERY_WIDTH = 44
 

@@ -13,8 +13,8 @@ from accounts import roles
 from accounts.models import Municipality, User
 from forum.models import Post
 from forum.services import report_post
+from importing.services import import_content
 from intranet.demo import content
-from intranet.importer import import_content
 from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, MunicipalityPage
 from knowledge.services import ensure_sections, publish_child
 

@@ -12,8 +12,8 @@ from wagtail.models import Page, Revision
 
 from accounts.models import User
 from forum.models import Post, Thread
-from intranet.importer import MAX_FILE_BYTES, ImportFailed, import_content
-from intranet.models import ImportedPage
+from importing.models import ImportedPage
+from importing.services import MAX_FILE_BYTES, ImportFailed, import_content
 from knowledge.markdown import ALLOWED_TAGS
 from knowledge.models import ArticlePage, ExperiencePage, HomePage, MethodIndexPage, MethodPage, TopicPage
 
@@ -487,7 +487,7 @@ def test_personal_data_warnings_are_printed_and_refuse_the_file_only_with_strict
     def warn_about_phone_numbers(item):
         return [(False, "privat telefonnummer i body")] if "070" in item.get("body", "") else []
 
-    monkeypatch.setattr("intranet.importer.checking.check_texts", warn_about_phone_numbers)
+    monkeypatch.setattr("importing.checking.check_texts", warn_about_phone_numbers)
     data = {"methods": [a_method(body="Ring 070-123 45 67")]}
 
     with pytest.raises(CommandError):
@@ -529,7 +529,7 @@ def test_the_command_fails_with_every_error_and_says_nothing_was_imported(db, tm
 
 
 def test_the_command_explains_itself_in_swedish():
-    from intranet.management.commands.import_content import Command
+    from importing.management.commands.import_content import Command
 
     help_text = Command().create_parser("manage.py", "import_content").format_help()
     assert "Importera metoder, erfarenheter, artiklar, temasidor och forumtrådar" in help_text
@@ -537,7 +537,7 @@ def test_the_command_explains_itself_in_swedish():
 
 
 def test_taxonomy_values_may_be_written_as_design_lists_them(db):
-    from intranet.importer.vocabulary import load_vocabularies
+    from importing.vocabulary import load_vocabularies
 
     vocabularies = load_vocabularies()
     assert vocabularies["age_group"].find("0–5").name == "0–5 år"

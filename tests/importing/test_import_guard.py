@@ -9,8 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from intranet.importer import ImportFailed, import_content
-from intranet.importer.checking import check_texts
+from importing.checking import check_texts
+from importing.services import ImportFailed, import_content
 from knowledge.models import MethodPage
 
 NUMBER = "850709-1232"

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from forum.models import Category
-from intranet.models import ImportedPage
 from knowledge.markdown import render_markdown
 from knowledge.models import MethodRating
 from knowledge.tagging import MAX_TAG_LENGTH, normalise_tag_name
+
+from .models import ImportedPage
 
 MAX_MARKDOWN_CHARS = 200_000
 MAX_TAGS = 20

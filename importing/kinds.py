@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from forum.models import Category
-from intranet.models import ImportedPage, ImportedThread
 from knowledge.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -39,6 +38,7 @@ from .fields import (
     text,
     web_address,
 )
+from .models import ImportedPage, ImportedThread
 from .pages import (
     EXPERIENCE_HEADINGS,
     METHOD_TEXTS,

@@ -1,10 +1,10 @@
-"""`manage.py import_content FILE.json`: prints what intranet.importer does, in Swedish."""
+"""`manage.py import_content FILE.json`: prints what the import (importing.services) does, in Swedish."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from intranet.importer import KINDS, ImportFailed, import_content
+from importing.services import KINDS, ImportFailed, import_content
 
 COUNTED = {
     "method": lambda count: ngettext("%(count)d method", "%(count)d methods", count),

@@ -21,6 +21,8 @@ class ImportedPage(models.Model):
     )
 
     class Meta:
+        # The table kept its name when the model moved here from intranet: the move changed no data.
+        db_table = "intranet_importedpage"
         verbose_name = _("imported page")
         verbose_name_plural = _("imported pages")
         constraints = [models.UniqueConstraint(fields=["kind", "source_id"], name="unique_import_source")]
@@ -44,6 +46,7 @@ class ImportedThread(models.Model):
     post_numbers = models.JSONField(_("numbers of the imported posts"), default=list)
 
     class Meta:
+        db_table = "intranet_importedthread"
         verbose_name = _("imported thread")
         verbose_name_plural = _("imported threads")
 

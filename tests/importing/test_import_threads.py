@@ -11,8 +11,8 @@ from django.utils import translation
 from accounts import roles
 from accounts.models import User
 from forum.models import Category, Notification, Post, PostRevision, Reaction, Thread, ThreadKind
-from intranet.importer import ImportFailed, import_content
-from intranet.models import ImportedThread
+from importing.models import ImportedThread
+from importing.services import ImportFailed, import_content
 from knowledge.models import MethodPage
 from tests.factories import UserFactory
 

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from forum.services import ForumError
-from intranet.models import ImportedPage
 from knowledge.models import HomePage
 from knowledge.services import ensure_sections
 
 from .fields import max_length
 from .kinds import CATEGORIES, PAGE_KINDS, THREADS
+from .models import ImportedPage
 from .outcome import ImportFailed
 from .threads import Accounts, Categories, save_thread, write_categories
 

@@ -19,7 +19,6 @@ from accounts.models import User
 from forum import services
 from forum.models import Category, ThreadKind
 from forum.models.threads import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
-from intranet.models import ImportedThread
 
 from .fields import (
     a_moment,
@@ -38,6 +37,7 @@ from .fields import (
     tags_up_to,
     text,
 )
+from .models import ImportedThread
 from .vocabulary import ForumCategory
 
 CATEGORY_FIELDS = {
