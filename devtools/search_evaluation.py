@@ -1,9 +1,9 @@
 """Measured relevance: judged Swedish queries run through the one search, scored as recall@5 and MRR.
 
-The relevance set (tests/search/relevance/, described in its README.md) is a corpus in
-the import format and a list of queries, each naming by import id the items a social
-worker typing it would want to see. `manage.py search_eval` and
-tests/search/test_relevance.py run it.
+A relevance set is a corpus in the import format and a list of queries, each naming by
+import id the items a social worker typing it would want to see. The project's own is
+tests/search/relevance/ (described in its README.md); `make search-eval` and
+tests/search/test_relevance.py name that folder, as this code reads only the files it is given.
 
 For one query, recall@5 is the share of its relevant items among the first five results,
 out of at most five (any five of eight relevant items answer it fully); the reciprocal
@@ -15,7 +15,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -30,7 +29,6 @@ from importing.models import ImportedPage, ImportedThread
 from importing.reading import read_file
 from importing.services import import_content
 
-RELEVANCE_DIR = Path(settings.BASE_DIR) / "tests" / "search" / "relevance"
 QUERIES_FILE = "queries.json"
 # The demo's own order: pages first, then the forum that discusses them, then what refers to both.
 CORPUS_ORDER = ("knowledge.json", "forum.json", "extra.json")
@@ -120,11 +118,11 @@ def mean(values):
 # The relevance set on disk
 
 
-def corpus_files(paths=None):
+def corpus_files(paths):
     """The corpus files to import, in order: files as given; a folder's JSON files in CORPUS_ORDER, then by name."""
     position = {name: index for index, name in enumerate(CORPUS_ORDER)}
     files = []
-    for path in map(Path, paths or [RELEVANCE_DIR]):
+    for path in map(Path, paths):
         if path.is_dir():
             found = [file for file in path.glob("*.json") if not file.name.startswith("queries")]
             files += sorted(found, key=lambda file: (position.get(file.name, len(position)), file.name))
@@ -133,11 +131,11 @@ def corpus_files(paths=None):
     return files
 
 
-def queries_file(paths=None):
-    """The queries beside the corpus when one folder is given, otherwise the project's own."""
-    if paths and len(paths) == 1 and (Path(paths[0]) / QUERIES_FILE).is_file():
+def queries_file(paths):
+    """The queries beside the corpus: queries.json in its folder, when the corpus is one folder."""
+    if len(paths) == 1 and Path(paths[0]).is_dir():
         return Path(paths[0]) / QUERIES_FILE
-    return RELEVANCE_DIR / QUERIES_FILE
+    raise RelevanceSetError([_("The corpus is not one folder: name the file of judged queries with --queries.")])
 
 
 def load_queries(path):

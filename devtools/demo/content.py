@@ -86,7 +86,7 @@ MUNICIPALITY_PAGES = {
     ),
 }
 
-# What the demo people do, so that the forum (intranet/demo/forum.json) reads like colleagues talking.
+# What the demo people do, so that the forum (devtools/demo/forum.json) reads like colleagues talking.
 JOB_TITLES = {
     "medarbetare.jarfalla": "Socialsekreterare, våldsmottagningen",
     "medarbetare.sigtuna": "Skolkurator",

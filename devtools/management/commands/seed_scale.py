@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from intranet.scale import MAX_POSTS_PER_THREAD, build_search_index, is_seeded, seed_scale
+from devtools.scale import MAX_POSTS_PER_THREAD, build_search_index, is_seeded, seed_scale
 
 
 def at_least(minimum):

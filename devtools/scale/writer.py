@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 from itertools import accumulate
+from pathlib import Path
 
-from . import words
-
+WORDS_FILE = Path(__file__).with_name("words.txt")
 YEARS = list(range(2016, 2025))
 
 
@@ -50,9 +50,25 @@ class Verb:
     supine: str
 
 
-def parse_nouns(text, *, places=False):
+def read_words(path):
+    """Each [section] of the word file → its entries, in order; blank lines and # comments are left out."""
+    sections, entries = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            entries = sections.setdefault(line[1:-1], [])
+        elif entries is None:
+            raise ValueError(f"{path}: {line!r} comes before the first [section]")
+        else:
+            entries.append(line)
+    return sections
+
+
+def parse_nouns(lines, *, places=False):
     nouns = []
-    for line in text.strip().splitlines():
+    for line in lines:
         fields = [field.replace("_", " ") for field in line.split()]
         preposition = fields.pop(0) if places else ""
         gender, indefinite, definite, *plurals = fields
@@ -60,10 +76,10 @@ def parse_nouns(text, *, places=False):
     return nouns
 
 
-def parse_rows(text, row_type):
+def parse_rows(lines, row_type):
     """Rows of forms; a particle verb ("ta fram tar fram tog fram tagit fram") has two words per form."""
     rows = []
-    for line in text.strip().splitlines():
+    for line in lines:
         fields = line.split()
         width = len(fields) // len(row_type.__dataclass_fields__)
         rows.append(row_type(*(" ".join(fields[i : i + width]) for i in range(0, len(fields), width))))
@@ -81,16 +97,17 @@ class Lexicon:
         return rng.choices(self.items, cum_weights=self.cum_weights)[0]
 
 
-TOOLS = Lexicon(parse_nouns(words.TOOLS))
-UNITS = Lexicon(parse_nouns(words.UNITS, places=True))
-PROFESSIONALS = Lexicon(parse_nouns(words.PROFESSIONALS))
-GROUPS = Lexicon(parse_nouns(words.GROUPS))
-HARMS = Lexicon(parse_nouns(words.HARMS), flatness=2)
-IDEAS = Lexicon(parse_nouns(words.IDEAS))
-ADJECTIVES = Lexicon(parse_rows(words.ADJECTIVES, Adjective))
-MAKING_VERBS = Lexicon(parse_rows(words.MAKING_VERBS, Verb))
-NOTICING_VERBS = Lexicon(parse_rows(words.NOTICING_VERBS, Verb))
-MEETING_VERBS = Lexicon(parse_rows(words.MEETING_VERBS, Verb))
+WORDS = read_words(WORDS_FILE)
+TOOLS = Lexicon(parse_nouns(WORDS["tools"]))
+UNITS = Lexicon(parse_nouns(WORDS["units"], places=True))
+PROFESSIONALS = Lexicon(parse_nouns(WORDS["professionals"]))
+GROUPS = Lexicon(parse_nouns(WORDS["groups"]))
+HARMS = Lexicon(parse_nouns(WORDS["harms"]), flatness=2)
+IDEAS = Lexicon(parse_nouns(WORDS["ideas"]))
+ADJECTIVES = Lexicon(parse_rows(WORDS["adjectives"], Adjective))
+MAKING_VERBS = Lexicon(parse_rows(WORDS["making_verbs"], Verb))
+NOTICING_VERBS = Lexicon(parse_rows(WORDS["noticing_verbs"], Verb))
+MEETING_VERBS = Lexicon(parse_rows(WORDS["meeting_verbs"], Verb))
 
 
 def inverted(verb_form, subject):
@@ -188,7 +205,7 @@ class Writer:
         if opening == "question":
             sentences = [*self.sentences(count - 1), self.question()]
         elif opening is None and rng.random() < 0.12:
-            sentences = [rng.choice(words.SHORT_REPLIES), *self.sentences(count - 1)]
+            sentences = [rng.choice(WORDS["short_replies"]), *self.sentences(count - 1)]
         else:
             sentences = self.sentences(count)
         markdown, html = list(sentences), list(sentences)
@@ -211,7 +228,7 @@ class Writer:
         return capitalised(self.rng.choice(THREAD_TITLES[kind])(self))
 
     def method_title(self):
-        return f"{self.one_of(words.METHOD_ACTIVITIES)} {self.one_of(words.METHOD_TARGETS)}"
+        return f"{self.one_of(WORDS['method_activities'])} {self.one_of(WORDS['method_targets'])}"
 
     def experience_title(self):
         return capitalised(self.rng.choice(EXPERIENCE_TITLES)(self))
@@ -223,7 +240,7 @@ class Writer:
 # Each template takes a Writer and returns one sentence; they pick their words as they go.
 
 STATEMENTS = [
-    lambda w: f"vi {w.making().past} {w.a(w.tool())} {w.unit().place} {w.one_of(words.TIMES)}.",
+    lambda w: f"vi {w.making().past} {w.a(w.tool())} {w.unit().place} {w.one_of(WORDS['times'])}.",
     lambda w: (
         f"hos oss i {w.municipality()} {inverted(w.making().present, w.professional().all)} "
         f"{w.tool().definite} tillsammans med {w.unit().definite}."
@@ -236,16 +253,16 @@ STATEMENTS = [
     lambda w: f"det tar ofta lång tid innan {w.tool().definite} kommer igång {w.unit().place}.",
     lambda w: f"vi ser att {w.harm().definite} ofta upptäcks sent {w.unit().place}.",
     lambda w: (
-        f"{w.professional().all} {w.unit().place} har {w.making().supine} {w.tool().all} {w.one_of(words.TIMES)}."
+        f"{w.professional().all} {w.unit().place} har {w.making().supine} {w.tool().all} {w.one_of(WORDS['times'])}."
     ),
     lambda w: f"vi har {w.making().supine} {w.some(w.tool())} för {w.group().some} i {w.municipality()}.",
-    lambda w: f"vi har {w.making().supine} {w.some(w.tool())} {w.one_of(words.METHOD_TARGETS)}.",
+    lambda w: f"vi har {w.making().supine} {w.some(w.tool())} {w.one_of(WORDS['method_targets'])}.",
     lambda w: f"jag arbetar som {w.professional().indefinite} {w.unit().place} i {w.municipality()}.",
     lambda w: f"i {w.municipality()} finns {w.a(w.unit())} som arbetar mot {w.harm().indefinite}.",
     lambda w: f"vi samverkar med {w.unit().some} i hela länet.",
-    lambda w: f"{w.unit().definite} {w.making().present} {w.a(w.tool())} {w.one_of(words.METHOD_TARGETS)}.",
+    lambda w: f"{w.unit().definite} {w.making().present} {w.a(w.tool())} {w.one_of(WORDS['method_targets'])}.",
     lambda w: (
-        f"ett tips är att {w.making().infinitive} {w.tool().definite} redan vid första {w.one_of(words.MEETINGS)}."
+        f"ett tips är att {w.making().infinitive} {w.tool().definite} redan vid första {w.one_of(WORDS['meetings'])}."
     ),
     lambda w: f"{w.tool().definite} finns att hämta {w.unit().place} och här i kunskapsbanken.",
     lambda w: (
@@ -254,7 +271,7 @@ STATEMENTS = [
     ),
     lambda w: (
         f"sedan {w.one_of(YEARS)} {inverted(w.making().present, 'vi')} {w.tool().all} inom hela "
-        f"{w.one_of(words.SECTOR_AREAS)}."
+        f"{w.one_of(WORDS['sector_areas'])}."
     ),
     lambda w: (
         f"när {w.group().definite} berättar om {w.harm().indefinite} följer vi {w.tool().definite} och "
@@ -302,7 +319,7 @@ STATEMENTS = [
         f"för att {w.noticing().infinitive} {w.harm().indefinite} behövs {w.idea().indefinite} om {w.idea().definite}."
     ),
     lambda w: (
-        f"{w.professional().all} {w.meeting().past} {w.group().all} {w.one_of(words.TIMES)} och "
+        f"{w.professional().all} {w.meeting().past} {w.group().all} {w.one_of(WORDS['times'])} och "
         f"{w.making().past} {w.a(w.tool())}."
     ),
     lambda w: f"{w.idea().definite} påverkar hur {w.group().all} vågar berätta om {w.harm().indefinite}.",
@@ -334,7 +351,7 @@ QUESTIONS = [
     lambda w: f"vem ansvarar för {w.tool().definite} hos er?",
     lambda w: f"finns det {w.a(w.unit(), described=False)} i er kommun?",
     lambda w: f"om {w.a(w.group(), described=False)} berättar om {w.harm().indefinite}, vad gör ni då?",
-    lambda w: f"finns det någon som har {w.making().supine} {w.a(w.tool())} {w.one_of(words.METHOD_TARGETS)}?",
+    lambda w: f"finns det någon som har {w.making().supine} {w.a(w.tool())} {w.one_of(WORDS['method_targets'])}?",
     lambda w: f"finns det {w.some(w.tool())} på andra språk än svenska?",
     lambda w: f"hur lång är väntetiden till {w.unit().definite} i er kommun?",
     lambda w: (

@@ -1,6 +1,6 @@
 """The large data set for benchmarks (`manage.py seed_scale`): people, pages and forum made up from the field's words.
 
-The texts come from a vocabulary of the field (words.py) put together by a
+The texts come from a vocabulary of the field (words.txt) put together by a
 seeded random generator (writer.py), so the same seed gives the same data.
 They hold no personal data: no names of real people in the texts, no
 numbers but years, no e-mail addresses. The people's addresses end in

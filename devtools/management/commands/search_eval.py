@@ -1,6 +1,7 @@
 """`manage.py search_eval`: how well the one search finds what the relevance set's queries mean.
 
-Run it through `make search-eval`, which imports the corpus into a throwaway database.
+Run it through `make search-eval`, which imports the project's relevance set (tests/search/relevance/)
+into a throwaway database.
 """
 
 import os
@@ -10,8 +11,8 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from devtools import search_evaluation as evaluation
 from importing.services import ImportFailed, import_content
-from intranet import search_evaluation as evaluation
 
 QUERY_WIDTH = 44
 
@@ -29,8 +30,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--corpus",
             nargs="+",
+            required=True,
             metavar="DIR_OR_FILE",
-            help=_("Corpus files in the import format, or folders of them (default: tests/search/relevance/)."),
+            help=_("Corpus files in the import format, or folders of them (the project's: tests/search/relevance/)."),
         )
         parser.add_argument(
             "--queries", metavar="FILE", help=_("The judged queries (default: queries.json beside the corpus).")
@@ -47,7 +49,7 @@ class Command(BaseCommand):
             help=_("Show the first five results of every query and the relevant items they missed."),
         )
 
-    def handle(self, *args, corpus=None, queries=None, import_corpus=False, verbose=False, **options):
+    def handle(self, *args, corpus, queries=None, import_corpus=False, verbose=False, **options):
         files = evaluation.corpus_files(corpus)
         try:
             query_set = evaluation.load_queries(queries or evaluation.queries_file(corpus))

@@ -11,7 +11,7 @@ from taggit.models import Tag
 from accounts import roles
 from accounts.models import User
 
-from . import words
+from .writer import WORDS
 
 PEOPLE = 300
 EMAIL_PREFIX = "anvandare"
@@ -48,11 +48,11 @@ def create_people(rng, municipalities, sectors, count=PEOPLE):
             User(
                 email=scale_email(index + 1, municipality),
                 password=unusable,
-                first_name=rng.choice(words.FIRST_NAMES),
-                last_name=rng.choice(words.LAST_NAMES),
+                first_name=rng.choice(WORDS["first_names"]),
+                last_name=rng.choice(WORDS["last_names"]),
                 municipality=municipality,
                 sector=rng.choice(sectors),
-                job_title=rng.choice(words.JOB_TITLES),
+                job_title=rng.choice(WORDS["job_titles"]),
                 date_joined=now - timedelta(days=3 * 365 + rng.randrange(365)),
             )
         )
@@ -69,6 +69,6 @@ def create_people(rng, municipalities, sectors, count=PEOPLE):
     return people
 
 
-def ensure_tags(names=words.TAGS):
+def ensure_tags(names=WORDS["tags"]):
     """The field's tags, found by name whatever their case, created where missing."""
     return [Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name) for name in names]

@@ -1,9 +1,13 @@
 import subprocess
 import sys
 from datetime import timedelta
+from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
+import pytest
+
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -110,7 +114,14 @@ def test_seed_demo_if_empty_leaves_an_existing_database_alone(db, member):
     assert User.objects.count() == 1
 
 
-def test_seed_demo_refuses_to_run_with_production_settings():
+@override_settings(DEMO_SEED_ALLOWED=False)
+def test_seed_demo_refuses_settings_that_do_not_allow_seeding(db):
+    with pytest.raises(CommandError, match="refuses to run with production settings"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not User.objects.exists()
+
+
+def test_seed_demo_does_not_exist_with_production_settings():
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "seed_demo"],
         cwd=ROOT,
@@ -126,4 +137,4 @@ def test_seed_demo_refuses_to_run_with_production_settings():
         check=False,
     )
     assert result.returncode != 0
-    assert "refuses to run with production settings" in result.stderr
+    assert "Unknown command: 'seed_demo'" in result.stderr

@@ -32,8 +32,7 @@ from knowledge.models import (
     ViolenceType,
 )
 
-from . import words
-from .writer import capitalised
+from .writer import WORDS, capitalised
 
 SPAN = timedelta(days=3 * 365)
 SLUG_LENGTH = 80
@@ -139,11 +138,11 @@ class PageMaker:
             municipality=municipality,
             owner=self.owner_in(municipality),
             body=self.body(rng.randint(2, 3)),
-            method_owner=rng.choice(words.METHOD_OWNERS),
-            contact_role=rng.choice(words.CONTACT_ROLES),
-            staff=rng.choice(words.STAFF),
-            training=rng.choice(words.TRAINING),
-            sessions=rng.choice(words.SESSIONS),
+            method_owner=rng.choice(WORDS["method_owners"]),
+            contact_role=rng.choice(WORDS["contact_roles"]),
+            staff=rng.choice(WORDS["staff"]),
+            training=rng.choice(WORDS["training"]),
+            sessions=rng.choice(WORDS["sessions"]),
             cost_level=rng.choice([choice for choice, _label in MethodPage.COST_CHOICES]),
             prevention_level=rng.choice(self.terms.prevention_levels) if self.terms.prevention_levels else None,
             evidence_level=rng.choice(self.terms.evidence_levels) if self.terms.evidence_levels else None,
@@ -176,7 +175,7 @@ class PageMaker:
             municipality=municipality,
             owner=self.owner_in(municipality),
             unit=capitalised(writer.unit().definite),
-            contact_role=rng.choice(words.CONTACT_ROLES),
+            contact_role=rng.choice(WORDS["contact_roles"]),
             period_start=start,
             period_end=None if rng.random() < 0.3 else (published_at - timedelta(days=rng.randint(0, 60))).date(),
             **{name: writer.paragraph_html(rng.randint(1, 3)) for name, _label in ExperiencePage.HEADINGS},

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import Municipality, User
+from devtools.demo import content
 from forum.models import Post
 from forum.services import report_post
 from importing.services import import_content
-from intranet.demo import content
 from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, MunicipalityPage
 from knowledge.services import ensure_sections, publish_child
 
