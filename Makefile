@@ -75,11 +75,12 @@ bench: $(VENV)/.runtime-installed ## Time forum pages at 20 and 2 000 threads/po
 
 SEARCH_EVAL_DB ?= .search-eval.sqlite3
 SEARCH_EVAL_DATABASE_URL ?= sqlite:///$(CURDIR)/$(SEARCH_EVAL_DB)
+SEARCH_EVAL_CORPUS ?= tests/search/relevance/
 SEARCH_EVAL_ARGS ?=
 search-eval: $(VENV)/.runtime-installed ## Measure search relevance (recall@5, MRR, with and without the thesaurus) on a throwaway database
 	rm -f $(SEARCH_EVAL_DB) $(SEARCH_EVAL_DB)-wal $(SEARCH_EVAL_DB)-shm
 	DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(MANAGE) migrate -v0
-	DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(MANAGE) search_eval --import $(SEARCH_EVAL_ARGS); \
+	DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(MANAGE) search_eval --corpus $(SEARCH_EVAL_CORPUS) --import $(SEARCH_EVAL_ARGS); \
 	status=$$?; rm -f $(SEARCH_EVAL_DB) $(SEARCH_EVAL_DB)-wal $(SEARCH_EVAL_DB)-shm; exit $$status
 
 # PostgreSQL that the benchmark may create a database in (CI and this machine: postgres on 127.0.0.1).

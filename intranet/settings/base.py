@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "forum",
     "search",
     "intranet",
+    "importing",
     "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

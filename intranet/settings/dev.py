@@ -7,6 +7,7 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-never-use-in-production")  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 DEMO_SEED_ALLOWED = True
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405 - never in production
 
 # Plain static storage: no collectstatic needed for runserver.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

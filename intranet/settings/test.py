@@ -6,6 +6,7 @@ DEBUG = False
 SECRET_KEY = "test-only-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DEMO_SEED_ALLOWED = True
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405 - never in production
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

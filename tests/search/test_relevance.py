@@ -1,15 +1,19 @@
 """The relevance set (tests/search/relevance/) is sound, and the one search answers it well enough (issue 5)."""
 
-from intranet import search_evaluation as evaluation
+from pathlib import Path
+
+from devtools import search_evaluation as evaluation
+
+RELEVANCE_DIR = Path(__file__).with_name("relevance")
 
 
 def relevance_set():
-    return evaluation.load_queries(evaluation.RELEVANCE_DIR / evaluation.QUERIES_FILE)
+    return evaluation.load_queries(evaluation.queries_file([RELEVANCE_DIR]))
 
 
 def test_the_relevance_set_has_forty_distinct_queries_judged_against_items_everyone_may_see():
     queries = relevance_set()
-    corpus = evaluation.corpus_items(evaluation.corpus_files())
+    corpus = evaluation.corpus_items(evaluation.corpus_files([RELEVANCE_DIR]))
 
     assert len(queries) >= 40
     assert len(corpus) >= 100
@@ -17,13 +21,13 @@ def test_the_relevance_set_has_forty_distinct_queries_judged_against_items_every
 
 
 def test_the_corpus_files_are_imported_in_the_order_their_references_need():
-    names = [path.name for path in evaluation.corpus_files()]
+    names = [path.name for path in evaluation.corpus_files([RELEVANCE_DIR])]
 
     assert names == ["knowledge.json", "forum.json", "extra.json"]
 
 
 def test_the_search_finds_what_the_judged_queries_mean(db):
-    evaluation.import_corpus(evaluation.corpus_files())
+    evaluation.import_corpus(evaluation.corpus_files([RELEVANCE_DIR]))
 
     with_thesaurus, without_thesaurus = evaluation.run(relevance_set())
 
