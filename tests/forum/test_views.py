@@ -342,3 +342,17 @@ def test_the_category_list_counts_the_visible_threads(member_client, member):
         category.slug: category for category in member_client.get(reverse("forum:index")).context["categories"]
     }
     assert categories["samverkan"].thread_count == 1 and categories["metodfragor"].thread_count == 0
+
+
+def test_the_writing_script_comes_with_the_writing_form(member_client, member):
+    thread = start_thread(member)
+    writing_pages = [
+        reverse("forum:new_thread"),
+        thread.get_absolute_url(),
+        reverse("forum:reply", args=[thread.pk]),
+        reverse("forum:edit_post", args=[thread.posts.get().pk]),
+    ]
+    for url in writing_pages:
+        assert member_client.get(url).content.decode().count("js/forum-compose.js") == 1, url
+    Thread.objects.filter(pk=thread.pk).update(is_locked=True)
+    assert "js/forum-compose.js" not in member_client.get(thread.get_absolute_url()).content.decode()
