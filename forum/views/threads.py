@@ -11,17 +11,16 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wagtail.models import Page
 
-from accounts.models import Municipality
 from common.params import positive_int
 from knowledge.markdown import render_markdown
 from knowledge.models import discussable_pages
 from knowledge.visibility import visible_pages
 
 from .. import services
-from ..filters import STATUSES, ThreadFilters, threads_for
+from ..filters import ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
 from ..knowledge_link import may_draft_pages
-from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread, ThreadKind, sees_everything
+from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread, sees_everything
 
 THREADS_PER_PAGE = 25
 
@@ -41,9 +40,6 @@ def index(request):
         "threads": page.object_list,
         "filters": filters,
         "categories": categories,
-        "kinds": ThreadKind.choices,
-        "statuses": STATUSES.items(),
-        "municipalities": Municipality.objects.all(),
         "following_category": filters.category and _follows(request.user, category=filters.category),
         "following_tag": filters.tag and _follows(request.user, tag=filters.tag),
     }

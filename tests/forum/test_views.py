@@ -71,6 +71,15 @@ def test_filters_narrow_the_list_and_unknown_values_are_named(member_client, mem
     assert "finns-inte" in response.content.decode()
 
 
+def test_the_filter_form_keeps_the_chosen_values_and_drops_unknown_ones(member_client):
+    chosen = {"kategori": "hedersrelaterat-vald", "typ": "idea", "kommun": "sigtuna", "status": "losta"}
+    html = member_client.get(reverse("forum:index"), chosen).content.decode()
+    assert re.findall(r'<option value="([^"]*)" selected>', html) == list(chosen.values())
+    assert 'id="filter-municipality" name="kommun"' in html and ">Sigtuna</option>" in html
+    unknown = member_client.get(reverse("forum:index"), {"kommun": "finns-inte", "typ": "annat"}).content.decode()
+    assert re.findall(r'<option value="([^"]*)" selected>', unknown) == []
+
+
 def test_solved_and_unanswered_filters(member_client, member, colleague):
     solved = start_thread(member, title="Löst fråga om skyddat boende")
     services.accept_answer(add_replies(solved, 1, author=colleague)[0], by=member)
