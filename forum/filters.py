@@ -1,5 +1,6 @@
 """The filters of the thread list: read from the query string, allow-listed, never trusted."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db.models import Q
@@ -18,6 +19,18 @@ STATUSES = {
     "losta": gettext_lazy("Solved"),
 }
 FILTER_PARAMETERS = ("kategori", "tagg", "typ", "kommun", "status", "foljer")
+
+
+@dataclass(frozen=True)
+class FilterSelect:
+    """One drop-down list of the filter form: its (value, label) choices after an empty one, and the value chosen."""
+
+    field_id: str
+    name: str
+    label: str
+    empty_label: str
+    choices: list
+    chosen: str
 
 
 class ThreadFilters:
@@ -68,6 +81,21 @@ class ThreadFilters:
         if self.followed:
             threads = threads.followed_by(self.user)
         return threads
+
+    def selects(self):
+        """The form's drop-down lists in order, each with its chosen value, for the template to draw in one loop."""
+        categories = [(category.slug, category.label) for category in self.categories]
+        municipalities = list(Municipality.objects.values_list("slug", "name"))
+        lists = [
+            ("filter-category", "kategori", _("Category"), _("All categories"), categories),
+            ("filter-kind", "typ", _("Kind"), _("All kinds"), ThreadKind.choices),
+            ("filter-municipality", "kommun", _("Municipality"), _("All municipalities"), municipalities),
+            ("filter-status", "status", _("Status"), _("All threads"), list(STATUSES.items())),
+        ]
+        return [
+            FilterSelect(field_id, name, label, empty_label, choices, chosen=self.values[name])
+            for field_id, name, label, empty_label, choices in lists
+        ]
 
     @property
     def active(self):

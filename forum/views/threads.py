@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wagtail.models import Page
 
-from accounts.models import Municipality
 from accounts.roles import is_moderator
 from common.params import positive_int
 from knowledge.markdown import render_markdown
@@ -19,10 +18,10 @@ from knowledge.models import discussable_pages
 from knowledge.visibility import visible_pages
 
 from .. import permissions, services
-from ..filters import STATUSES, ThreadFilters, threads_for
+from ..filters import ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
 from ..knowledge_link import may_draft_pages
-from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread, ThreadKind
+from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread
 
 THREADS_PER_PAGE = 25
 
@@ -42,9 +41,6 @@ def index(request):
         "threads": page.object_list,
         "filters": filters,
         "categories": categories,
-        "kinds": ThreadKind.choices,
-        "statuses": STATUSES.items(),
-        "municipalities": Municipality.objects.all(),
         "following_category": filters.category and _follows(request.user, category=filters.category),
         "following_tag": filters.tag and _follows(request.user, tag=filters.tag),
     }

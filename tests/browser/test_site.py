@@ -41,11 +41,13 @@ def test_next_is_followed_after_login(page, member, password):
     assert page.get_by_role("heading", level=1).inner_text() == "Forum"
 
 
-def test_every_page_of_the_demo_intranet_is_accessible(page, log_in, assert_accessible):
+def test_every_page_of_the_demo_intranet_is_accessible(page, log_in, password, monkeypatch, assert_accessible):
+    monkeypatch.setenv("DEMO_PASSWORD", password)
     call_command("seed_demo")
     from accounts.models import User
 
     log_in(User.objects.get(email="medarbetare.sollentuna@demo.kunskapsforum.example"))
+    assert "/logga-in/" not in page.url
     assert_accessible(page)
     for path in [
         "/kunskapsbank/",

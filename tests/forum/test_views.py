@@ -71,6 +71,15 @@ def test_filters_narrow_the_list_and_unknown_values_are_named(member_client, mem
     assert "finns-inte" in response.content.decode()
 
 
+def test_the_filter_form_keeps_the_chosen_values_and_drops_unknown_ones(member_client):
+    chosen = {"kategori": "hedersrelaterat-vald", "typ": "idea", "kommun": "sigtuna", "status": "losta"}
+    html = member_client.get(reverse("forum:index"), chosen).content.decode()
+    assert re.findall(r'<option value="([^"]*)" selected>', html) == list(chosen.values())
+    assert 'id="filter-municipality" name="kommun"' in html and ">Sigtuna</option>" in html
+    unknown = member_client.get(reverse("forum:index"), {"kommun": "finns-inte", "typ": "annat"}).content.decode()
+    assert re.findall(r'<option value="([^"]*)" selected>', unknown) == []
+
+
 def test_solved_and_unanswered_filters(member_client, member, colleague):
     solved = start_thread(member, title="Löst fråga om skyddat boende")
     services.accept_answer(add_replies(solved, 1, author=colleague)[0], by=member)
@@ -342,3 +351,17 @@ def test_the_category_list_counts_the_visible_threads(member_client, member):
         category.slug: category for category in member_client.get(reverse("forum:index")).context["categories"]
     }
     assert categories["samverkan"].thread_count == 1 and categories["metodfragor"].thread_count == 0
+
+
+def test_the_writing_script_comes_with_the_writing_form(member_client, member):
+    thread = start_thread(member)
+    writing_pages = [
+        reverse("forum:new_thread"),
+        thread.get_absolute_url(),
+        reverse("forum:reply", args=[thread.pk]),
+        reverse("forum:edit_post", args=[thread.posts.get().pk]),
+    ]
+    for url in writing_pages:
+        assert member_client.get(url).content.decode().count("js/forum-compose.js") == 1, url
+    Thread.objects.filter(pk=thread.pk).update(is_locked=True)
+    assert "js/forum-compose.js" not in member_client.get(thread.get_absolute_url()).content.decode()

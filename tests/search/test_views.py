@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 
 import pytest
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 from accounts import roles
 from forum import services
 from forum.models import Category
+from search import engine
 from search.models.documents import Kind
 from tests.conftest import queries_for
 from tests.factories import UserFactory, start_thread
@@ -110,6 +112,15 @@ def test_punctuation_alone_gets_a_message(member_client, sections):
 def test_a_very_long_search_is_shortened_with_a_note(member_client, sections):
     response = member_client.get(reverse("search:search"), {"q": "våld " * 100})
     assert "kortades" in response.content.decode()
+
+
+def test_both_search_boxes_take_as_many_characters_as_the_search_reads(member_client, db, monkeypatch):
+    monkeypatch.setattr(engine, "MAX_QUERY_LENGTH", 123)
+    html = member_client.get(reverse("search:search")).content.decode()
+    assert re.findall(r'<input[^>]*id="(site-search-q|search-page-q)"[^>]*maxlength="123"', html) == [
+        "site-search-q",
+        "search-page-q",
+    ]
 
 
 def test_the_api_answers_as_designed(member_client, make_method):
