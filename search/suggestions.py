@@ -10,22 +10,23 @@ from django.urls import reverse
 
 from taggit.models import Tag
 
-from . import analysis, engine, presentation
+from . import analysis, dialects, engine, presentation
 from .documents import REGISTRY
 from .models.documents import Kind
 from .permissions import Visibility
+from .question import MAX_QUERY_LENGTH, Question
 
 MAX_TITLES = 6
 MAX_TAGS = 3
 
 
 def _prefixes(text):
-    return [word[:30] for word in analysis.tokens(text[: engine.MAX_QUERY_LENGTH])][-5:]
+    return [word[:30] for word in analysis.tokens(text[:MAX_QUERY_LENGTH])][-5:]
 
 
 def _title_rows(user, words):
-    flavour = engine.dialect()
-    visibility, visibility_params = engine._visibility_sql(engine.visible_category_ids(user))
+    flavour = dialects.dialect()
+    visibility, visibility_params = dialects.visibility_sql(engine.visible_category_ids(user))
     documents = flavour.quote(flavour.documents)
     entries = flavour.quote(flavour.entries)
     select = (
@@ -66,8 +67,8 @@ def suggest(user, text, *, request=None):
     words = _prefixes(text)
     if not words or len("".join(words)) < 2:
         return []
-    question = engine.Question(text=text, shortened=False, concepts=[[[word]] for word in words])
-    hits = presentation.present(_title_rows(user, words), question, user=user, request=request)
+    asked = Question(text=text, shortened=False, concepts=[[[word]] for word in words])
+    hits = presentation.present(_title_rows(user, words), asked, user=user, request=request)
     suggestions = [
         {"label": hit.title, "type": hit.kind, "type_label": str(hit.kind_label), "url": hit.url} for hit in hits
     ]

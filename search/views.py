@@ -12,6 +12,7 @@ from common.params import positive_int
 
 from . import engine, filters, promotions, querylog, suggestions
 from .models.documents import Kind
+from .question import MAX_QUERY_LENGTH
 
 PER_PAGE = 10
 
@@ -30,9 +31,7 @@ def _run(request):
     )
     notices = []
     if results.question.shortened:
-        notices.append(
-            _("Your search was shortened to the first %(count)s characters.") % {"count": engine.MAX_QUERY_LENGTH}
-        )
+        notices.append(_("Your search was shortened to the first %(count)s characters.") % {"count": MAX_QUERY_LENGTH})
     for name, value in unknown:
         notices.append(
             _("“%(value)s” is not a value of the filter “%(filter)s”; it was left out.")
