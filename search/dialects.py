@@ -1,13 +1,15 @@
-"""The SQL of the search: how each database finds and ranks words, and the shared narrowing.
+"""The SQL of the search: how each database finds and ranks words, and what every statement shares.
 
 SQLite matches with FTS5 and ranks with bm25; PostgreSQL matches tsvectors and ranks with
-ts_rank. Statements are assembled from table names taken from the models and from fixed
-fragments; every value, including the full-text expression, travels as a parameter.
+ts_rank. Statements are assembled from table names taken from the models and from fixed text;
+every value, including the full-text expression, travels as a parameter. Each piece is a
+`Fragment`, its SQL and its parameters made together, so a placeholder and its value cannot
+fall out of step however the pieces are put together.
 """
 
-# ruff: noqa: S608
-
 import itertools
+import string
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -32,8 +34,48 @@ SAMPLE_ROWS = 10_000
 LOOKUP_UP_TO = 20_000
 
 
+class Fragment(NamedTuple):
+    """Some SQL and the values of its placeholders, in order: `cursor.execute(*fragment)` runs it."""
+
+    sql: str
+    params: tuple = ()
+
+
+def param(value):
+    """A value, travelling as a parameter."""
+    return Fragment("%s", (value,))
+
+
+def compose(template, **parts):
+    """`template` with each `{name}` filled in. A Fragment brings its parameters along, in the order the
+    names occur; anything else (a table name from the models, a constant) is written in as SQL."""
+    sql, params = [], []
+    for text, name, spec, _conversion in string.Formatter().parse(template):
+        sql.append(text)
+        if name is None:
+            continue
+        part = parts[name]
+        if isinstance(part, Fragment):
+            sql.append(part.sql)
+            params += part.params
+        else:
+            sql.append(format(part, spec))
+    return Fragment("".join(sql), tuple(params))
+
+
+def join(separator, fragments, *, empty=""):
+    """The fragments one after another with `separator` between them; `empty` when there are none."""
+    fragments = list(fragments)
+    if not fragments:
+        return Fragment(empty)
+    return Fragment(separator.join(part.sql for part in fragments), tuple(p for part in fragments for p in part.params))
+
+
 class Dialect:
     """How one database finds and ranks words; the rest of the statement is shared."""
+
+    BOTH: str  # the full-text operator for "all of these"
+    EITHER: str  # and for "any of these"
 
     def __init__(self):
         self.entries = IndexEntry._meta.db_table
@@ -66,16 +108,19 @@ class Dialect:
         return self.combine(expressions, every=every, pairs=pairs)
 
 
-def tier_sql(found, titled, rarities):
+def tier(found, in_title):
     """The order before the score: more concepts found first, then the rarer concepts in the title.
 
-    A title is the author's own summary: "HRV i förskolan" answers "HRV förskola" better than a
-    long text that repeats "hedersförtryck" and mentions a preschool once, whatever bm25 says.
-    Rare concepts weigh more: for "VINR äldre", "Våld mot äldre" says more in its title than a
-    title with "våld i nära relationer", the field's everyday words.
+    `found` tests each concept in the whole entry, `in_title` pairs a concept's rarity with its test
+    in the title. A title is the author's own summary: "HRV i förskolan" answers "HRV förskola"
+    better than a long text that repeats "hedersförtryck" and mentions a preschool once, whatever
+    bm25 says. Rare concepts weigh more: for "VINR äldre", "Våld mot äldre" says more in its title
+    than a title with "våld i nära relationer", the field's everyday words.
     """
-    in_title = " + ".join(f"{rarity:.4f} * {test}" for rarity, test in zip(rarities, titled, strict=True))
-    return f"({' + '.join(found) or '0'}) * 1000 + ({in_title or '0'})"
+    weighed = [compose("{rarity:.4f} * {test}", rarity=rarity, test=test) for rarity, test in in_title]
+    return compose(
+        "({found}) * 1000 + ({weighed})", found=join(" + ", found, empty="0"), weighed=join(" + ", weighed, empty="0")
+    )
 
 
 class SQLiteDialect(Dialect):
@@ -90,45 +135,74 @@ class SQLiteDialect(Dialect):
             alternatives.append("(" + " AND ".join(f'"{analysis.stem(part)}"' for part in parts) + ")")
         return "(" + " OR ".join(dict.fromkeys(alternatives)) + ")"
 
+    @property
+    def fts(self):
+        """The FTS5 table beside the index table. Its columns: autocomplete, body, title."""
+        return self.quote(f"{self.entries}_fts")
+
     def document_frequencies(self, expressions):
         """How many index entries there are, and how many hold each expression (one statement)."""
-        fts = self.quote(f"{self.entries}_fts")
-        counts = [f"(SELECT COUNT(*) FROM {fts} WHERE {fts} MATCH %s)"] * len(expressions)  # nosec B608 - names come from the models, values are parameters
+        counts = [
+            compose("(SELECT COUNT(*) FROM {fts} WHERE {fts} MATCH {expression})", fts=self.fts, expression=param(e))
+            for e in expressions
+        ]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT (SELECT COUNT(*) FROM {fts}), {', '.join(counts)}", expressions)  # nosec B608 - names come from the models, values are parameters
+            cursor.execute(
+                *compose("SELECT (SELECT COUNT(*) FROM {fts}), {counts}", fts=self.fts, counts=join(", ", counts))
+            )
             return list(cursor.fetchone())
 
-    def hits_sql(self, coordinated, rarities, expected):
-        fts = self.quote(f"{self.entries}_fts")
-        within = f"(e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s))"  # nosec B608 - names come from the models, values are parameters
-        score = (
-            f"-bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) * d.weight "
-            f"* CASE WHEN {within} THEN 1.0 ELSE {EXPANSION_WEIGHT} END"
+    def hits(self, question, *, every, pairs, coordinated, rarities, expected):
+        """Every hit with its score and tier (see `Dialect`); `expected` makes no difference here."""
+
+        def within(expression):
+            return compose(
+                "(e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {expression}))",
+                fts=self.fts,
+                expression=param(expression),
+            )
+
+        concepts = question.concepts
+        score = compose(
+            "-bm25({fts}, 0.0, 1.0, {title_weight}) * d.weight "
+            "* CASE WHEN {typed} THEN 1.0 ELSE {expansion_weight} END",
+            fts=self.fts,
+            title_weight=TITLE_WEIGHT,
+            typed=within(self.match(question, every=every, pairs=pairs, typed_only=True)),
+            expansion_weight=EXPANSION_WEIGHT,
         )
-        tier = tier_sql([within] * coordinated, [within] * len(rarities), rarities)
+        order = tier(
+            [within(self.concept(concept)) for concept in concepts[:coordinated]],
+            [
+                (rarity, within(f"title : {self.concept(concept)}"))
+                for concept, rarity in zip(concepts[: len(rarities)], rarities, strict=True)
+            ],
+        )
         # FTS first (CROSS JOIN fixes SQLite's join order): the full-text index narrows the rows,
-        # the document and permission checks only run on those. Columns: autocomplete, body, title.
-        return (
-            f"SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "  # nosec B608 - names come from the models, values are parameters
-            f"COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
-            f"COALESCE(d.parent_id, d.id) AS facet_doc_id, "
-            f"{score} AS score, {tier} AS tier "
-            f"FROM {fts} CROSS JOIN {self.quote(self.entries)} e ON e.id = {fts}.rowid "
-            f"CROSS JOIN {self.quote(self.documents)} d "
-            f"ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
-            f"LEFT JOIN {self.quote(self.documents)} p ON p.id = d.parent_id "
-            f"WHERE {fts} MATCH %s"
+        # the document and permission checks only run on those.
+        return compose(
+            "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
+            "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
+            "COALESCE(d.parent_id, d.id) AS facet_doc_id, {score} AS score, {tier} AS tier "
+            "FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid "
+            "CROSS JOIN {documents} d ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
+            "LEFT JOIN {documents} p ON p.id = d.parent_id "
+            "WHERE {fts} MATCH {question}",
+            score=score,
+            tier=order,
+            fts=self.fts,
+            entries=self.quote(self.entries),
+            documents=self.quote(self.documents),
+            question=param(self.match(question, every=every, pairs=pairs)),
         )
 
-    def hits_params(self, question, *, every, coordinated, titled, pairs):
-        titles = [f"title : {self.concept(concept)}" for concept in question.concepts[:titled]]
-        concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
-        return [
-            self.match(question, every=every, pairs=pairs, typed_only=True),
-            *concepts,
-            *titles,
-            self.match(question, every=every, pairs=pairs),
-        ]
+    def prefixes(self, words):
+        """Index entries `e` with autocomplete words starting like each of `words`: the rows, and the condition."""
+        source = compose(
+            "{fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid", fts=self.fts, entries=self.quote(self.entries)
+        )
+        starting = "{autocomplete} : " + " ".join(f'"{word}"*' for word in words)
+        return source, compose("{fts} MATCH {starting}", fts=self.fts, starting=param(starting))
 
 
 class PostgresDialect(Dialect):
@@ -149,17 +223,24 @@ class PostgresDialect(Dialect):
         exact counts of eight common words took 1.5 s at 200 000 posts, the sample takes a few
         dozen milliseconds, and rarity needs no more precision than that.
         """
-        entries = self.quote(self.entries)
-        counts = ", ".join(
-            ["COUNT(*) FILTER (WHERE (e.title || e.body) @@ to_tsquery('swedish', %s))"] * len(expressions)
-        )
+        counts = [
+            compose(
+                "COUNT(*) FILTER (WHERE (e.title || e.body) @@ to_tsquery('swedish', {expression}))",
+                expression=param(e),
+            )
+            for e in expressions
+        ]
         with connection.cursor() as cursor:
             cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [self.entries])
             estimate = cursor.fetchone()[0]  # -1 until the table is first analysed
             share = 100.0 if estimate <= SAMPLE_ROWS else 100.0 * SAMPLE_ROWS / estimate
             cursor.execute(
-                f"SELECT COUNT(*), {counts} FROM {entries} e TABLESAMPLE SYSTEM (%s) REPEATABLE (0)",  # nosec B608 - names come from the models, values are parameters
-                [*expressions, share],
+                *compose(
+                    "SELECT COUNT(*), {counts} FROM {entries} e TABLESAMPLE SYSTEM ({share}) REPEATABLE (0)",
+                    counts=join(", ", counts),
+                    entries=self.quote(self.entries),
+                    share=param(share),
+                )
             )
             sampled, *frequencies = cursor.fetchone()
         if share == 100.0:
@@ -167,27 +248,46 @@ class PostgresDialect(Dialect):
         scale = estimate / max(sampled, 1)
         return [round(estimate), *(round(found * scale) for found in frequencies)]
 
-    def hits_sql(self, coordinated, rarities, expected):
-        tier = tier_sql(
-            ["((e.title || e.body) @@ to_tsquery('swedish', %s))::int"] * coordinated,
-            ["(e.title @@ to_tsquery('swedish', %s))::int"] * len(rarities),
-            rarities,
+    def hits(self, question, *, every, pairs, coordinated, rarities, expected):
+        """Every hit with its score and tier (see `Dialect`); how the documents are joined depends on `expected`."""
+
+        def holds(column, expression):
+            return compose(
+                "({column} @@ to_tsquery('swedish', {expression}))::int", column=column, expression=param(expression)
+            )
+
+        concepts = question.concepts
+        order = tier(
+            [holds("(e.title || e.body)", self.concept(concept)) for concept in concepts[:coordinated]],
+            [
+                (rarity, holds("e.title", self.concept(concept)))
+                for concept, rarity in zip(concepts[: len(rarities)], rarities, strict=True)
+            ],
         )
-        score = (
-            f"(ts_rank({RANK_WEIGHTS}, e.title, q.query) * {TITLE_WEIGHT} + ts_rank({RANK_WEIGHTS}, e.body, q.query)) "
-            f"* CASE WHEN (e.title || e.body) @@ q.typed THEN 1.0 ELSE {EXPANSION_WEIGHT} END"
+        score = compose(
+            "(ts_rank({weights}, e.title, q.query) * {title_weight} + ts_rank({weights}, e.body, q.query)) "
+            "* CASE WHEN (e.title || e.body) @@ q.typed THEN 1.0 ELSE {expansion_weight} END",
+            weights=RANK_WEIGHTS,
+            title_weight=TITLE_WEIGHT,
+            expansion_weight=EXPANSION_WEIGHT,
         )
         # The full-text match runs first, on its own (MATERIALIZED): `title || body` is what the GIN
         # index of migration 0004 covers. Left to itself the planner walked all documents and probed
         # the index for each (0.65 s at 200 000 posts instead of 0.03 s).
-        return (
-            "WITH q AS (SELECT to_tsquery('swedish', %s) AS query, to_tsquery('swedish', %s) AS typed), "  # nosec B608 - names come from the models, values are parameters
-            f"found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {tier} AS tier "
-            f"FROM {self.quote(self.entries)} e, q WHERE (e.title || e.body) @@ q.query) "
+        return compose(
+            "WITH q AS (SELECT to_tsquery('swedish', {question}) AS query, to_tsquery('swedish', {typed}) AS typed), "
+            "found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {tier} AS tier "
+            "FROM {entries} e, q WHERE (e.title || e.body) @@ q.query) "
             "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
             "COALESCE(d.parent_id, d.id) AS facet_doc_id, found.score * d.weight AS score, found.tier AS tier "
-            f"FROM found {self.documents_join(expected)} WHERE TRUE"
+            "FROM found {documents} WHERE TRUE",
+            question=param(self.match(question, every=every, pairs=pairs)),
+            typed=param(self.match(question, every=every, pairs=pairs, typed_only=True)),
+            score=score,
+            tier=order,
+            entries=self.quote(self.entries),
+            documents=self.documents_join(expected),
         )
 
     def documents_join(self, expected):
@@ -197,55 +297,98 @@ class PostgresDialect(Dialect):
         documents = self.quote(self.documents)
         if expected <= LOOKUP_UP_TO:
             # LIMIT 1 keeps the subqueries apart, so PostgreSQL probes the unique index per hit.
-            return (
-                f"CROSS JOIN LATERAL (SELECT * FROM {documents} one WHERE one.content_type_id = found.content_type_id "  # nosec B608 - names come from the models, values are parameters
+            return compose(
+                "CROSS JOIN LATERAL (SELECT * FROM {documents} one WHERE one.content_type_id = found.content_type_id "
                 "AND one.object_id = found.object_id LIMIT 1) d "
-                f"LEFT JOIN LATERAL (SELECT * FROM {documents} one WHERE one.id = d.parent_id LIMIT 1) p ON TRUE"
+                "LEFT JOIN LATERAL (SELECT * FROM {documents} one WHERE one.id = d.parent_id LIMIT 1) p ON TRUE",
+                documents=documents,
             )
-        return (
-            f"JOIN {documents} d ON d.content_type_id = found.content_type_id AND d.object_id = found.object_id "
-            f"LEFT JOIN {documents} p ON p.id = d.parent_id"
+        return compose(
+            "JOIN {documents} d ON d.content_type_id = found.content_type_id AND d.object_id = found.object_id "
+            "LEFT JOIN {documents} p ON p.id = d.parent_id",
+            documents=documents,
         )
 
-    def hits_params(self, question, *, every, coordinated, titled, pairs):
-        titles = [self.concept(concept) for concept in question.concepts[:titled]]
-        concepts = [self.concept(concept) for concept in question.concepts[:coordinated]]
-        return [
-            self.match(question, every=every, pairs=pairs),
-            self.match(question, every=every, pairs=pairs, typed_only=True),
-            *concepts,
-            *titles,
-        ]
+    def prefixes(self, words):
+        """Index entries `e` with autocomplete words starting like each of `words`: the rows, and the condition."""
+        starting = " & ".join(f"'{word}':*" for word in words)
+        return (
+            compose("{entries} e", entries=self.quote(self.entries)),
+            compose("e.autocomplete @@ to_tsquery('simple', {starting})", starting=param(starting)),
+        )
 
 
 def dialect():
     return PostgresDialect() if connection.vendor == "postgresql" else SQLiteDialect()
 
 
-def visibility_sql(category_ids):
-    sql = " AND d.listed AND (p.id IS NULL OR p.listed)"
-    if category_ids is None:  # sees every category
-        return sql, []
+def visibility(category_ids):
+    """Only listed documents (and listed parents) in the categories the person may see (None: every one)."""
+    listed = Fragment(" AND d.listed AND (p.id IS NULL OR p.listed)")
+    if category_ids is None:
+        return listed
     category = "COALESCE(p.category_id, d.category_id)"
     if not category_ids:
-        return sql + f" AND {category} IS NULL", []
-    placeholders = ", ".join(["%s"] * len(category_ids))
-    return sql + f" AND ({category} IS NULL OR {category} IN ({placeholders}))", list(category_ids)
+        return compose("{listed} AND {category} IS NULL", listed=listed, category=category)
+    return compose(
+        "{listed} AND ({category} IS NULL OR {category} IN ({ids}))",
+        listed=listed,
+        category=category,
+        ids=join(", ", map(param, category_ids)),
+    )
 
 
-def filter_sql(filters):
-    sql, params = "", []
+def narrowing(filters):
+    """The conditions of the chosen facets, all of which must hold."""
+    conditions = []
     if filters.kinds:
-        sql += " AND d.kind IN (" + ", ".join(["%s"] * len(filters.kinds)) + ")"
-        params += list(filters.kinds)
+        conditions.append(compose(" AND d.kind IN ({kinds})", kinds=join(", ", map(param, filters.kinds))))
     if filters.municipality_id:
-        sql += " AND COALESCE(p.municipality_id, d.municipality_id) = %s"
-        params.append(filters.municipality_id)
-    facets = connection.ops.quote_name(SearchFacet._meta.db_table)
-    for facet, value_id in filters.facets:
-        sql += (
-            f" AND EXISTS (SELECT 1 FROM {facets} f WHERE f.document_id = COALESCE(d.parent_id, d.id) "  # nosec B608 - names come from the models, values are parameters
-            "AND f.facet = %s AND f.value_id = %s)"
+        conditions.append(
+            compose(
+                " AND COALESCE(p.municipality_id, d.municipality_id) = {municipality}",
+                municipality=param(filters.municipality_id),
+            )
         )
-        params += [facet, value_id]
-    return sql, params
+    for facet, value_id in filters.facets:
+        conditions.append(
+            compose(
+                " AND EXISTS (SELECT 1 FROM {facets} f WHERE f.document_id = COALESCE(d.parent_id, d.id) "
+                "AND f.facet = {facet} AND f.value_id = {value})",
+                facets=connection.ops.quote_name(SearchFacet._meta.db_table),
+                facet=param(facet),
+                value=param(value_id),
+            )
+        )
+    return join("", conditions)
+
+
+def page_and_facets(hits, *, page, per_page):
+    """One page of `hits` in order, and the counts by kind, municipality and facet of all of them.
+
+    A page past the end gives the last page, in the same statement: (COUNT - 1) / n * n is where it
+    starts. Every row has the same columns: its type ('hit', 'typ', 'kommun' or a facet), kind,
+    object id, content type or value id, facet document or count, score, tier and document id.
+    """
+    integer, number = "CAST(NULL AS INTEGER)", "CAST(NULL AS DOUBLE PRECISION)"
+    last = compose("(COUNT(*) - 1) / {per_page} * {per_page}", per_page=param(per_page))
+    start = param((page - 1) * per_page)
+    return compose(
+        "WITH hits AS MATERIALIZED ({hits}), "
+        "page AS (SELECT * FROM hits ORDER BY tier DESC, score DESC, doc_id DESC LIMIT {per_page} "
+        "OFFSET (SELECT CASE WHEN {start} <= {last} THEN {start} ELSE {last} END FROM hits)) "
+        "SELECT 'hit', kind, object_id, content_type_id, facet_doc_id, score, tier, doc_id FROM page "
+        "UNION ALL SELECT 'typ', kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "
+        "FROM hits GROUP BY kind "
+        "UNION ALL SELECT 'kommun', NULL, NULL, municipality_id, COUNT(*), {number}, {integer}, {integer} "
+        "FROM hits WHERE municipality_id IS NOT NULL GROUP BY municipality_id "
+        "UNION ALL SELECT f.facet, NULL, NULL, f.value_id, COUNT(*), {number}, {integer}, {integer} "
+        "FROM hits JOIN {facets} f ON f.document_id = hits.facet_doc_id GROUP BY f.facet, f.value_id",
+        hits=hits,
+        per_page=param(per_page),
+        start=start,
+        last=last,
+        integer=integer,
+        number=number,
+        facets=connection.ops.quote_name(SearchFacet._meta.db_table),
+    )

@@ -6,7 +6,6 @@ question — ranked hits for one page, and the facet counts — so no result set
 into Python: only the objects on the page are. What was asked is read in `question`; how each
 database words the statement is in `dialects`.
 """
-# ruff: noqa: S608
 
 import hashlib
 import math
@@ -18,8 +17,7 @@ from django.db import connection
 from forum.models import Category, sees_everything
 
 from . import presentation
-from .dialects import dialect, filter_sql, visibility_sql
-from .models import SearchFacet
+from .dialects import dialect, join, narrowing, page_and_facets, visibility
 from .models.documents import Facet
 from .question import Filters, Question, read_question
 
@@ -115,47 +113,32 @@ def _rarest(flavour, question):
 def _find(flavour, question, category_ids, filters, page, per_page, *, every):
     """Hits and facet counts in one statement: the full-text match runs once for both."""
     titled = min(len(question.concepts), MAX_COORDINATED)
-    coordinated = 0 if every else titled
-    visibility, visibility_params = visibility_sql(category_ids)
-    narrowing, narrowing_params = filter_sql(filters)
     counts = concept_counts(flavour, question, titled)
     expected = counts.expected_hits(every=every)
-    # Hits holding any one of three or more common words would be most of the index (2.5 s at 200 000
-    # posts for a pasted paragraph) and mostly noise: then a hit must hold at least two of them.
-    pairs = not every and expected > BROAD_HITS
-    hits = f"{flavour.hits_sql(coordinated, counts.rarities, expected)}{visibility}{narrowing}"
-    params = [
-        *flavour.hits_params(question, every=every, coordinated=coordinated, titled=titled, pairs=pairs),
-        *visibility_params,
-    ]
-    params += narrowing_params
-    per_page = max(1, min(per_page, MAX_PAGE_SIZE))
-    rows, facets = _run_statement(hits, params, page, per_page)
+    hits = flavour.hits(
+        question,
+        every=every,
+        # Hits holding any one of three or more common words would be most of the index (2.5 s at 200 000
+        # posts for a pasted paragraph) and mostly noise: then a hit must hold at least two of them.
+        pairs=not every and expected > BROAD_HITS,
+        coordinated=0 if every else titled,
+        rarities=counts.rarities,
+        expected=expected,
+    )
+    statement = page_and_facets(
+        join("", [hits, visibility(category_ids), narrowing(filters)]),
+        page=page,
+        per_page=max(1, min(per_page, MAX_PAGE_SIZE)),
+    )
+    rows, facets = _run(statement)
     return Found(hits=rows, count=sum(facets["typ"].values()), facets=facets)
 
 
-def _run_statement(hits, params, page, per_page):
-    facets_table = connection.ops.quote_name(SearchFacet._meta.db_table)
-    integer, number = "CAST(NULL AS INTEGER)", "CAST(NULL AS DOUBLE PRECISION)"
-    per_page = int(per_page)
-    # A page past the end gives the last page, in the same statement: (COUNT - 1) / n * n is where it starts.
-    last = f"(COUNT(*) - 1) / {per_page} * {per_page}"
-    offset = f"(SELECT CASE WHEN %s <= {last} THEN %s ELSE {last} END FROM hits)"  # nosec B608 - names come from the models, values are parameters
-    statement = (
-        f"WITH hits AS MATERIALIZED ({hits}), "  # nosec B608 - names come from the models, values are parameters
-        f"page AS (SELECT * FROM hits ORDER BY tier DESC, score DESC, doc_id DESC LIMIT {per_page} OFFSET {offset}) "
-        f"SELECT 'hit', kind, object_id, content_type_id, facet_doc_id, score, tier, doc_id FROM page "
-        f"UNION ALL SELECT 'typ', kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "
-        "FROM hits GROUP BY kind "
-        f"UNION ALL SELECT 'kommun', NULL, NULL, municipality_id, COUNT(*), {number}, {integer}, {integer} "
-        "FROM hits WHERE municipality_id IS NOT NULL GROUP BY municipality_id "
-        f"UNION ALL SELECT f.facet, NULL, NULL, f.value_id, COUNT(*), {number}, {integer}, {integer} "
-        f"FROM hits JOIN {facets_table} f ON f.document_id = hits.facet_doc_id GROUP BY f.facet, f.value_id"
-    )
+def _run(statement):
+    """The ranked rows of the page and the facet counts, read from `dialects.page_and_facets`' statement."""
     facets, ranked = empty_facets(), []
     with connection.cursor() as cursor:
-        start = (page - 1) * per_page
-        cursor.execute(statement, [*params, start, start])
+        cursor.execute(*statement)
         for row_type, kind, object_id, number_id, amount, score, tier, doc_id in cursor.fetchall():
             if row_type == "hit":
                 ranked.append(((tier, score, doc_id), (number_id, object_id, kind, score, amount)))
