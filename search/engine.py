@@ -21,14 +21,19 @@ from .dialects import dialect, join, narrowing, page_and_facets, visibility
 from .models.documents import Facet
 from .question import Filters, Question, read_question
 
+# Hits on one page, at most, whoever asks.
 MAX_PAGE_SIZE = 50
 # Far past the end of any result (which gives the last page), and small enough that the offset
 # stays a 64-bit database integer.
 MAX_PAGE = 10**12
-MAX_COORDINATED = 8  # concepts counted one by one (in the title; in the text when not all matched)
-MAX_EITHER = 4  # concepts kept, the rarest, when hits may hold only some of them
-BROAD_HITS = 20_000  # beyond this many expected partial hits, a hit must hold two concepts
-RARITY_SECONDS = 3600  # how long the counts of documents per concept are kept: rarity changes slowly
+# Concepts counted one by one (in the title; in the text when not all matched).
+MAX_COORDINATED = 8
+# Concepts kept, the rarest, when hits may hold only some of them.
+MAX_EITHER = 4
+# Beyond this many expected partial hits, a hit must hold two concepts.
+BROAD_HITS = 20_000
+# How long the counts of documents per concept are kept: rarity changes slowly.
+RARITY_SECONDS = 3600
 
 
 @dataclass
@@ -83,6 +88,8 @@ def visible_category_ids(user):
 def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
     """One page of ranked hits and the facet counts of the whole result (one statement; two when few hold every word).
 
+    `page` and `per_page` are taken as they come: `search` keeps them within MAX_PAGE and MAX_PAGE_SIZE.
+
     Hits must hold every concept. When that leaves less than a page, hits holding some of them
     follow, those with more concepts first: "oro för barn hedersförtryck" still shows the method
     about honour oppression that never says "oro". Among equals, more concepts in the title come
@@ -128,7 +135,7 @@ def _find(flavour, question, category_ids, filters, page, per_page, *, every):
     statement = page_and_facets(
         join("", [hits, visibility(category_ids), narrowing(filters)]),
         page=page,
-        per_page=max(1, min(per_page, MAX_PAGE_SIZE)),
+        per_page=per_page,
     )
     rows, facets = _run(statement)
     return Found(hits=rows, count=sum(facets["typ"].values()), facets=facets)
@@ -171,14 +178,15 @@ def search(user, text, *, filters=Filters(), page=1, per_page=10, thesaurus=True
     per_page = max(1, min(per_page, MAX_PAGE_SIZE))
     page = max(1, min(page, MAX_PAGE))
     found = find(question, category_ids=visible_category_ids(user), filters=filters, page=page, per_page=per_page)
-    page = max(1, min(page, math.ceil(found.count / per_page) or 1))
-    hits = presentation.present(found.hits, question, user=user, request=request)
-    return Results(
+    results = Results(
         question=question,
-        hits=hits,
+        hits=presentation.present(found.hits, question, user=user, request=request),
         count=found.count,
         facets=found.facets,
         page=page,
         per_page=per_page,
         partial=found.partial,
     )
+    # Asked for a page past the end, the statement gave the last one: say so.
+    results.page = min(page, results.num_pages)
+    return results
