@@ -21,9 +21,8 @@ def _page_number(params):
     return positive_int(params.get("page"), 1)
 
 
-def _run(request):
-    """Search as the request asks; notices say what was shortened or ignored."""
-    params = request.GET
+def _run(request, params):
+    """Search as `params` ask; notices say what was shortened or ignored."""
     text = params.get("q", "")
     chosen_filters, chosen, unknown = filters.read_filters(params, request.user)
     results = engine.search(
@@ -47,7 +46,7 @@ def search(request):
     text = request.GET.get("q", "")
     if not text.strip():
         return render(request, "search/search.html", {"query": "", "results": None})
-    results, chosen_filters, chosen, notices = _run(request)
+    results, chosen_filters, chosen, notices = _run(request, request.GET)
     if text.strip() and not results.question.concepts:
         notices.append(_("Search for words: punctuation and symbols on their own find nothing."))
     if results.question.concepts and _page_number(request.GET) == 1 and not chosen_filters:
@@ -76,8 +75,7 @@ def api(request):
     for english, swedish in (("type", "typ"), ("municipality", "kommun"), ("tag", "tagg")):
         if english in params:
             params.setlist(swedish, params.getlist(english))
-    request.GET = params
-    results, _filters, _chosen, notices = _run(request)
+    results, _filters, _chosen, notices = _run(request, params)
     return JsonResponse(
         {
             "count": results.count,
