@@ -72,7 +72,12 @@ def join(separator, fragments, *, empty=""):
 
 
 class Dialect:
-    """How one database finds and ranks words; the rest of the statement is shared."""
+    """How one database finds and ranks words; the rest of the statement is shared.
+
+    Each dialect says how a `word` is looked for, counts `document_frequencies`, selects the `hits`
+    of a question (each with its document, score and `tier`, ending in a WHERE the shared conditions
+    continue) and finds the entries whose words start with `prefixes` for the suggestions.
+    """
 
     BOTH: str  # the full-text operator for "all of these"
     EITHER: str  # and for "any of these"
@@ -153,7 +158,7 @@ class SQLiteDialect(Dialect):
             return list(cursor.fetchone())
 
     def hits(self, question, *, every, pairs, coordinated, rarities, expected):
-        """Every hit with its score and tier (see `Dialect`); `expected` makes no difference here."""
+        """Every hit with its score and tier; `expected` makes no difference here."""
 
         def within(expression):
             return compose(
@@ -249,7 +254,7 @@ class PostgresDialect(Dialect):
         return [round(estimate), *(round(found * scale) for found in frequencies)]
 
     def hits(self, question, *, every, pairs, coordinated, rarities, expected):
-        """Every hit with its score and tier (see `Dialect`); how the documents are joined depends on `expected`."""
+        """Every hit with its score and tier; how the documents are joined depends on `expected`."""
 
         def holds(column, expression):
             return compose(

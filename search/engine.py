@@ -88,12 +88,12 @@ def visible_category_ids(user):
 def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
     """One page of ranked hits and the facet counts of the whole result (one statement; two when few hold every word).
 
-    `page` and `per_page` are taken as they come: `search` keeps them within MAX_PAGE and MAX_PAGE_SIZE.
-
     Hits must hold every concept. When that leaves less than a page, hits holding some of them
     follow, those with more concepts first: "oro för barn hedersförtryck" still shows the method
     about honour oppression that never says "oro". Among equals, more concepts in the title come
     first; the score orders the rest.
+
+    `page` and `per_page` are taken as they come: `search` keeps them within MAX_PAGE and MAX_PAGE_SIZE.
     """
     if not question.concepts:
         return Found(hits=[], count=0)
