@@ -15,8 +15,8 @@ from accounts.models import Municipality, Sector
 from knowledge.models import TargetGroup, ViolenceType
 from knowledge.models.tags import tags_visible_to
 
-from .engine import Filters
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet, Kind
+from .question import Filters
 
 # Facets whose values are rows of a model, in the order the page shows them.
 MODEL_FACETS = {

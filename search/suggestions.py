@@ -1,6 +1,5 @@
 """Suggestions while typing: titles the person may open, and tags, that start like the words typed."""
 
-# ruff: noqa: S608 - table names come from the models; the words travel as parameters
 import operator
 from functools import reduce
 
@@ -10,39 +9,39 @@ from django.urls import reverse
 
 from taggit.models import Tag
 
-from . import analysis, engine, presentation
+from . import analysis, dialects, engine, presentation
+from .dialects import compose, param
 from .documents import REGISTRY
 from .models.documents import Kind
 from .permissions import Visibility
+from .question import MAX_QUERY_LENGTH, Question
 
 MAX_TITLES = 6
 MAX_TAGS = 3
 
 
 def _prefixes(text):
-    return [word[:30] for word in analysis.tokens(text[: engine.MAX_QUERY_LENGTH])][-5:]
+    return [word[:30] for word in analysis.tokens(text[:MAX_QUERY_LENGTH])][-5:]
 
 
 def _title_rows(user, words):
-    flavour = engine.dialect()
-    visibility, visibility_params = engine._visibility_sql(engine.visible_category_ids(user))
+    flavour = dialects.dialect()
+    source, starting = flavour.prefixes(words)
     documents = flavour.quote(flavour.documents)
-    entries = flavour.quote(flavour.entries)
-    select = (
-        "SELECT d.content_type_id, d.object_id, d.kind, 0, COALESCE(d.parent_id, d.id) "  # nosec B608 - names come from the models, values are parameters
-        f"FROM {{source}} JOIN {documents} d ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
-        f"LEFT JOIN {documents} p ON p.id = d.parent_id WHERE {{match}}{visibility} AND d.kind <> %s "
-        "ORDER BY d.weight DESC, d.date DESC LIMIT %s"
+    statement = compose(
+        "SELECT d.content_type_id, d.object_id, d.kind, 0, COALESCE(d.parent_id, d.id) "
+        "FROM {source} JOIN {documents} d ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
+        "LEFT JOIN {documents} p ON p.id = d.parent_id WHERE {starting}{visibility} AND d.kind <> {post} "
+        "ORDER BY d.weight DESC, d.date DESC LIMIT {limit}",
+        source=source,
+        documents=documents,
+        starting=starting,
+        visibility=dialects.visibility(engine.visible_category_ids(user)),
+        post=param(Kind.POST),
+        limit=param(MAX_TITLES),
     )
-    if connection.vendor == "postgresql":
-        sql = select.format(source=f"{entries} e", match="e.autocomplete @@ to_tsquery('simple', %s)")
-        match = " & ".join(f"'{word}':*" for word in words)
-    else:
-        fts = flavour.quote(f"{flavour.entries}_fts")
-        sql = select.format(source=f"{fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid", match=f"{fts} MATCH %s")
-        match = "{autocomplete} : " + " ".join(f'"{word}"*' for word in words)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *visibility_params, Kind.POST, MAX_TITLES])
+        cursor.execute(*statement)
         return cursor.fetchall()
 
 
@@ -66,8 +65,8 @@ def suggest(user, text, *, request=None):
     words = _prefixes(text)
     if not words or len("".join(words)) < 2:
         return []
-    question = engine.Question(text=text, shortened=False, concepts=[[[word]] for word in words])
-    hits = presentation.present(_title_rows(user, words), question, user=user, request=request)
+    asked = Question(text=text, shortened=False, concepts=[[[word]] for word in words])
+    hits = presentation.present(_title_rows(user, words), asked, user=user, request=request)
     suggestions = [
         {"label": hit.title, "type": hit.kind, "type_label": str(hit.kind_label), "url": hit.url} for hit in hits
     ]

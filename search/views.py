@@ -12,6 +12,7 @@ from common.params import positive_int
 
 from . import engine, filters, promotions, querylog, suggestions
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet, Kind
+from .question import MAX_QUERY_LENGTH
 
 PER_PAGE = 10
 
@@ -20,9 +21,8 @@ def _page_number(params):
     return positive_int(params.get("page"), 1)
 
 
-def _run(request):
-    """Search as the request asks; notices say what was shortened or ignored."""
-    params = request.GET
+def _run(request, params):
+    """Search as `params` ask; notices say what was shortened or ignored."""
     text = params.get("q", "")
     chosen_filters, chosen, unknown = filters.read_filters(params, request.user)
     results = engine.search(
@@ -30,9 +30,7 @@ def _run(request):
     )
     notices = []
     if results.question.shortened:
-        notices.append(
-            _("Your search was shortened to the first %(count)s characters.") % {"count": engine.MAX_QUERY_LENGTH}
-        )
+        notices.append(_("Your search was shortened to the first %(count)s characters.") % {"count": MAX_QUERY_LENGTH})
     for name, value in unknown:
         notices.append(
             _("“%(value)s” is not a value of the filter “%(filter)s”; it was left out.")
@@ -48,7 +46,7 @@ def search(request):
     text = request.GET.get("q", "")
     if not text.strip():
         return render(request, "search/search.html", {"query": "", "results": None})
-    results, chosen_filters, chosen, notices = _run(request)
+    results, chosen_filters, chosen, notices = _run(request, request.GET)
     if text.strip() and not results.question.concepts:
         notices.append(_("Search for words: punctuation and symbols on their own find nothing."))
     if results.question.concepts and _page_number(request.GET) == 1 and not chosen_filters:
@@ -77,8 +75,7 @@ def api(request):
     for english, swedish in (("type", TYPE_FACET), ("municipality", MUNICIPALITY_FACET), ("tag", Facet.TAG)):
         if english in params:
             params.setlist(swedish, params.getlist(english))
-    request.GET = params
-    results, _filters, _chosen, notices = _run(request)
+    results, _filters, _chosen, notices = _run(request, params)
     return JsonResponse(
         {
             "count": results.count,

@@ -2,7 +2,7 @@
 
 from django import template
 
-from .. import engine
+from .. import question
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ register = template.Library()
 @register.simple_tag
 def max_query_length():
     """The longest question the search reads; the boxes' maxlength, so a person cannot type past it."""
-    return engine.MAX_QUERY_LENGTH
+    return question.MAX_QUERY_LENGTH

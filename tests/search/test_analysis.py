@@ -17,7 +17,7 @@ from search.analysis import (
     stem,
     tokens,
 )
-from search.engine import read_question
+from search.question import read_question
 
 HOSTILE = [
     "",

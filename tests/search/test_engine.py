@@ -8,9 +8,11 @@ from django.db import connection
 from accounts import roles
 from forum import moderation, services
 from forum.models import Category
-from search.engine import Filters, search
+from search import dialects, engine
+from search.engine import search
 from search.models import SearchDocument
 from search.models.documents import Facet, Kind
+from search.question import Filters, read_question
 from tests.factories import UserFactory, add_replies, start_thread
 
 
@@ -253,11 +255,9 @@ def test_a_rare_word_in_the_title_counts_more_than_a_common_one(member, make_met
 
 
 def test_how_rare_each_word_is_is_counted_once_a_while(member, make_method, monkeypatch):
-    from search import engine
-
     make_method("Våld mot äldre", summary="Om äldre.")
     counted = []
-    original = engine.SQLiteDialect.document_frequencies, engine.PostgresDialect.document_frequencies
+    original = dialects.SQLiteDialect.document_frequencies, dialects.PostgresDialect.document_frequencies
 
     def counting(index):
         def frequencies(self, expressions):
@@ -266,8 +266,8 @@ def test_how_rare_each_word_is_is_counted_once_a_while(member, make_method, monk
 
         return frequencies
 
-    monkeypatch.setattr(engine.SQLiteDialect, "document_frequencies", counting(0))
-    monkeypatch.setattr(engine.PostgresDialect, "document_frequencies", counting(1))
+    monkeypatch.setattr(dialects.SQLiteDialect, "document_frequencies", counting(0))
+    monkeypatch.setattr(dialects.PostgresDialect, "document_frequencies", counting(1))
     search(member, "våld äldre")
     search(member, "våld äldre", page=2)
     assert len(counted) == 1
@@ -279,15 +279,13 @@ def test_how_rare_each_word_is_is_counted_once_a_while(member, make_method, monk
 def test_postgresql_judges_rarity_on_a_sample_of_a_large_index(member, make_method, monkeypatch):
     from django.test.utils import CaptureQueriesContext
 
-    from search import engine
-
     for number in range(12):
         make_method(f"Metod {number} om våld", summary="Stöd till barn." if number % 3 else "Om äldre.")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE wagtailsearch_indexentry")
-    monkeypatch.setattr(engine, "SAMPLE_ROWS", 4)  # "large" from four entries on
+    monkeypatch.setattr(dialects, "SAMPLE_ROWS", 4)  # "large" from four entries on
     with CaptureQueriesContext(connection) as queries:
-        total, violence, elderly = engine.PostgresDialect().document_frequencies(["'våld'", "'äldre'"])
+        total, violence, elderly = dialects.PostgresDialect().document_frequencies(["'våld'", "'äldre'"])
     assert "TABLESAMPLE SYSTEM" in queries[-1]["sql"] and "100.0)" not in queries[-1]["sql"]
     assert 0 <= elderly <= violence <= total
     assert titles(search(member, "våld äldre"))  # the search still ranks with the sampled counts
@@ -297,15 +295,13 @@ def test_postgresql_judges_rarity_on_a_sample_of_a_large_index(member, make_meth
 def test_both_ways_of_joining_the_documents_give_the_same_hits(member, make_method, monkeypatch):
     from django.test.utils import CaptureQueriesContext
 
-    from search import engine
-
     make_method("Våld mot äldre", summary="Om äldre.")
     thread = start_thread(title="Våld i hemtjänsten", body="Hur frågar ni om våld?")
     add_replies(thread, 2)
     services.reply(thread, author=UserFactory(), body="Vi frågar alltid om våld.")
 
     def hits(lookup_up_to):
-        monkeypatch.setattr(engine, "LOOKUP_UP_TO", lookup_up_to)
+        monkeypatch.setattr(dialects, "LOOKUP_UP_TO", lookup_up_to)
         with CaptureQueriesContext(connection) as queries:
             results = search(member, "våld")
         statement = next(query["sql"] for query in queries if query["sql"].startswith("WITH hits"))
@@ -319,14 +315,12 @@ def test_both_ways_of_joining_the_documents_give_the_same_hits(member, make_meth
 
 
 def test_with_many_words_only_the_rarest_decide_which_partial_hits_come(member, make_method):
-    from search import engine
-
     for topic in ("skolan", "vården", "polisen", "hemtjänsten"):
         make_method(f"Våld och {topic}", summary="Stöd och samtal med barn om våld.")
     make_method("Riskbedömning med PATRIARK", summary="Ett verktyg.")
     make_method("Partnervåld och demens", summary="När minnet sviker.")
-    question = engine.read_question("våld stöd samtal barn patriark demens", use_thesaurus=False)
-    kept = engine._rarest(engine.dialect(), question).concepts
+    question = read_question("våld stöd samtal barn patriark demens", use_thesaurus=False)
+    kept = engine._rarest(dialects.dialect(), question).concepts
     assert len(kept) == engine.MAX_EITHER
     assert [["patriark"]] in kept and [["demens"]] in kept and [["våld"]] not in kept
     results = search(member, "våld stöd samtal barn patriark demens", thesaurus=False)
@@ -335,8 +329,6 @@ def test_with_many_words_only_the_rarest_decide_which_partial_hits_come(member, 
 
 
 def test_when_partial_hits_would_be_many_each_must_hold_two_of_the_words(member, make_method, monkeypatch):
-    from search import engine
-
     make_method("Kartläggning och skuldrådgivning", summary="Ett stöd.")
     make_method("Kartläggning i skolan", summary="Ett stöd.")
     make_method("Skuldrådgivning och demens", summary="Ett stöd.")

@@ -12,7 +12,7 @@ from django.urls import reverse
 from accounts import roles
 from forum import services
 from forum.models import Category
-from search import engine
+from search import question
 from search.models.documents import Kind
 from tests.conftest import queries_for
 from tests.factories import UserFactory, start_thread
@@ -115,7 +115,7 @@ def test_a_very_long_search_is_shortened_with_a_note(member_client, sections):
 
 
 def test_both_search_boxes_take_as_many_characters_as_the_search_reads(member_client, db, monkeypatch):
-    monkeypatch.setattr(engine, "MAX_QUERY_LENGTH", 123)
+    monkeypatch.setattr(question, "MAX_QUERY_LENGTH", 123)
     html = member_client.get(reverse("search:search")).content.decode()
     assert re.findall(r'<input[^>]*id="(site-search-q|search-page-q)"[^>]*maxlength="123"', html) == [
         "site-search-q",

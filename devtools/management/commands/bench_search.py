@@ -5,7 +5,6 @@ query is what PostgreSQL alone needs to find and rank the ten best rows of the i
 words; the search adds synonyms, Swedish forms, permissions, facet counts and the page shown.
 """
 
-# ruff: noqa: S608 - the table name comes from the model; the words travel as parameters
 import statistics
 import time
 
@@ -60,7 +59,7 @@ class Command(BaseCommand):
         if reader is None or not IndexEntry.objects.exists():
             raise CommandError("No indexed data: run `manage.py seed_scale` first (make bench-search does).")
         raw_sql = (
-            f"SELECT id FROM {connection.ops.quote_name(IndexEntry._meta.db_table)} "  # nosec B608 - names come from the models, values are parameters
+            f"SELECT id FROM {connection.ops.quote_name(IndexEntry._meta.db_table)} "  # noqa: S608 - names come from the models, values are parameters  # nosec B608
             "WHERE (title || body) @@ plainto_tsquery('swedish', %s) "
             "ORDER BY ts_rank(title, plainto_tsquery('swedish', %s)) + ts_rank(body, plainto_tsquery('swedish', %s)) "
             "DESC LIMIT 10"
