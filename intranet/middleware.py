@@ -150,10 +150,10 @@ class WagtailRequestShapesMiddleware:
 
     Each shape was found by the fuzz run (tests/security/test_fuzz.py): Wagtail reads an id, a parameter
     or a form field without checking it. Here they get the answer they deserve, a 404 for something that
-    does not exist and a 400 for a request no page of the admin sends, before the view runs (a `next` that
-    leads nowhere is dropped). The checks
-    run after the login check (this middleware comes after it), so nobody signed out learns anything;
-    those about a form's fields look at POSTs only, so that a GET still meets the view's permission check.
+    does not exist and a 400 for a request no page of the admin sends, before the view runs; a `next` that
+    leads nowhere is dropped. The checks run after the login check (this middleware comes after it), so
+    nobody signed out learns anything; those about a form's fields look at POSTs only, so that a GET still
+    meets the view's permission check.
     """
 
     def __init__(self, get_response):
