@@ -19,5 +19,23 @@ def colleague(db):
     )
 
 
+@pytest.fixture
+def people(db):
+    """One person for each way a category's limits can apply; "new" is an account with no role or municipality."""
+    from accounts.models import Municipality
+
+    sigtuna = Municipality.objects.get(slug="sigtuna")
+    jarfalla = Municipality.objects.get(slug="jarfalla")
+    return {
+        "superuser": UserFactory(is_superuser=True, municipality=jarfalla),
+        "moderator": UserFactory(municipality=jarfalla, roles=[roles.MODERATOR]),
+        "editor_sigtuna": UserFactory(municipality=sigtuna, roles=[roles.EDITOR]),
+        "editor_jarfalla": UserFactory(municipality=jarfalla, roles=[roles.EDITOR]),
+        "member_sigtuna": UserFactory(municipality=sigtuna, roles=[roles.EMPLOYEE]),
+        "no_municipality": UserFactory(municipality=None, roles=[roles.EDITOR]),
+        "new": UserFactory(municipality=None, roles=[]),
+    }
+
+
 # The knowledge bank's page fixtures, for the threads that discuss pages.
 from tests.knowledge.conftest import make_method, sections  # noqa: E402, F401

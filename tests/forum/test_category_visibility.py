@@ -8,27 +8,10 @@ from accounts import roles
 from accounts.models import Municipality
 from forum.models import Category
 from forum.models.categories import limits_admit
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 EVERYONE = {"superuser", "moderator", "editor_sigtuna", "editor_jarfalla", "member_sigtuna", "no_municipality", "new"}
-
-
-@pytest.fixture
-def people():
-    """One person for each way a restriction can apply; "new" is an account made with no role or municipality."""
-    sigtuna = Municipality.objects.get(slug="sigtuna")
-    jarfalla = Municipality.objects.get(slug="jarfalla")
-    return {
-        "superuser": UserFactory(is_superuser=True, municipality=jarfalla),
-        "moderator": UserFactory(municipality=jarfalla, roles=[roles.MODERATOR]),
-        "editor_sigtuna": UserFactory(municipality=sigtuna, roles=[roles.EDITOR]),
-        "editor_jarfalla": UserFactory(municipality=jarfalla, roles=[roles.EDITOR]),
-        "member_sigtuna": UserFactory(municipality=sigtuna, roles=[roles.EMPLOYEE]),
-        "no_municipality": UserFactory(municipality=None, roles=[roles.EDITOR]),
-        "new": UserFactory(municipality=None, roles=[]),
-    }
 
 
 @pytest.mark.parametrize(

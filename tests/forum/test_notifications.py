@@ -82,21 +82,6 @@ def test_a_restricted_category_notifies_only_the_people_who_may_see_it(member, c
     assert set(Notification.objects.values_list("recipient", flat=True)) == {moderator.pk, neighbour.pk}
 
 
-@pytest.fixture
-def people():
-    """One person for each way a restriction can apply."""
-    sigtuna = Municipality.objects.get(slug="sigtuna")
-    jarfalla = Municipality.objects.get(slug="jarfalla")
-    return {
-        "superuser": UserFactory(is_superuser=True, municipality=jarfalla),
-        "moderator": UserFactory(municipality=jarfalla, roles=[roles.MODERATOR]),
-        "editor_sigtuna": UserFactory(municipality=sigtuna, roles=[roles.EDITOR]),
-        "editor_jarfalla": UserFactory(municipality=jarfalla, roles=[roles.EDITOR]),
-        "member_sigtuna": UserFactory(municipality=sigtuna, roles=[roles.EMPLOYEE]),
-        "no_municipality": UserFactory(municipality=None, roles=[roles.EDITOR]),
-    }
-
-
 @pytest.mark.parametrize(
     "groups, municipalities", [([], []), ([roles.EDITOR], []), ([], ["sigtuna"]), ([roles.EDITOR], ["sigtuna"])]
 )
