@@ -3,7 +3,10 @@ import pytest
 from django.core.cache import cache
 
 from accounts import roles
-from tests.factories import TEST_PASSWORD, UserFactory
+from accounts.models import Municipality
+from knowledge.models import EvidenceLevel, ExperienceIndexPage, MethodIndexPage, MethodLocalUse, TargetGroup
+from knowledge.services import ensure_sections
+from tests.factories import TEST_PASSWORD, ExperiencePageFactory, MethodPageFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +53,53 @@ def media_root(settings, tmp_path):
     """Uploaded files go to a folder of this test's own, and vanish with it."""
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
+
+
+@pytest.fixture
+def sections(db):
+    """The knowledge bank's section pages by model, as `ensure_sections` leaves a fresh database."""
+    return ensure_sections()
+
+
+def municipality(slug):
+    return Municipality.objects.get(slug=slug)
+
+
+@pytest.fixture
+def make_method(sections):
+    """`make_method(title, owner=…, target_groups=slugs, tags=names, used_in=[(slug, status)], evidence=slug)`."""
+
+    def make(title, owner="jarfalla", target_groups=(), tags=(), used_in=(), evidence=None, publish=True, **fields):
+        return MethodPageFactory(
+            parent=sections[MethodIndexPage],
+            title=title,
+            municipality=municipality(owner),
+            evidence_level=EvidenceLevel.objects.get(slug=evidence) if evidence else None,
+            target_groups=list(TargetGroup.objects.filter(slug__in=target_groups)),
+            local_uses=[
+                MethodLocalUse(municipality=municipality(slug), unit="Enheten", status=status)
+                for slug, status in used_in
+            ],
+            tags=tags,
+            publish=publish,
+            **fields,
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_experience(sections):
+    """`make_experience(title, owner=…, methods=pages, tags=names)`, published."""
+
+    def make(title, owner="sigtuna", methods=(), tags=(), **fields):
+        return ExperiencePageFactory(
+            parent=sections[ExperienceIndexPage],
+            title=title,
+            municipality=municipality(owner),
+            methods=list(methods),
+            tags=tags,
+            **fields,
+        )
+
+    return make

@@ -11,7 +11,6 @@ from accounts import roles
 from accounts.models import Municipality
 from knowledge.models import MethodLocalUse
 from tests.factories import UserFactory
-from tests.knowledge.conftest import make_method, sections  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -28,7 +27,7 @@ def wait_for_messages(page):
 def test_an_editor_confirms_that_their_municipality_uses_a_method(
     signed_in,
     assert_accessible,
-    make_method,  # noqa: F811 -- the knowledge bank's page fixture
+    make_method,
 ):
     method = make_method(
         "Trygga samtal i skolan", owner="jarfalla", used_in=[("jarfalla", "införd"), ("sollentuna", "provas")]

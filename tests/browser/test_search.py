@@ -3,13 +3,12 @@
 import pytest
 
 from tests.factories import start_thread
-from tests.knowledge.conftest import make_experience, make_method, sections  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def content(make_method, make_experience):  # noqa: F811 - the fixtures imported above
+def content(make_method, make_experience):
     make_method("Samtal om hedersnormer i skolan", owner="sigtuna", target_groups=["unga"], tags=["skola"])
     make_method("Riskbedömning vid hedersförtryck", owner="jarfalla", tags=["riskbedömning"])
     make_experience("Hedersförtryck och fritidsgården", owner="sundbyberg")

@@ -35,7 +35,3 @@ def people(db):
         "no_municipality": UserFactory(municipality=None, roles=[roles.EDITOR]),
         "new": UserFactory(municipality=None, roles=[]),
     }
-
-
-# The knowledge bank's page fixtures, for the threads that discuss pages.
-from tests.knowledge.conftest import make_method, sections  # noqa: E402, F401

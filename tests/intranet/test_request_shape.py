@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts import roles
 from tests.factories import UserFactory
-from tests.knowledge.test_page_guard import method_data
+from tests.knowledge.admin_forms import method_data
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,7 @@ from knowledge.admin_visibility import AdminPagePermissionPolicy
 from knowledge.models import MethodIndexPage, MethodPage
 from tests.conftest import queries_for
 from tests.factories import UserFactory, start_thread
-from tests.knowledge.test_contributing import empty_inline_forms
+from tests.knowledge.admin_forms import empty_inline_forms
 
 DRAFT = "Zebra utkast"
 FOR_EDITORS = "Zebra for redaktorer"

@@ -9,6 +9,7 @@ from accounts import roles
 from accounts.models import Municipality
 from knowledge.models import MethodIndexPage, MethodPage
 from tests.factories import UserFactory
+from tests.knowledge.admin_forms import empty_inline_forms
 
 
 def person(role, municipality):
@@ -88,14 +89,6 @@ def test_an_employee_cannot_draft_for_another_municipality(client, sections, sig
     )
     assert response.status_code == 200
     assert not MethodPage.objects.filter(slug="fel-kommun").exists()
-
-
-def empty_inline_forms():
-    forms = {}
-    for prefix in ("ratings", "local_uses", "materials", "related_methods"):
-        forms.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MIN_NUM_FORMS": "0"})
-        forms[f"{prefix}-MAX_NUM_FORMS"] = "1000"
-    return forms
 
 
 def test_editors_work_on_their_own_municipality_and_the_board_on_all(

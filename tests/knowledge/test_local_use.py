@@ -12,7 +12,7 @@ from accounts.models import Municipality
 from knowledge import services
 from knowledge.models import MethodIndexPage, MethodLocalUse, MethodPage, MunicipalityPage
 from tests.factories import UserFactory
-from tests.knowledge.test_preview import method_form
+from tests.knowledge.admin_forms import method_form
 
 
 def place(slug):

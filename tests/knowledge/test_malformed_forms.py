@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from accounts.models import Municipality
 from knowledge.models import ExperienceIndexPage, ExperiencePage, MethodIndexPage, MethodPage
-from tests.knowledge.test_preview import editor_client, method_form  # noqa: F401 - the fixture is used by name
+from tests.knowledge.admin_forms import method_form
 
 UNREADABLE = "Värdet gick inte att läsa."
 
@@ -37,7 +37,7 @@ MALFORMED_METHOD_VALUES = {
 
 
 @pytest.mark.parametrize("case", list(MALFORMED_METHOD_VALUES))
-def test_a_malformed_value_in_a_method_form_is_a_form_error(editor_client, sections, case):  # noqa: F811
+def test_a_malformed_value_in_a_method_form_is_a_form_error(editor_client, sections, case):
     data = method_form() | MALFORMED_METHOD_VALUES[case]
     url = reverse("wagtailadmin_pages:add", args=("knowledge", "methodpage", sections[MethodIndexPage].pk))
     response = editor_client.post(url, data)
@@ -58,7 +58,7 @@ def test_a_malformed_value_in_a_method_form_is_a_form_error(editor_client, secti
         '{"blocks": [{"text": "a", "entityRanges": [{"key": 9}]}]}',
     ],
 )
-def test_malformed_rich_text_in_an_experience_form_is_a_form_error(editor_client, sections, value):  # noqa: F811
+def test_malformed_rich_text_in_an_experience_form_is_a_form_error(editor_client, sections, value):
     data = nested_form_data(
         {
             "title": "Ny erfarenhet",

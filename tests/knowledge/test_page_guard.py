@@ -18,9 +18,9 @@ from knowledge.models import (
     TopicPage,
 )
 from privacy.forms import CONFIRMATION_FIELD
+from tests.knowledge.admin_forms import method_data
 
 NUMBER = "850709-1232"
-INLINE_PANELS = ("ratings", "local_uses", "materials", "related_methods")
 
 
 @pytest.fixture(autouse=True)
@@ -34,32 +34,8 @@ def method(make_method):
     return make_method("Trygga samtal", owner="sigtuna")
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    """An editor in Sigtuna, who may publish Sigtuna's pages."""
-    client.force_login(editor)
-    return client
-
-
 def paragraph(html):
     return streamfield([("paragraph", rich_text(html))])
-
-
-def method_data(page, *, publish=False, **fields):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "summary": page.summary,
-        "municipality": str(page.municipality_id),
-        "last_reviewed": "2026-01-15",
-        "tags": "",
-        "body": streamfield([]),
-        **{name: inline_formset([]) for name in INLINE_PANELS},
-        **fields,
-    }
-    if publish:
-        data["action-publish"] = "action-publish"
-    return nested_form_data(data)
 
 
 def edit(client, page, data):

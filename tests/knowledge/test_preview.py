@@ -1,40 +1,12 @@
 """Editors preview a page before it is ever saved, and the preview shows what they typed."""
 
-import pytest
-
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from accounts import roles
 from accounts.models import Municipality
 from knowledge.models import ExperienceIndexPage, MethodIndexPage
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def editor_client(client, sections):
-    client.force_login(UserFactory(roles=[roles.EDITOR], municipality=Municipality.objects.get(slug="sigtuna")))
-    return client
-
-
-def method_form(**fields):
-    return nested_form_data(
-        {
-            "title": "Ny metod i förhandsvisning",
-            "slug": "ny-metod",
-            "summary": "Kort sammanfattning.",
-            "municipality": Municipality.objects.get(slug="sigtuna").pk,
-            "body": streamfield([("paragraph", rich_text("<p>Så gör vi.</p>"))]),
-            "last_reviewed": "2026-11-01",
-            "ratings": inline_formset([]),
-            "local_uses": inline_formset([]),
-            "materials": inline_formset([]),
-            "related_methods": inline_formset([]),
-            "comments": inline_formset([]),
-            **fields,
-        }
-    )
+from tests.knowledge.admin_forms import method_form
 
 
 def preview_of_new(client, sections, index_model, model_name, data):

@@ -29,7 +29,6 @@ from accounts.models import Municipality, User
 from forum.models import Category, Notification, Post, Report, ReportReason, Subscription, Thread
 from tests.factories import UserFactory, add_replies, start_thread
 from tests.intranet.test_login_wall import all_routes, resolvable_path
-from tests.knowledge.conftest import make_method, sections  # noqa: F401
 from tests.security.fuzz import FORM, MODEL_FIELDS, World, form_fields, form_names, requests
 
 ROUTES = all_routes()
@@ -50,7 +49,7 @@ WALK = settings(
 
 
 @pytest.fixture
-def world(db, make_method, media_root):  # noqa: F811 -- the knowledge bank's page fixture
+def world(db, make_method, media_root):
     member = UserFactory(roles=[roles.EMPLOYEE])
     colleague = UserFactory(roles=[roles.EMPLOYEE])
     superuser = UserFactory(is_superuser=True, is_staff=True)

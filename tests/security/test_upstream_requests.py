@@ -11,7 +11,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
 
 from tests.factories import UserFactory
-from tests.knowledge.conftest import make_method, sections  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +23,7 @@ def superuser_client(client):
 
 
 @pytest.fixture
-def method(make_method):  # noqa: F811 -- the knowledge bank's page fixture
+def method(make_method):
     return make_method("Trygga samtal")
 
 
