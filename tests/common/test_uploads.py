@@ -35,7 +35,10 @@ def test_the_check_leaves_the_file_where_it_was_read_from():
 
 
 def test_a_kind_without_a_known_signature_is_left_to_the_extension_list():
-    validate_content_matches_name(ContentFile(b"anything", name="data.bin"))
+    content = b"<html>"
+    with pytest.raises(ValidationError):
+        validate_content_matches_name(ContentFile(content, name="rutin.pdf"))
+    assert validate_content_matches_name(ContentFile(content, name="data.bin")) is None  # .bin is not a kind it checks
 
 
 def test_the_extension_is_read_in_any_case():

@@ -2,6 +2,9 @@ import uuid
 
 import pytest
 
+from wagtail.search.backends import get_search_backend
+
+from accounts.models import Municipality
 from forum import permissions, services
 from forum.models import Category, Notification, Post, PostRevision, Subscription, Thread
 from tests.factories import UserFactory, add_replies, forum_category, start_thread
@@ -141,8 +144,6 @@ def test_following_a_tag_notifies_of_new_threads_with_it(member, colleague):
 
 
 def test_a_new_title_reaches_the_search_index(member):
-    from wagtail.search.backends import get_search_backend
-
     thread = start_thread(member, title="Samtalsgrupper för tonåringar")
     services.edit_post(thread.posts.get(), by=member, body="Samma text", version=1, title="Stödgrupper för tonåringar")
     found = get_search_backend().search("Stödgrupper", Thread)
@@ -150,20 +151,18 @@ def test_a_new_title_reaches_the_search_index(member):
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "mentioned"),
     [
-        ("Vad tycker @Alva Bergström?", True),
-        ("@alva.bergstrom. Kan du svara?", True),
-        ("Hej @alva.bergstrom@jarfalla.example Vad gör ni?", True),
-        ("Fråga @Alva, hon vet.", True),
-        ("Mejla info@alva.se", False),
-        ("Fråga @Kim om det", False),  # two people are called Kim: nobody is notified rather than the wrong one
+        ("Vad tycker @Alva Bergström?", ["Alva"]),
+        ("@alva.bergstrom. Kan du svara?", ["Alva"]),
+        ("Hej @alva.bergstrom@jarfalla.example Vad gör ni?", ["Alva"]),
+        ("Fråga @Alva, hon vet.", ["Alva"]),
+        ("Mejla info@alva.se", []),
+        ("Fråga @Kim om det", []),  # two people are called Kim: nobody is notified rather than the wrong one
     ],
 )
-def test_mentions_by_handle_address_or_name(db, text, expected):
-    from accounts.models import Municipality
-
-    alva = UserFactory(
+def test_mentions_by_handle_address_or_name(db, text, mentioned):
+    UserFactory(
         first_name="Alva",
         last_name="Bergström",
         email="alva.bergstrom@jarfalla.example",
@@ -171,12 +170,10 @@ def test_mentions_by_handle_address_or_name(db, text, expected):
     )
     UserFactory(first_name="Kim")
     UserFactory(first_name="Kim")
-    assert (services.mentioned_users(text) == [alva]) is expected
+    assert [person.first_name for person in services.mentioned_users(text)] == mentioned
 
 
 def test_edited_posts_and_new_tags_reach_the_search_index(member):
-    from wagtail.search.backends import get_search_backend
-
     backend = get_search_backend()
     thread = start_thread(member, body="Första texten", tags=["Fritidsgårdar"])
     post = thread.posts.get()

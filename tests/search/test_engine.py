@@ -167,28 +167,26 @@ def test_snippets_mark_the_words_found_and_escape_the_text(member, make_method):
 
 
 @pytest.mark.parametrize(
-    "query",
+    ("query", "found"),
     [
-        "",
-        "   ",
-        "&|!:*()'\"\\",
-        '"obalanserad',
-        "*" * 500,
-        "a" * 10_000,
-        "'; DROP TABLE users; --",
-        "våld:*",
-        "NEAR(a b)",
+        ("", []),
+        ("   ", []),
+        ("&|!:*()'\"\\", []),
+        ('"obalanserad', []),
+        ("*" * 500, []),
+        ("a" * 10_000, []),
+        ("'; DROP TABLE users; --", []),
+        ("våld:*", ["Våld"]),
+        ("NEAR(a b)", []),
     ],
 )
-def test_odd_input_never_fails(member, make_method, query):
+def test_odd_input_is_read_as_words_and_never_fails(member, make_method, query, found):
     make_method("Våld")
-    results = search(member, query)
-    assert results.count >= 0
+    assert titles(search(member, query)) == found
+    assert titles(search(member, "våld")) == ["Våld"]  # and the index is as it was
 
 
-def test_a_search_costs_the_same_number_of_queries_whatever_the_number_of_hits(
-    member, make_method, django_assert_max_num_queries
-):
+def test_a_search_costs_the_same_number_of_queries_whatever_the_number_of_hits(member, make_method):
     def count_queries(total):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
