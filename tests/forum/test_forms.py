@@ -2,9 +2,14 @@
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from taggit.models import Tag
+
 from forum.admin.forms import MoveForm, ReasonForm, RedactForm, RetagForm
 from forum.forms import EditPostForm, ReplyForm, ReportForm, ThreadForm
-from forum.services import MAX_MENTIONS
+from forum.services import MAX_MENTIONS, MAX_TAGS
 from privacy.forms import CONFIRMATION_FIELD
 from tests.factories import forum_category, start_thread
 
@@ -64,6 +69,24 @@ def test_a_moderators_new_tag_passes_the_guard(moderator):
     form = ThreadForm(thread_data(tags=f"Skola, {PERSONAL_NUMBER}"), user=moderator)
     assert not form.is_valid()
     assert "19850709-****" in " ".join(form.errors["tags"])
+
+
+def test_typed_tags_take_the_vocabularys_spelling_in_one_query_however_many(member):
+    names = ["Skolkurator", "Fritidsgård", "Hedersrelaterat våld", "Barnahus", "Samverkan"][:MAX_TAGS]
+    for name in names:
+        Tag.objects.create(name=name)  # its address made from its name, as in use
+    Tag.objects.create(name="Fritidsgard")  # a near namesake, never taken for "FRITIDSGÅRD"
+
+    def check(typed):
+        form = ThreadForm(thread_data(tags=", ".join(typed)), user=member)
+        with CaptureQueriesContext(connection) as queries:
+            assert form.is_valid(), form.errors
+        return form.tag_names, len(queries)
+
+    one, one_costs = check(["skolkurator"])
+    every, every_costs = check([name.upper() for name in names])
+    assert (one, sorted(every)) == (["Skolkurator"], sorted(names))
+    assert every_costs == one_costs
 
 
 def post_of(member):
