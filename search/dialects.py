@@ -17,6 +17,9 @@ from wagtail.search.models import IndexEntry
 
 from . import analysis
 from .models import SearchDocument, SearchFacet
+from .models.documents import MUNICIPALITY_FACET, TYPE_FACET
+
+HIT_ROW = "hit"  # the first column of a ranked row of `page_and_facets`; the others name the facet they count
 
 # How much more a word in the title counts than a word in the text.
 TITLE_WEIGHT = 8.0
@@ -372,7 +375,7 @@ def page_and_facets(hits, *, page, per_page):
     """One page of `hits` in order, and the counts by kind, municipality and facet of all of them.
 
     A page past the end gives the last page, in the same statement: (COUNT - 1) / n * n is where it
-    starts. Every row has the same columns: its type ('hit', TYPE_FACET, MUNICIPALITY_FACET or a facet), kind,
+    starts. Every row has the same columns: its type (HIT_ROW, TYPE_FACET, MUNICIPALITY_FACET or a facet), kind,
     object id, content type or value id, facet document or count, score, tier and document id.
     """
     integer, number = "CAST(NULL AS INTEGER)", "CAST(NULL AS DOUBLE PRECISION)"
@@ -382,13 +385,17 @@ def page_and_facets(hits, *, page, per_page):
         "WITH hits AS MATERIALIZED ({hits}), "
         "page AS (SELECT * FROM hits ORDER BY tier DESC, score DESC, doc_id DESC LIMIT {per_page} "
         "OFFSET (SELECT CASE WHEN {start} <= {last} THEN {start} ELSE {last} END FROM hits)) "
-        "SELECT 'hit', kind, object_id, content_type_id, facet_doc_id, score, tier, doc_id FROM page "
-        "UNION ALL SELECT 'typ', kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "
+        "SELECT CAST({hit_row} AS TEXT), kind, object_id, content_type_id, facet_doc_id, score, tier, doc_id "
+        "FROM page "
+        "UNION ALL SELECT {type_row}, kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "
         "FROM hits GROUP BY kind "
-        "UNION ALL SELECT 'kommun', NULL, NULL, municipality_id, COUNT(*), {number}, {integer}, {integer} "
+        "UNION ALL SELECT {municipality_row}, NULL, NULL, municipality_id, COUNT(*), {number}, {integer}, {integer} "
         "FROM hits WHERE municipality_id IS NOT NULL GROUP BY municipality_id "
         "UNION ALL SELECT f.facet, NULL, NULL, f.value_id, COUNT(*), {number}, {integer}, {integer} "
         "FROM hits JOIN {facets} f ON f.document_id = hits.facet_doc_id GROUP BY f.facet, f.value_id",
+        hit_row=param(HIT_ROW),
+        type_row=param(TYPE_FACET),
+        municipality_row=param(MUNICIPALITY_FACET),
         hits=hits,
         per_page=param(per_page),
         start=start,

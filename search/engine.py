@@ -18,7 +18,7 @@ from accounts.roles import is_moderator
 from forum.models import Category
 
 from . import presentation
-from .dialects import dialect, join, narrowing, page_and_facets, visibility
+from .dialects import HIT_ROW, dialect, join, narrowing, page_and_facets, visibility
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet
 from .question import Filters, Question, read_question
 
@@ -148,7 +148,7 @@ def _run(statement):
     with connection.cursor() as cursor:
         cursor.execute(*statement)
         for row_type, kind, object_id, number_id, amount, score, tier, doc_id in cursor.fetchall():
-            if row_type == "hit":
+            if row_type == HIT_ROW:
                 ranked.append(((tier, score, doc_id), (number_id, object_id, kind, score, amount)))
             elif row_type == TYPE_FACET:
                 facets[TYPE_FACET][kind] = amount
