@@ -11,6 +11,7 @@ from accounts import roles
 from accounts.models import Municipality
 from knowledge import services
 from knowledge.models import MethodIndexPage, MethodLocalUse, MethodPage, MunicipalityPage
+from tests.conftest import queries_for
 from tests.factories import UserFactory
 from tests.knowledge.admin_forms import method_form
 
@@ -84,3 +85,16 @@ def test_only_those_who_keep_methods_open_the_suggested_local_use(client, db, ro
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's answer to PermissionDenied
     client.force_login(UserFactory(roles=[roles.EDITOR]))
     assert client.get("/admin/lokal-anvandning/").status_code == 200
+
+
+def test_the_suggestions_page_runs_the_same_queries_for_2_and_12_suggestions(client, make_method):
+    client.force_login(editor_of("sollentuna"))
+
+    def queries_with(total):
+        for number in range(total - MethodLocalUse.objects.count()):
+            make_method(f"Metod {total}-{number}", used_in=[("sollentuna", "införd")])
+        MethodLocalUse.objects.update(confirmed=False)
+        assert len(client.get(reverse("local_use_suggestions")).context["suggestions"]) == total
+        return queries_for(client, reverse("local_use_suggestions"))
+
+    assert queries_with(2) == queries_with(12)
