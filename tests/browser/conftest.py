@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.helpers import sign_in
+
 CHROMIUM = "/usr/bin/chromium"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -111,14 +113,7 @@ def assert_accessible(axe):
 
 @pytest.fixture
 def log_in(page, password):
-    def sign_in(user):
-        page.goto("/logga-in/")
-        page.get_by_label("E-postadress").fill(user.email)
-        page.get_by_label("Lösenord").fill(password)
-        page.get_by_role("button", name="Logga in").click()
-        page.wait_for_url("**/")
-
-    return sign_in
+    return lambda user: sign_in(page, user.email, password)
 
 
 @pytest.fixture
@@ -132,11 +127,7 @@ def signed_in(chromium, live_server, password, policy_violations):
         page = context.new_page()
         page.set_default_timeout(15_000)
         watch_for_policy_violations(page, policy_violations)
-        page.goto("/logga-in/")
-        page.get_by_label("E-postadress").fill(user.email)
-        page.get_by_label("Lösenord").fill(password)
-        page.get_by_role("button", name="Logga in").click()
-        page.wait_for_url("**/")
+        sign_in(page, user.email, password)
         return page
 
     yield open_for

@@ -2,6 +2,8 @@ import pytest
 
 from django.core.management import call_command
 
+from tests.browser.helpers import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
@@ -97,3 +99,8 @@ def test_a_request_the_site_cannot_read_gets_an_accessible_swedish_page(page, me
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.get_by_role("heading", level=1).inner_text() == "Förfrågan kunde inte läsas"
     assert_accessible(page)
+
+
+def test_signing_in_in_a_test_fails_when_the_intranet_refuses_the_person(page, member):
+    with pytest.raises(AssertionError, match="could not sign in"):
+        sign_in(page, member.email, "fel-losenord")
