@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "accounts",
     "knowledge",
     "forum",
+    "events",
     "search",
     "intranet",
     "importing",

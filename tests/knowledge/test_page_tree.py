@@ -3,6 +3,7 @@
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
+from events.models import CampaignIndexPage, CampaignPage, EventPage
 from knowledge.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -18,7 +19,14 @@ from knowledge.models import (
 
 # Each page type of the project and the types that may be created directly under it.
 TREE = {
-    HomePage: {MethodIndexPage, ExperienceIndexPage, ArticleIndexPage, MunicipalityIndexPage, TopicPage},
+    HomePage: {
+        MethodIndexPage,
+        ExperienceIndexPage,
+        ArticleIndexPage,
+        MunicipalityIndexPage,
+        TopicPage,
+        CampaignIndexPage,
+    },
     MethodIndexPage: {MethodPage},
     ExperienceIndexPage: {ExperiencePage},
     ArticleIndexPage: {ArticlePage},
@@ -28,6 +36,9 @@ TREE = {
     ArticlePage: set(),
     MunicipalityPage: set(),
     TopicPage: set(),
+    CampaignIndexPage: {CampaignPage},
+    CampaignPage: {EventPage},
+    EventPage: set(),
 }
 
 

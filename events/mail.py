@@ -1,0 +1,24 @@
+"""The e-mails about events: registered, on the waiting list, given a place, reminded. Title, time, place and a
+link; the confirmation carries the event as an .ics file. In Swedish, as the forum's mail."""
+
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .calendars import absolute_url, calendar_of
+from .models import RegistrationStatus
+
+ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
+
+
+def send_about(registration, template, *, attach_calendar=True):
+    event = registration.event
+    with translation.override("sv"):
+        context = {"registration": registration, "event": event, "url": absolute_url(event.get_url())}
+        subject = " ".join(render_to_string(f"events/email/{template}_subject.txt", context).split())
+        body = render_to_string(f"events/email/{template}.txt", context)
+    message = EmailMessage(subject, body, to=[registration.person.email])
+    if attach_calendar:
+        tentative = registration.status == RegistrationStatus.WAITING
+        message.attach(f"{event.slug}.ics", calendar_of([event], name=event.title, tentative=tentative), ICS_TYPE)
+    message.send()

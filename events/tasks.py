@@ -1,0 +1,62 @@
+"""Background work of the campaign month (django-tasks): confirmations, places given, reminders the day before.
+
+Each e-mail is marked as sent in the same transaction that sends it, so that a retry never sends it twice.
+"""
+
+import logging
+from datetime import timedelta
+
+from django_tasks import task
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import mail
+from .models import Registration, RegistrationStatus
+
+logger = logging.getLogger(__name__)
+
+
+def _send_once(registration_id, template, mark_field):
+    try:
+        with transaction.atomic():
+            marked = Registration.objects.filter(pk=registration_id, **{f"{mark_field}__isnull": True}).update(
+                **{mark_field: timezone.now()}
+            )
+            if marked:
+                registration = Registration.objects.select_related("event", "person").get(pk=registration_id)
+                mail.send_about(registration, template)
+            return bool(marked)
+    except Exception:
+        logger.exception("Could not mail registration %s (%s)", registration_id, template)
+        return False
+
+
+@task()
+def send_registration_email(registration_id):
+    """The confirmation: a place (with the .ics) or a spot on the waiting list."""
+    registration = Registration.objects.filter(pk=registration_id).only("status").first()
+    if registration is None:
+        return False
+    template = "registered" if registration.status == RegistrationStatus.REGISTERED else "waiting"
+    return _send_once(registration_id, template, "confirmation_sent_at")
+
+
+@task()
+def send_promotion_emails(registration_ids):
+    """Tell each promoted person that a place became free and is now theirs."""
+    return sum(_send_once(pk, "promoted", "promotion_sent_at") for pk in registration_ids)
+
+
+@task()
+def send_reminders(now=None):
+    """Remind everyone with a place in an event that starts within the next day; returns how many."""
+    now = now or timezone.now()
+    due = Registration.objects.registered().filter(
+        reminder_sent_at__isnull=True,
+        event__live=True,
+        event__is_cancelled=False,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + timedelta(days=1),
+    )
+    return sum(_send_once(pk, "reminder", "reminder_sent_at") for pk in due.values_list("pk", flat=True))

@@ -1,0 +1,102 @@
+"""Registering, cancelling and the waiting list, through the verbs every view and the admin call."""
+
+from datetime import timedelta
+
+import pytest
+from icalendar import Calendar
+
+from django.core import mail
+from django.utils import timezone
+
+from events import services
+from events.models import Registration, RegistrationStatus
+from events.services import RegistrationRefused
+from tests.factories import EventPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+REGISTERED, WAITING, CANCELLED = RegistrationStatus.REGISTERED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED
+
+
+def statuses(event):
+    return [(r.person.first_name, r.status) for r in Registration.objects.filter(event=event).order_by("pk")]
+
+
+def test_places_are_given_until_the_event_is_full_then_the_waiting_list_fills(db):
+    event = EventPageFactory(capacity=2)
+    for name in ("Ada", "Bo", "Cy", "Di"):
+        services.register(event, UserFactory(first_name=name))
+    assert statuses(event) == [("Ada", REGISTERED), ("Bo", REGISTERED), ("Cy", WAITING), ("Di", WAITING)]
+
+
+def test_a_cancelled_place_goes_to_the_first_in_line_who_is_told(db, django_capture_on_commit_callbacks):
+    event = EventPageFactory(capacity=1)
+    ada, bo, cy = (UserFactory(first_name=name) for name in ("Ada", "Bo", "Cy"))
+    for person in (ada, bo, cy):
+        services.register(event, person)
+    with django_capture_on_commit_callbacks(execute=True):
+        [promoted] = services.cancel(event, ada)
+
+    assert promoted.person == bo
+    assert statuses(event) == [("Ada", CANCELLED), ("Bo", REGISTERED), ("Cy", WAITING)]
+    [message] = mail.outbox
+    assert message.to == [bo.email] and "Du fick en plats" in message.subject
+    assert message.attachments[0][0].endswith(".ics")
+
+
+def test_the_confirmation_carries_the_event_as_a_calendar_file(db, django_capture_on_commit_callbacks):
+    event = EventPageFactory(title="Workshop om skyddsbedömning")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(event, UserFactory())
+    [message] = mail.outbox
+    name, content, mimetype = message.attachments[0]
+    calendar = Calendar.from_ical(content)
+    [entry] = calendar.walk("VEVENT")
+    assert mimetype.startswith("text/calendar") and name.endswith(".ics")
+    assert str(entry["SUMMARY"]) == "Workshop om skyddsbedömning"
+    assert entry.decoded("DTSTART") == event.starts_at and str(entry.decoded("DTSTART").tzinfo) == "Europe/Stockholm"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"registration_deadline": timezone.now() - timedelta(hours=1)}, "Anmälan stängde"),
+        ({"is_cancelled": True}, "ställts in"),
+        (
+            {"starts_at": timezone.now() - timedelta(hours=1), "ends_at": timezone.now() + timedelta(hours=1)},
+            "redan börjat",
+        ),
+    ],
+)
+def test_a_closed_event_refuses_with_a_message(db, changes, message):
+    event = EventPageFactory(**changes)
+    with pytest.raises(RegistrationRefused) as refused:
+        services.register(event, UserFactory())
+    assert message in str(refused.value.message)
+    assert not Registration.objects.exists()
+
+
+def test_registering_twice_is_refused_and_leaves_one_registration(db):
+    event, person = EventPageFactory(), UserFactory()
+    services.register(event, person)
+    with pytest.raises(RegistrationRefused):
+        services.register(event, person)
+    assert Registration.objects.count() == 1
+
+
+def test_a_person_who_cancelled_may_register_again_and_the_history_stays(db):
+    event, person = EventPageFactory(), UserFactory(first_name="Ada")
+    services.register(event, person)
+    services.cancel(event, person)
+    services.register(event, person)
+    assert statuses(event) == [("Ada", CANCELLED), ("Ada", REGISTERED)]
+
+
+def test_more_places_move_the_waiting_list_up(db):
+    event = EventPageFactory(capacity=1)
+    for name in ("Ada", "Bo", "Cy"):
+        services.register(event, UserFactory(first_name=name))
+    event.capacity = 2
+    event.save_revision().publish()
+    services.capacity_changed(event)
+    assert statuses(event) == [("Ada", REGISTERED), ("Bo", REGISTERED), ("Cy", WAITING)]
