@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from knowledge.forms import KnowledgePageForm, PersonalDataPanel
+from knowledge.visibility import VisiblePageQuerySet
 from privacy.admin_forms import GuardedCopyForm
 
 # The campaign is announced as "kommer snart" this many days before it starts.
@@ -37,7 +38,7 @@ class CampaignIndexPage(Page):
         verbose_name = _("campaign month")
 
 
-class CampaignPageQuerySet(PageQuerySet):
+class CampaignPageQuerySet(VisiblePageQuerySet):
     def by_year(self):
         return self.order_by("-year")
 

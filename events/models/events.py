@@ -13,12 +13,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
 from knowledge.forms import MunicipalPageForm, PersonalDataPanel
 from knowledge.permissions import MunicipalScopeMixin
+from knowledge.visibility import VisiblePageQuerySet
 from privacy.admin_forms import GuardedCopyForm
 
 from .registrations import Registration, RegistrationStatus
@@ -49,7 +50,7 @@ def _count_of(status):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(VisiblePageQuerySet):
     def with_counts(self):
         """Each event with `registered_count` and `waiting_count`, in the same query."""
         return self.annotate(

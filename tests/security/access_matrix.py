@@ -52,6 +52,8 @@ EXPECTED = {
     'forum:open_notification': "L N R N N N N N",
     'forum:suggest_people': "L O O O O O O O",
     'forum:suggest_tags': "L O O O O O O O",
+    'events:register': "L M M M M M M M",
+    'events:cancel': "L M M M M M M M",
     'search:search': "L O O O O O O O",
     'search:suggest': "L O O O O O O O",
     'search:api': "L O O O O O O O",

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("kampanjmanaden/evenemang/<int:pk>/anmal/", views.register, name="register"),
+    path("kampanjmanaden/evenemang/<int:pk>/avboka/", views.cancel, name="cancel"),
+]

@@ -1,0 +1,42 @@
+"""The campaign month's own routes beside its Wagtail pages: register and cancel with one press."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .models import EventPage, RegistrationStatus
+
+
+def _visible_event(request, pk):
+    return get_object_or_404(EventPage.objects.visible_to(request.user), pk=pk)
+
+
+@require_POST
+def register(request, pk):
+    event = _visible_event(request, pk)
+    try:
+        registration = services.register(event, request.user)
+    except services.RegistrationRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        if registration.status == RegistrationStatus.REGISTERED:
+            messages.success(request, _("You are registered. A confirmation with a calendar file is on its way."))
+        else:
+            messages.success(
+                request, _("The event is full: you are on the waiting list and get the first place that is freed.")
+            )
+    return redirect(event.url)
+
+
+@require_POST
+def cancel(request, pk):
+    event = _visible_event(request, pk)
+    try:
+        services.cancel(event, request.user)
+    except services.RegistrationRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect(event.url)
