@@ -5,7 +5,7 @@ other: an event is never overbooked, and a cancelled place goes to exactly one p
 (SQLite takes the database's write lock at the start of each transaction instead, see DATABASES.)
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,13 +61,21 @@ def register(event, person, *, now=None):
             raise RegistrationRefused(_("You are already registered."))
         raise RegistrationRefused(_("You are already on the waiting list."))
     if has_place(event):
-        registration = Registration.objects.create(event=event, person=person, status=RegistrationStatus.REGISTERED)
+        registration = _create(event=event, person=person, status=RegistrationStatus.REGISTERED)
     else:
-        registration = Registration.objects.create(
-            event=event, person=person, status=RegistrationStatus.WAITING, waiting_since=now
-        )
+        registration = _create(event=event, person=person, status=RegistrationStatus.WAITING, waiting_since=now)
     transaction.on_commit(lambda: tasks.send_registration_email.enqueue(registration.pk))
     return registration
+
+
+def _create(**fields):
+    # The row lock already serialises one person's presses; should anything reach the database around it, the
+    # one-active-registration constraint answers, and the person hears a refusal instead of an error page.
+    try:
+        with transaction.atomic():
+            return Registration.objects.create(**fields)
+    except IntegrityError as error:
+        raise RegistrationRefused(_("You are already registered.")) from error
 
 
 def has_place(event):

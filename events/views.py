@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,6 +12,16 @@ from .models import EventPage, RegistrationStatus
 
 def _visible_event(request, pk):
     return get_object_or_404(EventPage.objects.visible_to(request.user), pk=pk)
+
+
+def _back(request, event):
+    """Where the press came from on this site ("Mina evenemang"), or the event page."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(event.url)
 
 
 @require_POST
@@ -27,7 +38,7 @@ def register(request, pk):
             messages.success(
                 request, _("The event is full: you are on the waiting list and get the first place that is freed.")
             )
-    return redirect(event.url)
+    return _back(request, event)
 
 
 @require_POST
@@ -39,4 +50,4 @@ def cancel(request, pk):
         messages.error(request, refused.message)
     else:
         messages.success(request, _("Your registration is cancelled."))
-    return redirect(event.url)
+    return _back(request, event)

@@ -100,3 +100,12 @@ def test_more_places_move_the_waiting_list_up(db):
     event.save_revision().publish()
     services.capacity_changed(event)
     assert statuses(event) == [("Ada", REGISTERED), ("Bo", REGISTERED), ("Cy", WAITING)]
+
+
+def test_a_second_active_registration_the_constraint_stops_is_a_refusal_not_an_error(db, monkeypatch):
+    event, person = EventPageFactory(), UserFactory()
+    services.register(event, person)
+    monkeypatch.setattr(services, "_active_registration", lambda event, person: None)  # as if the check were skipped
+    with pytest.raises(RegistrationRefused):
+        services.register(event, person)
+    assert Registration.objects.filter(person=person).count() == 1
