@@ -81,6 +81,7 @@ def route_values(ids):
         "wagtailadmin_workflows:edit_task": {"pk": ids["task"]},
         "wagtailadmin_workflows:disable_task": {"pk": ids["task"]},
         "wagtailadmin_workflows:enable_task": {"pk": ids["task"]},
+        "events_admin:": {"pk": ids["organised_event"]},
     }
 
 

@@ -15,11 +15,12 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from accounts import roles
 from accounts.models import ApiToken, Municipality
 from accounts.services import create_api_token
+from events.models import Registration, RegistrationStatus
 from forum import moderation, services
 from forum.models import Category, Notification, Report
 from knowledge.models import MethodIndexPage, MethodPage, SupportSettings
 from knowledge.services import ensure_sections
-from tests.factories import UserFactory, forum_category
+from tests.factories import EventPageFactory, UserFactory, forum_category
 
 # role name → (groups, municipality slug, superuser)
 ROLES = {
@@ -132,6 +133,10 @@ def build_world():
     _token, _secret = create_api_token(member, name="Skript")
     notification = Notification.objects.filter(recipient=member).first()
 
+    # The organiser's rooms (events/admin): an event Sigtuna hosts, with Sigtuna's member registered.
+    organised_event = EventPageFactory(title="Workshop för arrangörer", municipality=member.municipality)
+    Registration.objects.create(event=organised_event, person=member, status=RegistrationStatus.REGISTERED)
+
     world.ids = {
         "open_thread": open_thread.pk,
         "restricted_thread": restricted_thread.pk,
@@ -165,5 +170,6 @@ def build_world():
         "task": Workflow.objects.get(name="Granskning").tasks.get().pk,
         "page_restriction": restriction.pk,
         "collection_restriction": collection_restriction.pk,
+        "organised_event": organised_event.pk,
     }
     return world

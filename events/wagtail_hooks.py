@@ -1,0 +1,45 @@
+"""The campaign month in the admin: the organiser's rooms, their menu item, and a button on every event page."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from .admin.access import may_organise, organises_any
+from .models import EventPage
+
+
+class OrganiserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return organises_any(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_events_admin_urls():
+    return [path("evenemang/", include("events.admin.urls", namespace="events_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_organiser_menu_item():
+    return OrganiserMenuItem(_("My events as organiser"), reverse("events_admin:index"), icon_name="date", order=270)
+
+
+def participants_button(page, user):
+    if page.specific_class is not EventPage or not organises_any(user):
+        return
+    if may_organise(user, page.specific):
+        yield Button(
+            _("Participants"), reverse("events_admin:participants", args=[page.pk]), icon_name="group", priority=25
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def participants_in_page_listing(page, user, next_url=None):
+    yield from participants_button(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def participants_in_page_header(page, user, view_name, next_url=None):
+    yield from participants_button(page, user)
