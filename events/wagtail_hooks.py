@@ -1,4 +1,5 @@
-"""The campaign month in the admin: the organiser's rooms, their menu item, and a button on every event page."""
+"""The campaign month in the admin (the organiser's rooms, their menu item, a button on every event page) and what
+it tells the apps below it through their hooks."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +8,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from knowledge.models.tags import VISIBLE_TAG_USES_HOOK
+
 from .admin.access import may_organise, organises_any
-from .models import EventPage
+from .models import EventPage, EventPageTag
 
 
 class OrganiserMenuItem(MenuItem):
@@ -43,3 +46,10 @@ def participants_in_page_listing(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def participants_in_page_header(page, user, view_name, next_url=None):
     yield from participants_button(page, user)
+
+
+@hooks.register(VISIBLE_TAG_USES_HOOK)
+def tags_on_events_visible_to(user):
+    """A tag used on an event the person may see is one they may see on tag pages: live, and past its view
+    restrictions. A tag only on a draft or a restricted event stays unnamed."""
+    return EventPageTag.objects.filter(content_object__in=EventPage.objects.visible_to(user)).values("tag_id")

@@ -14,6 +14,7 @@ from django.utils.encoding import force_str
 
 from wagtail.search import index
 
+from events.models import EventPage
 from forum.models import Post, Thread
 from knowledge.models import ArticlePage, ExperiencePage, MethodPage, MunicipalityPage, TopicPage
 
@@ -41,6 +42,7 @@ class Listing:
 class Entry:
     kind: str
     weight: float
+    extra_fields: tuple = ()  # fields the site search indexes although the model's own search_fields leave them out
 
 
 def _page_listing(page, kind, weight):
@@ -58,6 +60,13 @@ def _page_listing(page, kind, weight):
         municipality_id=getattr(page, "municipality_id", None),
         facets=facets,
     )
+
+
+def _event_listing(page, kind, weight):
+    # Dated by when it starts: the suggestions put the newest first, and a hit shows the day it takes place.
+    listing = _page_listing(page, kind, weight)
+    listing.date = page.starts_at
+    return listing
 
 
 def _thread_listing(thread, kind, weight):
@@ -91,6 +100,9 @@ REGISTRY = {
     ArticlePage: (Entry(Kind.ARTICLE, 1.0), _page_listing),
     TopicPage: (Entry(Kind.TOPIC, 1.1), _page_listing),
     MunicipalityPage: (Entry(Kind.MUNICIPALITY, 0.9), _page_listing),
+    # An event is found by where it is held too ("Märsta", "Kulturhuset"); its tags and host municipality
+    # come with every listed model's label words.
+    EventPage: (Entry(Kind.EVENT, 1.0, extra_fields=("place",)), _event_listing),
     Thread: (Entry(Kind.THREAD, 1.1), _thread_listing),
     Post: (Entry(Kind.POST, 0.8), _post_listing),
 }
@@ -178,8 +190,10 @@ class TitleTerms(index.SearchField):
 
 def install_terms_field():
     """Add the analysed words to every listed model's index, from above: the apps below know nothing of search."""
-    for model in REGISTRY:
+    for model, (entry, _listing) in REGISTRY.items():
         fields = [f for f in model.search_fields if not isinstance(f, TitleTerms)]
+        named = {getattr(f, "field_name", None) for f in fields if isinstance(f, index.SearchField)}
+        fields += [index.SearchField(name) for name in entry.extra_fields if name not in named]
         if not any(getattr(f, "field_name", None) == TERMS_FIELD for f in fields):
             fields.append(index.SearchField(TERMS_FIELD))
         if any(_is_title(f) for f in fields):  # a reply has no title of its own

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from taggit.models import Tag
 
 from accounts.models import Municipality
+from events.models import EventPage
 from forum.models import Post, Thread
 
 from . import analysis, highlight
@@ -22,6 +24,21 @@ from .documents import indexed_text
 from .models import SearchFacet
 from .models.documents import Facet, Kind
 from .permissions import Visibility
+
+
+@dataclass(frozen=True)
+class EventTimes:
+    """When an event is held. Past events keep their rank and are labelled: the search never ages a hit by itself,
+    and "what did the workshop on X cover" is a fair question after it was held."""
+
+    starts_at: object
+    ends_at: object
+    is_past: bool
+    is_cancelled: bool
+
+    @classmethod
+    def of(cls, event, now):
+        return cls(event.starts_at, event.ends_at, event.ends_at < now, event.is_cancelled)
 
 
 @dataclass
@@ -33,8 +50,9 @@ class Hit:
     obj: object
     municipality: str = ""
     tags: list = field(default_factory=list)
-    context: str = ""  # where a forum post was written
+    context: str = ""  # where a forum post was written, or what kind of event
     date: object = None
+    event: object = None  # for an event: when it starts and ends, and whether it has been held
 
     @property
     def kind_label(self):
@@ -97,6 +115,7 @@ def present(rows, question, *, user, request=None):
     openings = _opening_texts(threads)
     forms = highlight.snippet_forms(question.words)
     lexicon = analysis.lexicon()
+    now = timezone.now()
     hits = []
     for content_type_id, object_id, kind, _score, facet_document_id in rows:
         obj = objects.get((content_type_id, object_id))
@@ -111,6 +130,9 @@ def present(rows, question, *, user, request=None):
         else:
             title, url, text = obj.title, obj.get_url(request), indexed_text(obj, with_title=False)
             municipality_id, context, date = getattr(obj, "municipality_id", None), "", obj.last_published_at
+        event = None
+        if isinstance(obj, EventPage):
+            context, date, event = obj.get_event_type_display(), obj.starts_at, EventTimes.of(obj, now)
         hits.append(
             Hit(
                 kind=kind,
@@ -122,6 +144,7 @@ def present(rows, question, *, user, request=None):
                 tags=tags.get(facet_document_id, []),
                 context=context,
                 date=date,
+                event=event,
             )
         )
     return hits

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -68,6 +69,19 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+def _event_fields(hit):
+    """An event's type and times in the API: what a calendar or a list needs to place it."""
+    if hit.event is None:
+        return {}
+    return {
+        "event_type": hit.context,
+        "starts_at": timezone.localtime(hit.event.starts_at).isoformat(),  # Swedish time, with its offset
+        "ends_at": timezone.localtime(hit.event.ends_at).isoformat(),
+        "past": hit.event.is_past,
+        "cancelled": hit.event.is_cancelled,
+    }
+
+
 @require_GET
 def api(request):
     """GET /api/search/?q=…&type=…&municipality=…&tag=… as in DESIGN.md, with the page's ranking and permissions."""
@@ -90,6 +104,7 @@ def api(request):
                     "snippet": str(hit.snippet),
                     "municipality": hit.municipality,
                     "tags": hit.tags,
+                    **_event_fields(hit),
                 }
                 for hit in results.hits
             ],

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     MUNICIPALITY = "kommun", pgettext_lazy("search type", "Municipalities")
     THREAD = "diskussion", pgettext_lazy("search type", "Discussions")
     POST = "inlagg", pgettext_lazy("search type", "Forum posts")
+    EVENT = "evenemang", pgettext_lazy("search type", "Events")
 
 
 class Facet(models.TextChoices):

@@ -2,13 +2,14 @@
 
 from datetime import date, timedelta
 
-from django.utils import timezone
-
 import factory
 import wagtail_factories
 
+from django.utils import timezone
+
 from events.models import CampaignIndexPage, CampaignPage, EventPage, EventType
 from knowledge.models import HomePage
+from knowledge.tagging import normalise_tag_names
 
 
 def campaign_index():
@@ -65,3 +66,24 @@ class EventPageFactory(PublishedPageFactory):
     ends_at = factory.LazyAttribute(lambda page: page.starts_at + timedelta(hours=2))
     place = "Kommunhuset, Sigtuna"
     capacity = 20
+
+
+def make_event(title, *, tags=(), methods=(), publish=True, parent=None, **fields):
+    """An event as EventPageFactory makes it, with `tags` (names as typed) and `methods`; `publish=False`
+    leaves a draft that was never live."""
+    defaults = {
+        "event_type": EventType.WORKSHOP,
+        "summary": "Vi övar samtal med barn som lever med våld.",
+        "starts_at": timezone.now().replace(microsecond=0) + timedelta(days=7),
+        "place": "Kommunhuset, Sigtuna",
+    }
+    values = {**defaults, **fields}
+    values.setdefault("ends_at", values["starts_at"] + timedelta(hours=2))
+    page = EventPage(title=title, live=publish, **values)
+    page.tags.add(*normalise_tag_names(tags))
+    page.methods = list(methods)
+    (parent or campaign()).add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from knowledge.models import MunicipalityPage, TopicPage, TopicPin
 from tests.conftest import queries_for
+from tests.factories.events import make_event
 
 
 def test_a_method_page_says_where_it_is_used_and_what_others_learned(member_client, make_method, make_experience):
@@ -22,14 +23,18 @@ def test_a_method_page_says_where_it_is_used_and_what_others_learned(member_clie
     assert "Senast granskad" in html
 
 
-def test_a_method_page_runs_the_same_queries_for_2_and_12_experiences(member_client, make_method, make_experience):
+def test_a_method_page_runs_the_same_queries_for_2_and_12_experiences_and_events(
+    member_client, make_method, make_experience
+):
     method = make_method("Stödgrupp", used_in=[("jarfalla", "införd")])
     for number in range(2):
         make_experience(f"Erfarenhet {number}", methods=[method], tags=["stödgrupp"])
+        make_event(f"Workshop {number}", methods=[method], tags=["stödgrupp"])
     member_client.get(method.url)
     few = queries_for(member_client, method.url)
     for number in range(2, 12):
         make_experience(f"Erfarenhet {number}", methods=[method], tags=["stödgrupp"])
+        make_event(f"Workshop {number}", methods=[method], tags=["stödgrupp"])
     assert queries_for(member_client, method.url) == few
 
 

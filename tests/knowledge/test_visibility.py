@@ -22,6 +22,7 @@ from knowledge.models import (
 from knowledge.visibility import visible_pages
 from tests.conftest import queries_for
 from tests.factories import UserFactory
+from tests.factories.events import make_event
 
 SECRET = "Hemlig metod för ledningsgruppen"
 
@@ -167,4 +168,5 @@ def test_the_knowledge_bank_and_a_tag_page_run_the_same_queries_for_2_and_12_pag
     few = [queries_for(member_client, url) for url in urls]
     for number in range(2, 12):
         restrict(make_method(f"Metod {number}", tags=["skola", f"tagg {number}"]), PageViewRestriction.LOGIN)
+        restrict(make_event(f"Workshop {number}", tags=["skola", f"tagg {number}"]), PageViewRestriction.LOGIN)
     assert [queries_for(member_client, url) for url in urls] == few
