@@ -1,12 +1,15 @@
-"""The campaign month's own routes beside its Wagtail pages: register and cancel with one press."""
+"""The campaign month's own routes beside its Wagtail pages: register and cancel with one press, an event as .ics."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .calendars import calendar_of
 from .models import EventPage, RegistrationStatus
 
 
@@ -51,3 +54,12 @@ def cancel(request, pk):
     else:
         messages.success(request, _("Your registration is cancelled."))
     return _back(request, event)
+
+
+def event_ics(request, pk):
+    """The event as a calendar file to open in Outlook or any calendar program."""
+    event = _visible_event(request, pk)
+    response = HttpResponse(calendar_of([event], name=event.title), content_type="text/calendar; charset=utf-8")
+    filename = f"{slugify(event.title) or 'evenemang'}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

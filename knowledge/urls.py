@@ -11,5 +11,4 @@ urlpatterns = [
     path("flode/metoder/", feeds.MethodFeed(), name="method_feed"),
     path("flode/erfarenheter/", feeds.ExperienceFeed(), name="experience_feed"),
     path("flode/taggar/<slug:slug>/", feeds.TagFeed(), name="tag_feed"),
-    path("kampanjmanaden/", views.campaign, name="campaign"),
 ]

@@ -110,8 +110,3 @@ def tag(request, slug):
     articles = ArticlePage.objects.visible_to(user).filter(tags=tag).order_by("-date")
     groups.append((ArticlePage._meta.verbose_name_plural, list(articles[:TAG_PAGE_LIMIT]), None))
     return render(request, "knowledge/tag.html", {"tag": tag, "groups": groups})
-
-
-def campaign(request):
-    """The campaign month "En månad fri från våld": the current year's programme when published."""
-    return render(request, "knowledge/campaign.html", {})

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,6 +17,8 @@ from wagtail.search import index
 from knowledge.forms import KnowledgePageForm, PersonalDataPanel
 from knowledge.visibility import VisiblePageQuerySet
 from privacy.admin_forms import GuardedCopyForm
+
+from ..programme import Programme
 
 # The campaign is announced as "kommer snart" this many days before it starts.
 ANNOUNCED_DAYS_BEFORE = 31
@@ -36,6 +39,13 @@ class CampaignIndexPage(Page):
 
     class Meta:
         verbose_name = _("campaign month")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = CampaignPage.objects.visible_to(request.user).child_of(self)
+        context["shown"] = campaigns.shown_on(timezone.localdate()).first()
+        context["campaigns"] = campaigns.by_year()
+        return context
 
 
 class CampaignPageQuerySet(VisiblePageQuerySet):
@@ -91,6 +101,17 @@ class CampaignPage(Page):
     class Meta:
         verbose_name = _("campaign year")
         verbose_name_plural = _("campaign years")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = Programme(request, self)
+        context["materials"] = self.materials.select_related("document")
+        context["partners"] = self.partner_municipalities.order_by("name")
+        return context
+
+    def is_running(self, day=None):
+        day = day or timezone.localdate()
+        return self.starts_on <= day <= self.ends_on
 
     def clean(self):
         super().clean()

@@ -18,8 +18,9 @@ from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
 from knowledge.forms import MunicipalPageForm, PersonalDataPanel
+from knowledge.models import ExperiencePage
 from knowledge.permissions import MunicipalScopeMixin
-from knowledge.visibility import VisiblePageQuerySet
+from knowledge.visibility import VisiblePageQuerySet, visible_pages
 from privacy.admin_forms import GuardedCopyForm
 
 from .registrations import Registration, RegistrationStatus
@@ -214,6 +215,19 @@ class EventPage(MunicipalScopeMixin, Page):
                 ) % {"registered": registered}
         if errors:
             raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context["is_over"] = self.ends_at < timezone.now()
+        context["methods"] = visible_pages(self.methods.all(), user).order_by("title")
+        context["experience"] = (
+            visible_pages(ExperiencePage.objects.filter(pk=self.experience_id), user).first()
+            if self.experience_id
+            else None
+        )
+        context["slides"] = self.documents.select_related("document")
+        return context
 
     @property
     def is_online(self):

@@ -1,10 +1,105 @@
-from django import template
-from django.utils import timezone
+"""How the site shows the campaign month outside its own pages: the header, the start page, the registration box."""
 
-from events.models import Registration
+from dataclasses import dataclass
+from datetime import date
+
+from django import template
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.encoding import iri_to_uri
+
+from events.models import CampaignIndexPage, CampaignPage, EventPage, Registration
+from events.programme import places_left
 from events.services import registration_closed_reason
+from knowledge.visibility import visible_pages
 
 register = template.Library()
+
+UPCOMING_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class ShownCampaign:
+    title: str
+    theme: str
+    starts_on: date
+    ends_on: date
+    url: str
+
+    @property
+    def running(self):
+        return self.starts_on <= timezone.localdate() <= self.ends_on
+
+
+SHOWN_FIELDS = ("slug", "title", "theme", "starts_on", "ends_on")
+
+
+def campaign_in_view(request):
+    """The index page and the campaign that runs today or is announced ("kommer snart"): one query per request,
+    as the header shows it on every page."""
+    if not hasattr(request, "_campaign_in_view"):
+        user = request.user
+        shown = (
+            CampaignPage.objects.visible_to(user)
+            .shown_on(timezone.localdate())
+            .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        )
+        index = (
+            visible_pages(CampaignIndexPage.objects.all(), user)
+            .annotate(**{f"shown_{name}": Subquery(shown.values(name)[:1]) for name in SHOWN_FIELDS})
+            .first()
+        )
+        campaign = None
+        if index and index.shown_slug:
+            campaign = ShownCampaign(
+                index.shown_title,
+                index.shown_theme,
+                index.shown_starts_on,
+                index.shown_ends_on,
+                iri_to_uri(f"{index.get_url(request)}{index.shown_slug}/"),
+            )
+        request._campaign_in_view = (index, campaign)
+    return request._campaign_in_view
+
+
+@register.inclusion_tag("components/events/nav_link.html", takes_context=True)
+def campaign_nav_link(context):
+    """The header's link to the campaign month, naming this year's campaign while it runs or is announced."""
+    request = context["request"]
+    index, campaign = campaign_in_view(request)
+    return {
+        "request": request,
+        "index": index,
+        "campaign": campaign,
+        "running": bool(campaign and campaign.running),
+        "current": bool(index and request.path.startswith(index.get_url(request) or "/-")),
+    }
+
+
+@register.inclusion_tag("components/events/campaign_teaser.html", takes_context=True)
+def campaign_teaser(context):
+    """The start page's box for the campaign month: the year that runs or is coming, with its dates and link."""
+    request = context["request"]
+    index, campaign = campaign_in_view(request)
+    return {
+        "request": request,
+        "index": index,
+        "campaign": campaign,
+        "running": bool(campaign and campaign.running),
+    }
+
+
+@register.inclusion_tag("components/events/upcoming_events.html", takes_context=True)
+def upcoming_events(context, limit=UPCOMING_SHOWN):
+    """The next events the person may see, with date, type, host and places left."""
+    request = context["request"]
+    events = list(
+        EventPage.objects.visible_to(request.user).with_counts().upcoming().select_related("municipality")[:limit]
+    )
+    for event in events:
+        event.places_left = places_left(event)
+    index, _campaign = campaign_in_view(request)
+    return {"request": request, "events": events, "index": index}
 
 
 @register.inclusion_tag("components/events/registration.html", takes_context=True)
