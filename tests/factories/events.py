@@ -2,10 +2,10 @@
 
 from datetime import date, timedelta
 
-from django.utils import timezone
-
 import factory
 import wagtail_factories
+
+from django.utils import timezone
 
 from events.models import CampaignIndexPage, CampaignPage, EventPage, EventType
 from knowledge.models import HomePage
