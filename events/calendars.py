@@ -40,8 +40,9 @@ def calendar_event(event, *, tentative=False):
     return entry
 
 
-def calendar_of(events, *, name, tentative=False):
-    """The events as one calendar file; `tentative` for a place not yet certain (the waiting list)."""
+def calendar_of(events, *, name, tentative=False, tentative_ids=frozenset()):
+    """The events as one calendar file; `tentative` (all of them) or `tentative_ids` (those events) for a place not
+    yet certain (the waiting list)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -49,6 +50,6 @@ def calendar_of(events, *, name, tentative=False):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     for event in events:
-        calendar.add_component(calendar_event(event, tentative=tentative))
+        calendar.add_component(calendar_event(event, tentative=tentative or event.pk in tentative_ids))
     calendar.add_missing_timezones()
     return calendar.to_ical()

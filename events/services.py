@@ -5,7 +5,7 @@ other: an event is never overbooked, and a cancelled place goes to exactly one p
 (SQLite takes the database's write lock at the start of each transaction instead, see DATABASES.)
 """
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -268,3 +268,15 @@ def draft_experience_from(event, *, by, now=None):
     if workflow:
         workflow.start(page, by)
     return page
+
+class EventNews(models.TextChoices):
+    """What an organiser's publication tells the registered; each value names its e-mail template."""
+
+    CHANGED = "changed"
+    CANCELLED = "cancelled"
+
+
+def tell_registered(event, news):
+    """E-mail everyone with a place or on the waiting list, once the organiser's change is saved."""
+    event_id = event.pk
+    transaction.on_commit(lambda: tasks.send_event_news.enqueue(event_id, str(news)))

@@ -49,6 +49,21 @@ def send_promotion_emails(registration_ids):
 
 
 @task()
+def send_event_news(event_id, template):
+    """Tell everyone with a place or on the waiting list that the event changed or was called off; returns how
+    many were told. Each mail stands alone, so one failing address stops nobody else's."""
+    told = 0
+    for registration in Registration.objects.active().filter(event_id=event_id).select_related("event", "person"):
+        try:
+            mail.send_about(registration, template)
+        except Exception:
+            logger.exception("Could not mail registration %s (%s)", registration.pk, template)
+        else:
+            told += 1
+    return told
+
+
+@task()
 def send_reminders(now=None):
     """Remind everyone with a place in an event that starts within the next day; returns how many."""
     now = now or timezone.now()

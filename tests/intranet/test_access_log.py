@@ -24,7 +24,7 @@ QUERY = f"q={IDENTITY_NUMBER}"
 REFERER = f"https://kunskapsforum.example.se/sok/?q={IDENTITY_NUMBER}"
 
 
-def gunicorn_access_line(capsys):
+def gunicorn_access_line(capsys, path="/sok/", query=QUERY):
     config = Config()
     settings = runpy.run_path(str(Path(intranet.__file__).parent / "gunicorn.conf.py"))
     for name, value in settings.items():
@@ -33,9 +33,9 @@ def gunicorn_access_line(capsys):
     logger = Logger(config)
     environ = {
         "REQUEST_METHOD": "GET",
-        "RAW_URI": f"/sok/?{QUERY}",
-        "PATH_INFO": "/sok/",
-        "QUERY_STRING": QUERY,
+        "RAW_URI": f"{path}?{query}",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
         "SERVER_PROTOCOL": "HTTP/1.1",
         "REMOTE_ADDR": "10.0.0.7",
         "HTTP_REFERER": REFERER,

@@ -9,8 +9,9 @@ page) · N 404 · M 405 (the route takes POST) · R another redirect · B 400.
 
 The paths aim at the world's secrets: the thread in the category only Järfälla sees, its first post,
 the draft method of Sigtuna's member, the method only Redaktörer may view, the document in the
-collection only Redaktörer may view, the restricted category, the superuser's account
-(tests/security/routes.py). A new route needs a line here: decide who may open it.
+collection only Redaktörer may view, the restricted category, the superuser's account, the event only
+Redaktörer may view and the draft event (tests/security/routes.py). The calendar feeds answer 404 without
+their secret address, to everyone. A new route needs a line here: decide who may open it.
 """
 
 # fmt: off
@@ -54,6 +55,10 @@ EXPECTED = {
     'events:register': "L M M M M M M M",
     'events:cancel': "L M M M M M M M",
     'events:event_ics': "L N N N N N N N",
+    'events:mine': "L O O O O O O O",
+    'events:renew_calendar': "L M M M M M M M",
+    'events:programme_feed': "N N N N N N N N",
+    'events:mine_feed': "N N N N N N N N",
     'search:search': "L O O O O O O O",
     'search:suggest': "L O O O O O O O",
     'search:api': "L O O O O O O O",

@@ -5,9 +5,11 @@ marker word found nowhere else, so a response that leaks it can be found by that
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site, Workflow
@@ -16,11 +18,13 @@ from accounts import roles
 from accounts.models import ApiToken, Municipality
 from accounts.services import create_api_token
 from events.models import Registration, RegistrationStatus
+from events.models import EventPage
 from forum import moderation, services
 from forum.models import Category, Notification, Report
 from knowledge.models import MethodIndexPage, MethodPage, SupportSettings
 from knowledge.services import ensure_sections
 from tests.factories import EventPageFactory, UserFactory, forum_category
+from tests.factories.events import campaign
 
 # role name → (groups, municipality slug, superuser)
 ROLES = {
@@ -42,6 +46,8 @@ DRAFT_PAGE = "Opalutkast"  # a method never published
 RESTRICTED_PAGE = "Kobaltmetod"  # a published method only editors may view
 PRIVATE_DOCUMENT = "Safirdokument"  # a document in a collection only editors may view
 RESTRICTED_TAG = "zirkontagg"  # a tag used only on the restricted thread
+RESTRICTED_EVENT = "Turmalinträff"  # a published event only editors may view
+DRAFT_EVENT = "Jaspisutkast"  # an event never published
 
 
 @dataclass
@@ -130,6 +136,22 @@ def build_world():
     )
     public_document = Document.objects.create(title="Broschyr", file=ContentFile(b"broschyr", name="broschyr.txt"))
 
+    restricted_event = EventPageFactory(title=f"{RESTRICTED_EVENT} för redaktörer", summary=f"{RESTRICTED_EVENT}.")
+    event_restriction = PageViewRestriction.objects.create(page=restricted_event, restriction_type="groups")
+    event_restriction.groups.set(Group.objects.filter(name=roles.EDITOR))
+    draft_starts = timezone.now() + timedelta(days=7)
+    draft_event = EventPage(
+        title=f"{DRAFT_EVENT} i arbete",
+        summary=f"{DRAFT_EVENT}.",
+        starts_at=draft_starts,
+        ends_at=draft_starts + timedelta(hours=2),
+        place="Kommunhuset, Sigtuna",
+        live=False,
+        owner=member,
+    )
+    campaign().add_child(instance=draft_event)
+    draft_event.save_revision(user=member)
+
     _token, _secret = create_api_token(member, name="Skript")
     notification = Notification.objects.filter(recipient=member).first()
 
@@ -171,5 +193,7 @@ def build_world():
         "page_restriction": restriction.pk,
         "collection_restriction": collection_restriction.pk,
         "organised_event": organised_event.pk,
+        "restricted_event": restricted_event.pk,
+        "draft_event": draft_event.pk,
     }
     return world

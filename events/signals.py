@@ -1,0 +1,48 @@
+"""When an organiser publishes a change to an event, the people it concerns hear of it.
+
+A changed time, place or online link, or the event called off: everyone with a place or on the waiting list gets
+an e-mail with the event as it now is. More places: the waiting list moves up (services.capacity_changed). The
+comparison is with the version that was live before, so saving drafts tells nobody anything.
+"""
+
+from wagtail.models import PageLogEntry
+from wagtail.signals import page_published
+
+from . import services
+from .models import EventPage
+
+WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "online_link")
+
+
+def previously_live(page, revision):
+    """The event as it was last published before `revision`, or None when this is its first publication."""
+    entry = (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
+        .exclude(revision=revision)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision.as_object() if entry else None
+
+
+def more_places(before, after):
+    if after.capacity is None:
+        return before.capacity is not None
+    return before.capacity is not None and after.capacity > before.capacity
+
+
+def event_published(sender, instance, revision, **kwargs):
+    before = previously_live(instance, revision)
+    if before is None:
+        return
+    if instance.is_cancelled and not before.is_cancelled:
+        services.tell_registered(instance, services.EventNews.CANCELLED)
+    elif not instance.is_cancelled and any(getattr(before, f) != getattr(instance, f) for f in WHEN_AND_WHERE):
+        services.tell_registered(instance, services.EventNews.CHANGED)
+    if more_places(before, instance):
+        services.capacity_changed(instance)
+
+
+def connect():
+    page_published.connect(event_published, sender=EventPage, dispatch_uid="events.event_published")
