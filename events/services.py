@@ -269,6 +269,7 @@ def draft_experience_from(event, *, by, now=None):
         workflow.start(page, by)
     return page
 
+
 class EventNews(models.TextChoices):
     """What an organiser's publication tells the registered; each value names its e-mail template."""
 

@@ -17,8 +17,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from accounts import roles
 from accounts.models import ApiToken, Municipality
 from accounts.services import create_api_token
-from events.models import Registration, RegistrationStatus
-from events.models import EventPage
+from events.models import EventPage, Registration, RegistrationStatus
 from forum import moderation, services
 from forum.models import Category, Notification, Report
 from knowledge.models import MethodIndexPage, MethodPage, SupportSettings
