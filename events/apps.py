@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: the module imports models, which need the app registry ready.
         from . import signals
 
         signals.connect()

@@ -1,9 +1,15 @@
-"""When an organiser publishes a change to an event, the people it concerns hear of it.
+"""What a publication of an event sets off.
 
-A changed time, place or online link, or the event called off: everyone with a place or on the waiting list gets
-an e-mail with the event as it now is. More places: the waiting list moves up (services.capacity_changed). The
-comparison is with the version that was live before, so saving drafts tells nobody anything.
+When an organiser publishes a change, the people it concerns hear of it: a changed time, place or online link, or
+the event called off, and everyone with a place or on the waiting list gets an e-mail with the event as it now is;
+more places, and the waiting list moves up (services.capacity_changed). The comparison is with the version that
+was live before, so saving drafts tells nobody anything.
+
+A first publication is announced with `event_first_published`, for the apps above and beside this one, without
+knowing who listens.
 """
+
+from django.dispatch import Signal
 
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
@@ -12,6 +18,10 @@ from . import services
 from .models import EventPage
 
 WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "online_link")
+
+# Sent once per event, when it is first published, with `event` (the EventPage). Receivers decide whom to tell
+# and check who may see the event; a republication after an edit or an unpublication is not news.
+event_first_published = Signal()
 
 
 def previously_live(page, revision):
@@ -35,6 +45,7 @@ def more_places(before, after):
 def event_published(sender, instance, revision, **kwargs):
     before = previously_live(instance, revision)
     if before is None:
+        event_first_published.send(sender=EventPage, event=instance)
         return
     if instance.is_cancelled and not before.is_cancelled:
         services.tell_registered(instance, services.EventNews.CANCELLED)

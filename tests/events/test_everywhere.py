@@ -13,6 +13,8 @@ from wagtail.models import PageViewRestriction
 
 from accounts import roles
 from accounts.models import Municipality
+from events.models import EventPage
+from events.signals import event_first_published
 from knowledge.models import MunicipalityPage
 from knowledge.models.tags import tags_offered_to, tags_visible_to
 from tests.conftest import queries_for
@@ -131,3 +133,31 @@ def test_tag_method_and_municipality_pages_run_the_same_queries_for_2_and_12_eve
     few = [queries_for(member_client, url) for url in urls]
     make(range(2, 12))
     assert [queries_for(member_client, url) for url in urls] == few
+
+
+@pytest.fixture
+def announced():
+    """The events `event_first_published` was sent for, in order."""
+    sent = []
+
+    def receive(sender, event, **kwargs):
+        sent.append(event.title)
+
+    event_first_published.connect(receive, dispatch_uid="test_everywhere_announced")
+    yield sent
+    event_first_published.disconnect(dispatch_uid="test_everywhere_announced")
+
+
+def test_an_event_is_announced_once_when_first_published_and_a_draft_not_at_all(sections, announced):
+    event = make_event("Workshop om trygga samtal")
+    draft = make_event("Workshop som utkast", publish=False)
+    assert announced == ["Workshop om trygga samtal"]
+
+    event = EventPage.objects.get(pk=event.pk)  # as the editor opens it
+    event.save_revision().publish()  # an edit
+    event.unpublish()
+    event.save_revision().publish()  # back again
+    assert announced == ["Workshop om trygga samtal"]
+
+    EventPage.objects.get(pk=draft.pk).save_revision().publish()
+    assert announced == ["Workshop om trygga samtal", "Workshop som utkast"]
