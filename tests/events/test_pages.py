@@ -172,6 +172,13 @@ def test_the_header_names_the_campaign_while_it_runs(member_client):
     assert f">{campaign.title}</a>" in nav and "kommer snart" not in nav
 
 
+def test_the_header_marks_the_campaign_month_as_current_on_its_pages(member_client):
+    campaign = this_years_campaign(10)
+    event = EventPageFactory(parent=campaign)
+    assert 'aria-current="page">' + campaign.title in member_client.get(campaign.url).content.decode()
+    assert 'aria-current="true">' + campaign.title in member_client.get(event.url).content.decode()
+
+
 def test_the_header_forgets_a_campaign_that_is_over(member_client):
     this_years_campaign(40)
     nav = nav_link(member_client)
