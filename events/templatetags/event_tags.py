@@ -62,6 +62,13 @@ def campaign_in_view(request):
     return request._campaign_in_view
 
 
+def current_marker(path, index_url, campaign):
+    target = campaign.url if campaign else index_url
+    if not index_url or not path.startswith(index_url):
+        return ""
+    return "page" if iri_to_uri(path) == target else "true"
+
+
 @register.inclusion_tag("components/events/nav_link.html", takes_context=True)
 def campaign_nav_link(context):
     """The header's link to the campaign month, naming this year's campaign while it runs or is announced."""
@@ -72,7 +79,8 @@ def campaign_nav_link(context):
         "index": index,
         "campaign": campaign,
         "running": bool(campaign and campaign.running),
-        "current": bool(index and request.path.startswith(index.get_url(request) or "/-")),
+        # "page" on the page the link leads to, "true" anywhere else in the campaign month.
+        "current": current_marker(request.path, index.get_url(request) if index else None, campaign),
     }
 
 

@@ -2,10 +2,12 @@
 start page."""
 
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from icalendar import Calendar
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from accounts import roles
 from accounts.models import Municipality, Sector
 from events.models import CampaignIndexPage
+from knowledge.models import MethodIndexPage
 from tests.conftest import queries_for
 from tests.factories import CampaignPageFactory, EventPageFactory, UserFactory
 
@@ -40,6 +43,17 @@ def test_the_migration_made_the_campaign_index_at_its_address(member_client):
     assert response.status_code == 200
     assert "<h1>Kampanjmånaden</h1>" in response.content.decode()
     assert Page.find_problems() == ([], [], [], [], [])  # the tree the migration wrote is sound
+
+
+def test_the_migration_adds_the_index_beside_existing_sections_and_never_a_second(member_client, sections):
+    create_campaign_index = import_module("events.migrations.0002_campaign_index").create_campaign_index
+    create_campaign_index(apps, None)
+    assert CampaignIndexPage.objects.count() == 1
+    CampaignIndexPage.objects.get().delete()
+    create_campaign_index(apps, None)  # after the knowledge bank's sections, as on a database that already has them
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert member_client.get("/kampanjmanaden/").status_code == 200
+    assert member_client.get(sections[MethodIndexPage].url).status_code == 200
 
 
 def test_the_index_shows_the_running_campaign_first_and_every_year_in_the_archive(member_client):
@@ -156,6 +170,13 @@ def test_the_header_names_the_campaign_while_it_runs(member_client):
     campaign = this_years_campaign(10)
     nav = nav_link(member_client)
     assert f">{campaign.title}</a>" in nav and "kommer snart" not in nav
+
+
+def test_the_header_marks_the_campaign_month_as_current_on_its_pages(member_client):
+    campaign = this_years_campaign(10)
+    event = EventPageFactory(parent=campaign)
+    assert 'aria-current="page">' + campaign.title in member_client.get(campaign.url).content.decode()
+    assert 'aria-current="true">' + campaign.title in member_client.get(event.url).content.decode()
 
 
 def test_the_header_forgets_a_campaign_that_is_over(member_client):

@@ -1,8 +1,0 @@
-import pytest
-
-from tests.factories.events import campaign_index
-
-
-@pytest.fixture
-def index(db):
-    return campaign_index()
