@@ -108,7 +108,7 @@ def check_campaign(data, context):
 
 
 def campaign_index():
-    """The one "Kampanjmånaden" page under the start page, made when missing."""
+    """The one "Kampanjmånaden" page under the start page, made when missing (the import and the demo)."""
     index = CampaignIndexPage.objects.first()
     if index is None:
         index = publish_child(HomePage.objects.get(), CampaignIndexPage(title="Kampanjmånaden", slug="kampanjmanaden"))

@@ -20,8 +20,9 @@ from wagtail.rich_text import RichText
 
 from accounts.models import Municipality, Sector, User
 from events import services
-from events.models import CampaignIndexPage, CampaignPage, EventPage, EventType, Registration, RegistrationStatus
-from knowledge.models import HomePage, TargetGroup
+from events.models import CampaignPage, EventPage, EventType, Registration, RegistrationStatus
+from importing.campaigns import campaign_index
+from knowledge.models import TargetGroup
 from knowledge.services import publish_child
 
 LECTURE, WORKSHOP, NETWORK, TRAINING, WEBINAR = (
@@ -371,21 +372,6 @@ ARCHIVE = [
         ],
     },
 ]
-
-
-def campaign_index():
-    """The one "Kampanjmånaden" page under the start page, made when missing (a migration may have made it)."""
-    index = CampaignIndexPage.objects.first()
-    if index is None:
-        index = publish_child(
-            HomePage.objects.get(),
-            CampaignIndexPage(
-                title="Kampanjmånaden",
-                slug="kampanjmanaden",
-                intro="<p>Kampanjmånaden En månad fri från våld: årets program och tidigare år.</p>",
-            ),
-        )
-    return index
 
 
 def stockholm(day, hour):
