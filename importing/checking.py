@@ -124,13 +124,14 @@ def check_items(kind, raw_items, context, plan, *, strict):
         position = f"{kind.list_name}[{index}]"
         data, problems = clean_fields(raw, kind.fields, context)
         problems += kind.check(data, context)
-        source_id = data.get("id")
+        source_id = data.get(kind.key)
         if source_id in first_seen:
-            problems.append(("id", _("the same id as %(other)s") % {"other": first_seen[source_id]}))
+            same = _("the same id as %(other)s") if kind.key == "id" else _("the same year as %(other)s")
+            problems.append((kind.key, same % {"other": first_seen[source_id]}))
         elif source_id:
             first_seen[source_id] = position
         if source_id:
-            position = f'{position} (id "{source_id}")'
+            position = f'{position} ({kind.key} "{source_id}")'
         for blocks, message in check_texts(raw) if isinstance(raw, dict) else []:
             if blocks or strict:
                 problems.append(("", message))

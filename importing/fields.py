@@ -202,6 +202,14 @@ def a_year(value, context):
 
 def a_moment(value, context):
     """A point in time, "2026-10-05T09:30" (Swedish time) or with its offset, "2026-10-05T07:30:00Z"."""
+    moment = a_time(value, context)
+    if moment > timezone.now():
+        raise Invalid(_('is in the future: "%(value)s"') % {"value": value})
+    return moment
+
+
+def a_time(value, context):
+    """A point in time, past or future (an event's start), written as for `a_moment`."""
     expect(value, str)
     try:
         if not ISO_DATE.match(value.strip()):
@@ -213,8 +221,6 @@ def a_moment(value, context):
         ) from None
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    if moment > timezone.now():
-        raise Invalid(_('is in the future: "%(value)s"') % {"value": value})
     return moment
 
 

@@ -21,6 +21,7 @@ from knowledge.models import (
     TopicPage,
 )
 
+from .campaigns import CAMPAIGN_FIELDS, check_campaign, existing_campaign_years
 from .fields import (
     a_date,
     a_year,
@@ -182,6 +183,7 @@ class Kind(NamedTuple):
     parent_model: type = None
     fill: Any = None
     link: Any = None
+    key: str = "id"  # the field that names an item across imports (a campaign's is its year)
 
 
 def page_kind(name, list_name, label, fields, check, model, parent_model, fill, link):
@@ -251,5 +253,15 @@ THREADS = Kind(
     check=check_thread,
     imported_ids=imported_threads,
 )
-KINDS = [*PAGE_KINDS, CATEGORIES, THREADS]
+# The campaign month: a campaign year with its events, named by the year.
+CAMPAIGNS = Kind(
+    name="campaign",
+    list_name="campaigns",
+    label=gettext_lazy("Campaign years"),
+    fields=CAMPAIGN_FIELDS,
+    check=check_campaign,
+    imported_ids=existing_campaign_years,
+    key="year",
+)
+KINDS = [*PAGE_KINDS, CATEGORIES, THREADS, CAMPAIGNS]
 TOP_LEVEL_LISTS = [kind.list_name for kind in KINDS]

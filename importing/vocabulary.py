@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from accounts import roles
 from accounts.models import Municipality, Sector, User
+from events.models import EventType
 from forum.models import Category, ThreadKind
 from forum.models.categories import limits_admit
 from knowledge.models import (
@@ -174,8 +175,26 @@ class People:
         return self.found[email]
 
 
+# The import format is Swedish here too: "type": "Föreläsning" (the stored values are accepted as well).
+EVENT_TYPE_NAMES = {
+    EventType.LECTURE: "Föreläsning",
+    EventType.WORKSHOP: "Workshop",
+    EventType.NETWORK_MEETING: "Nätverksträff",
+    EventType.TRAINING: "Utbildning",
+    EventType.WEBINAR: "Webbinarium",
+}
+
+
+def event_type_vocabulary():
+    entries = {}
+    for value, name in EVENT_TYPE_NAMES.items():
+        entries[loose(value)] = entries[loose(name)] = value
+    return Vocabulary(entries, list(EVENT_TYPE_NAMES.values()), loose)
+
+
 def load_vocabularies():
     return {
+        "event_type": event_type_vocabulary(),
         "municipality": municipality_vocabulary(),
         "target_group": term_vocabulary(TargetGroup),
         "age_group": term_vocabulary(AgeGroup),

@@ -12,8 +12,9 @@ from forum.permissions import ForumError
 from knowledge.models import HomePage
 from knowledge.services import ensure_sections
 
+from .campaigns import write_campaign
 from .fields import max_length
-from .kinds import CATEGORIES, PAGE_KINDS, THREADS
+from .kinds import CAMPAIGNS, CATEGORIES, PAGE_KINDS, THREADS
 from .models import ImportedPage
 from .outcome import ImportFailed
 from .threads import Accounts, Categories, save_thread, write_categories
@@ -29,6 +30,11 @@ def write(plan, out):
         with reported_as(item):
             save_thread(item, page_ids, accounts, categories)
         report_progress(out, THREADS, done, len(threads))
+    campaigns = plan.items[CAMPAIGNS.name]
+    for done, item in enumerate(campaigns, start=1):
+        with reported_as(item):
+            write_campaign(item.data)
+        report_progress(out, CAMPAIGNS, done, len(campaigns))
 
 
 def write_pages(plan, out):

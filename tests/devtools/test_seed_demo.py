@@ -138,3 +138,41 @@ def test_seed_demo_does_not_exist_with_production_settings():
     )
     assert result.returncode != 0
     assert "Unknown command: 'seed_demo'" in result.stderr
+
+
+def test_seed_demo_shows_a_live_campaign_month_and_its_archive(db):
+    from events.models import CampaignPage, EventPage, EventType, Registration, RegistrationStatus
+
+    call_command("seed_demo")
+    today = timezone.localdate()
+    current = CampaignPage.objects.live().get(year=2026)
+    assert current.theme == "Barn och unga"
+    assert current.starts_on < today < current.ends_on
+    assert current.partner_municipalities.count() == 6
+    assert set(CampaignPage.objects.values_list("year", flat=True)) == {2020, 2021, 2022, 2026}
+
+    events = EventPage.objects.live().child_of(current).with_counts()
+    assert events.count() >= 14
+    assert set(events.values_list("event_type", flat=True)) == set(EventType.values)
+    hosts = set(events.values_list("municipality__slug", flat=True))
+    assert hosts == {*Municipality.objects.values_list("slug", flat=True), None}
+    assert {"Socialtjänst", "Fritid", "Skola"} <= set(events.values_list("sectors__name", flat=True))
+    assert events.upcoming().count() > events.past().count() == 2
+    assert any(event.is_online for event in events)
+    [full] = [event for event in events if event.waiting_count]
+    assert full.registered_count == full.capacity
+    for past in events.past():
+        assert past.experience.live and past.experience.municipality_id == past.municipality_id
+        assert Registration.objects.filter(event=past, attended=True).exists()
+    # Nobody outside the demo registered, and the demo told nobody.
+    assert not Registration.objects.exclude(person__email__endswith="@demo.kunskapsforum.example").exists()
+    assert Registration.objects.filter(status=RegistrationStatus.WAITING).count() == full.waiting_count
+
+
+def test_seed_demo_adds_the_campaigns_once(db):
+    from events.models import EventPage, Registration
+
+    call_command("seed_demo")
+    counts = (EventPage.objects.count(), Registration.objects.count(), ExperiencePage.objects.count())
+    call_command("seed_demo")
+    assert (EventPage.objects.count(), Registration.objects.count(), ExperiencePage.objects.count()) == counts

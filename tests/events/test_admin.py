@@ -187,3 +187,14 @@ def test_the_subject_line_is_refused_with_an_identity_number(client, people, eve
     response = client.post(reverse("events_admin:message", args=[event.pk]), {"subject": "Om 850709-1232"})
     assert response.status_code == 200
     assert not mail.outbox
+
+
+def test_the_event_page_in_the_admin_leads_its_organiser_to_the_participants(client, people, event):
+    participants = reverse("events_admin:participants", args=[event.pk])
+    edit = reverse("wagtailadmin_pages:edit", args=[event.pk])
+    listing = reverse("wagtailadmin_explore", args=[event.get_parent().pk])
+    client.force_login(people["editor"])
+    assert participants in client.get(edit).content.decode()
+    assert participants in client.get(listing).content.decode()
+    client.force_login(people["editor_elsewhere"])
+    assert participants not in client.get(listing).content.decode()

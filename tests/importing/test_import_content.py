@@ -70,7 +70,15 @@ def test_the_example_file_imports_on_a_freshly_migrated_database(db):
 
     report = import_content(EXAMPLE)
 
-    assert report.created == {"method": 2, "experience": 2, "article": 1, "topic": 1, "category": 1, "thread": 2}
+    assert report.created == {
+        "method": 2,
+        "experience": 2,
+        "article": 1,
+        "topic": 1,
+        "category": 1,
+        "thread": 2,
+        "campaign": 0,
+    }
     groups = MethodPage.objects.get(title="Samtalsgrupper för barn som upplevt våld")
     classroom = MethodPage.objects.get(title="Våldsförebyggande klassrumssamtal")
     assert groups.live and not groups.has_unpublished_changes
@@ -157,8 +165,24 @@ def test_importing_the_same_file_again_creates_no_duplicates(db):
 
     report = import_content(EXAMPLE)
 
-    assert report.created == {"method": 0, "experience": 0, "article": 0, "topic": 0, "category": 0, "thread": 0}
-    assert report.updated == {"method": 2, "experience": 2, "article": 1, "topic": 1, "category": 1, "thread": 2}
+    assert report.created == {
+        "method": 0,
+        "experience": 0,
+        "article": 0,
+        "topic": 0,
+        "category": 0,
+        "thread": 0,
+        "campaign": 0,
+    }
+    assert report.updated == {
+        "method": 2,
+        "experience": 2,
+        "article": 1,
+        "topic": 1,
+        "category": 1,
+        "thread": 2,
+        "campaign": 0,
+    }
     assert Page.objects.count() == pages_before
     assert Post.objects.count() == 5
     assert ImportedPage.objects.count() == 6

@@ -341,7 +341,10 @@ def test_the_command_counts_threads_and_tells_of_new_accounts(db, tmp_path):
     output = stdout.getvalue()
     assert "New inactive account, for an administrator to activate: kurator@kommun.example" in output
     assert "Threads: 1/1" in output
-    assert "0 forum categories (0 new, 0 updated), 1 thread (1 new, 0 updated)." in output
+    assert (
+        "0 forum categories (0 new, 0 updated), 1 thread (1 new, 0 updated), 0 campaign years (0 new, 0 updated)."
+        in output
+    )
     assert stderr.getvalue() == ""
 
 

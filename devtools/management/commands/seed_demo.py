@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts import roles
 from accounts.models import Municipality, User
 from devtools.demo import content
+from devtools.demo.campaigns import seed_campaigns
 from forum.models import Post
 from forum.services import report_post
 from importing.services import import_content
@@ -49,8 +50,8 @@ def moved_to_recent(forum, today):
 
 class Command(BaseCommand):
     help = (
-        "Fill the database with the demo intranet: people in every role and municipality, pages, news and "
-        "forum discussions."
+        "Fill the database with the demo intranet: people in every role and municipality, pages, news, "
+        "forum discussions and the campaign month with a live programme."
     )
 
     def add_arguments(self, parser):
@@ -134,6 +135,7 @@ class Command(BaseCommand):
         forum = json.loads(DEMO_FORUM.read_text(encoding="utf-8"))
         import_content(moved_to_recent(forum, timezone.localdate()), out=out)
         self.create_reports()
+        seed_campaigns(timezone.now())
 
     def create_reports(self):
         """A few reports, so that a moderator trying the demo finds work in the queue."""

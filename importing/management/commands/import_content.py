@@ -13,6 +13,7 @@ COUNTED = {
     "topic": lambda count: ngettext("%(count)d theme page", "%(count)d theme pages", count),
     "category": lambda count: ngettext("%(count)d forum category", "%(count)d forum categories", count),
     "thread": lambda count: ngettext("%(count)d thread", "%(count)d threads", count),
+    "campaign": lambda count: ngettext("%(count)d campaign year", "%(count)d campaign years", count),
 }
 
 
