@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
 from accounts.models import Municipality, Sector, User
-from events import services
+from events import organising
 from events.models import CampaignPage, EventPage, EventType, Registration, RegistrationStatus
 from importing.campaigns import campaign_index
 from knowledge.models import TargetGroup
@@ -442,7 +442,7 @@ def register_demo_people(event, people, *, attended=None, now):
 
 def write_experience(event, editor):
     """What an organiser does after the event: "Skriv en erfarenhet", add the lessons, publish."""
-    page = services.draft_experience_from(event, by=editor)
+    page = organising.draft_experience_from(event, by=editor)
     if page.current_workflow_state:
         page.current_workflow_state.cancel(user=editor)
     page.lessons_worked, page.lessons_not_worked = LESSONS[event.title]

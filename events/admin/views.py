@@ -21,7 +21,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from common.params import positive_int
 from common.spreadsheets import FormulaSafeExportMixin
 
-from .. import services
+from .. import organising
 from ..calendars import absolute_url
 from ..models import EventPage, Registration, RegistrationStatus
 from .access import events_organised_by, may_organise, organises_any
@@ -138,7 +138,7 @@ class ParticipantsView(EventMixin, WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("Unknown action: nothing was done."))
             return redirect(self.participants_url())
         one = positive_int(request.POST.get("registration"))
-        changed = services.mark_attendance(
+        changed = organising.mark_attendance(
             self.event, attended=ATTENDANCE[choice], registration_ids=None if one is None else [one], by=request.user
         )
         if changed:
@@ -206,7 +206,7 @@ class ParticipantMessageView(EventMixin, WagtailAdminTemplateMixin, FormView):
         return super().get_context_data(event=self.event, recipients=recipients, event_url=url, **kwargs)
 
     def form_valid(self, form):
-        sent = services.message_participants(self.event, subject=form.cleaned_data["subject"], by=self.request.user)
+        sent = organising.message_participants(self.event, subject=form.cleaned_data["subject"], by=self.request.user)
         messages.success(
             self.request,
             ngettext("The message was sent to %(count)d person.", "The message was sent to %(count)d people.", sent)
@@ -223,8 +223,8 @@ class DraftExperienceView(EventMixin, View):
     def post(self, request, *args, **kwargs):
         had_one = self.event.experience_id is not None
         try:
-            page = services.draft_experience_from(self.event, by=request.user)
-        except services.OrganiserRefused as refusal:
+            page = organising.draft_experience_from(self.event, by=request.user)
+        except organising.OrganiserRefused as refusal:
             messages.error(request, refusal.message)
             return redirect(self.participants_url())
         if not had_one:

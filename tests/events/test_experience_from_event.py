@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import Municipality, Sector
-from events import services
+from events import organising, services
 from events.models import EventPage, Registration
 from knowledge.models import ExperiencePage, TargetGroup
 from tests.factories import EventPageFactory, UserFactory
@@ -45,7 +45,7 @@ def past_event(sections):
 
 
 def test_the_draft_is_prefilled_from_the_event_with_numbers_and_no_names(past_event, organiser):
-    page = services.draft_experience_from(past_event, by=organiser)
+    page = organising.draft_experience_from(past_event, by=organiser)
 
     assert not page.live and page.title == past_event.title
     assert page.summary == past_event.summary
@@ -60,7 +60,7 @@ def test_the_draft_is_prefilled_from_the_event_with_numbers_and_no_names(past_ev
 
 
 def test_the_draft_enters_review_and_the_event_points_at_it(past_event, organiser):
-    page = services.draft_experience_from(past_event, by=organiser)
+    page = organising.draft_experience_from(past_event, by=organiser)
 
     page.refresh_from_db()
     assert page.current_workflow_state is not None
