@@ -47,11 +47,12 @@ def notified(event):
     return sorted(Notification.objects.filter(page=event).values_list("recipient__email", "kind"))
 
 
-def test_a_follower_of_any_of_its_tags_hears_once_of_a_new_event_and_its_owner_not_at_all(member, editor):
+def test_an_active_follower_of_any_of_its_tags_hears_once_of_a_new_event_and_its_owner_not_at_all(member, editor):
     following(member, "Skola", "Barn")
     following(editor, "Barn")
     owner = following(UserFactory(roles=[roles.EDITOR]), "Skola")
     following(UserFactory(roles=[roles.EMPLOYEE]), "Annat")
+    following(UserFactory(roles=[roles.EMPLOYEE], is_active=False), "Skola")
 
     event = publish_event(tags=["Skola", "Barn"], owner=owner)
 
