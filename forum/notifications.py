@@ -1,15 +1,17 @@
 """Who hears about what happens in the forum: notification rows now, e-mail through background tasks.
 
 Restricted content never reaches others: a notification is made only for people who may see
-the thread's category, and shown or mailed only while they still may (`Notification.objects.still_visible`).
+the thread's category or the page, and shown or mailed only while they still may
+(`Notification.objects.still_visible`).
 """
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from accounts.models import EmailFrequency
+from knowledge.visibility import may_see_page
 
 from .models import Notification, NotificationKind, Subscription
 from .models.categories import may_see_category
@@ -63,6 +65,11 @@ def _notify(kinds_by_user, *, thread, post, actor):
         )
         for person_id, _email in recipients
     )
+    _mail_those_who_want_it_now(created, recipients)
+    return created
+
+
+def _mail_those_who_want_it_now(created, recipients):
     mail_now = [
         notification.pk
         for notification, (_person, email) in zip(created, recipients, strict=True)
@@ -71,7 +78,6 @@ def _notify(kinds_by_user, *, thread, post, actor):
     if mail_now:
         # After the commit: a post that is rolled back must not be mailed, and the worker must find the rows.
         transaction.on_commit(lambda: send_notification_emails.enqueue(mail_now))
-    return created
 
 
 def post_published(post):
@@ -100,3 +106,31 @@ def answer_accepted(post, *, by):
     if Notification.objects.filter(recipient_id=post.author_id, post=post, kind=NotificationKind.ANSWER).exists():
         return []
     return _notify({post.author_id: {NotificationKind.ANSWER}}, thread=post.thread, post=post, actor=by)
+
+
+def notify_tag_followers_of_page(page, tags):
+    """Tell the people following any of `tags` that `page` is new: one notification each, only to those who may see
+    the page, never to its owner, and never twice for the same page. Returns the notifications made.
+
+    For other apps' pages (the campaign month's events), wired in `intranet/`; the forum knows no page type.
+    """
+    tag_ids = [tag.pk for tag in tags]
+    if not tag_ids:
+        return []
+    followers = Subscription.objects.active().filter(tag__in=tag_ids).values("user_id")
+    told_before = Notification.objects.filter(recipient=OuterRef("pk"), page=page.pk, kind=NotificationKind.PAGE_TAG)
+    recipients = list(
+        get_user_model()
+        .objects.filter(pk__in=followers, is_active=True)
+        .filter(may_see_page(page=page.pk, person=OuterRef("pk")))
+        .exclude(Exists(told_before))
+        .exclude(pk=page.owner_id)
+        .order_by("pk")
+        .values_list("pk", "notification_email")
+    )
+    created = Notification.objects.bulk_create(
+        Notification(recipient_id=person_id, kind=NotificationKind.PAGE_TAG, page_id=page.pk)
+        for person_id, _email in recipients
+    )
+    _mail_those_who_want_it_now(created, recipients)
+    return created

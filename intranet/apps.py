@@ -6,3 +6,9 @@ class IntranetConfig(AppConfig):
 
     name = "intranet"
     verbose_name = "Kunskapsforum"
+
+    def ready(self):
+        # Imported here, not at the top: the module imports models, which need the app registry ready.
+        from . import signals
+
+        signals.connect()

@@ -15,10 +15,11 @@ Drafts and unpublished pages are never visible here; editors see them in the adm
 The rule is one SQL condition, so using it adds no query to a page.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 
-from wagtail.models import CollectionViewRestriction, PageManager, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
@@ -51,6 +52,35 @@ def stopped_by_a_collection_restriction(user):
 def visible_pages(pages, user):
     """The pages of a page queryset that the person may see."""
     return pages.live().exclude(stopped_by_a_restriction(user))
+
+
+def may_see_page(*, page, person):
+    """`visible_pages` turned round: a condition on people (or on rows naming a person and a page) rather than on
+    pages, so that one query asks it of many people, as a notification's recipients.
+
+    `page` and `person` are each a value or an OuterRef into the query being filtered. The rule is the one above,
+    written a second time in terms of a person's id; tests/knowledge/test_visibility.py holds the two forms to the
+    same answers.
+    """
+    person_below_page = _deeper(person)
+    person_below_restriction = _deeper(person_below_page)
+    is_superuser = Exists(get_user_model().objects.filter(pk=person_below_restriction, is_superuser=True))
+    in_a_group = Exists(
+        PageViewRestriction.groups.through.objects.filter(
+            pageviewrestriction_id=OuterRef("pk"), group__user=person_below_restriction
+        )
+    )
+    passed = Q(restriction_type=PageViewRestriction.LOGIN) | (
+        Q(restriction_type=PageViewRestriction.GROUPS) & (is_superuser | in_a_group)
+    )
+    covering = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    stopped = Exists(covering.exclude(passed))
+    return Exists(Page.objects.filter(pk=page, live=True).exclude(stopped))
+
+
+def _deeper(value):
+    """The same value seen from a subquery one level further in: an OuterRef needs one more OuterRef round it."""
+    return OuterRef(value) if isinstance(value, OuterRef) else value
 
 
 class VisiblePageQuerySet(PageQuerySet):

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.visibility import may_see_page
+
 from .categories import may_see_category
 from .following import ForumMember
 
@@ -18,6 +20,7 @@ class NotificationKind(models.TextChoices):
     ANSWER = "answer", _("Your post was marked as the answer")
     CATEGORY = "category", _("New thread in a category you follow")
     TAG = "tag", _("New thread with a tag you follow")
+    PAGE_TAG = "page_tag", _("New with a tag you follow")
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -25,9 +28,9 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def still_visible(self):
-        """Those whose thread and post are not hidden and whose recipient may still see them.
+        """Those whose thread and post are not hidden, or whose page is live, and whose recipient may still see them.
 
-        Categories can be restricted and threads hidden after the notification was made.
+        Categories and pages can be restricted, threads hidden and pages unpublished after the notification was made.
         """
         may_see = may_see_category(
             category=OuterRef("thread__category_id"),
@@ -35,14 +38,21 @@ class NotificationQuerySet(models.QuerySet):
             municipality=OuterRef("recipient__municipality_id"),
             is_superuser="recipient__is_superuser",
         )
-        return self.filter(may_see & Q(thread__is_hidden=False) & (Q(post__isnull=True) | Q(post__is_hidden=False)))
+        visible_thread = (
+            Q(thread__isnull=False)
+            & may_see
+            & Q(thread__is_hidden=False)
+            & (Q(post__isnull=True) | Q(post__is_hidden=False))
+        )
+        visible_page = Q(page__isnull=False) & may_see_page(page=OuterRef("page_id"), person=OuterRef("recipient_id"))
+        return self.filter(visible_thread | visible_page)
 
     def for_person(self, user):
         """The person's notifications that they may still see, newest first, ready to be listed."""
         return (
             self.filter(recipient=user)
             .still_visible()
-            .select_related("thread__category", "post", "actor")
+            .select_related("thread__category", "post", "actor", "page")
             .order_by("-created_at", "-pk")
         )
 
@@ -66,17 +76,20 @@ class NotificationQuerySet(models.QuerySet):
                 recipient__notification_email=frequency,
                 recipient__is_active=True,
             )
-            .select_related("recipient", "thread__category", "post", "actor")
+            .select_related("recipient", "thread__category", "post", "actor", "page")
             .order_by("recipient_id", "created_at", "pk")
         )
 
 
 class Notification(models.Model):
-    """One event for one person. It names a thread and a post, never copies the text."""
+    """One event for one person. It names a thread and a post, or a page, never copies the text."""
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=NotificationKind.choices)
-    thread = models.ForeignKey("forum.Thread", on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey("forum.Thread", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # A page of the knowledge bank or the campaign month. A deleted page takes its notifications with it, as a
+    # thread does: they are no one's writing, only a pointer, and one pointing nowhere could not be shown.
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -92,17 +105,27 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         indexes = [models.Index(fields=["recipient", "read_at"], name="forum_notification_unread")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(thread__isnull=False, page__isnull=True) | Q(thread__isnull=True, page__isnull=False),
+                name="notification_names_a_thread_or_a_page",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.thread}"
+        return f"{self.get_kind_display()}: {self.thread or self.page}"
 
     def get_absolute_url(self):
+        if self.page_id:
+            return self.page.url
         if self.post_id:
             return self.thread.url_of_post(self.post.number)
         return self.thread.get_absolute_url()
 
     def describe(self):
         """What happened, in one sentence: "Anna Larsson mentioned you in <title>". Never quotes the post."""
+        if self.page_id:
+            return gettext("New with a tag you follow: %(title)s") % {"title": self.page.title}
         actor = str(self.actor) if self.actor_id else gettext("Someone")
         values = {"actor": actor, "title": self.thread.title}
         match self.kind:

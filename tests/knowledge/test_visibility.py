@@ -2,7 +2,9 @@
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import OuterRef
 from django.urls import reverse
 
 from wagtail.models import Page, PageViewRestriction
@@ -19,7 +21,7 @@ from knowledge.models import (
     TopicPage,
     TopicPin,
 )
-from knowledge.visibility import visible_pages
+from knowledge.visibility import may_see_page, visible_pages
 from tests.conftest import queries_for
 from tests.factories import UserFactory
 from tests.factories.events import make_event
@@ -76,6 +78,33 @@ def test_a_restriction_covers_every_page_below_it(sections, make_method, make_ex
 def test_drafts_are_never_visible(make_method, editor):
     draft = make_method("Utkast", publish=False, live=False)
     assert titles_visible_to(UserFactory(is_superuser=True), draft) == set()
+
+
+def test_may_see_page_asked_of_people_gives_the_answers_of_visible_pages(
+    sections, make_method, make_experience, member, editor
+):
+    """The rule turned round for notifying many people at once holds to the rule itself, case by case."""
+    pages = [
+        make_method("Öppen metod"),
+        make_method("Utkast", publish=False, live=False),
+        restrict(make_method("För inloggade"), PageViewRestriction.LOGIN).page,
+        restrict(make_method("För redaktörer"), PageViewRestriction.GROUPS, groups=[roles.EDITOR]).page,
+        restrict(make_method("Med lösenord"), PageViewRestriction.PASSWORD).page,
+        make_experience("Erfarenhet i skyddad del"),
+    ]
+    restrict(sections[ExperienceIndexPage], PageViewRestriction.GROUPS, groups=[roles.EDITOR])
+    people = [member, editor, UserFactory(is_superuser=True), UserFactory(roles=[])]
+    for page in pages:
+        asked_of_people = set(
+            get_user_model()
+            .objects.filter(may_see_page(page=page.pk, person=OuterRef("pk")), pk__in=[p.pk for p in people])
+            .values_list("pk", flat=True)
+        )
+        asked_of_pages = {person.pk for person in people if titles_visible_to(person, page)}
+        assert asked_of_people == asked_of_pages, page.title
+    seen = {person.pk: titles_visible_to(person, *pages) for person in people}
+    assert seen[member.pk] == {"Öppen metod", "För inloggade"}
+    assert seen[editor.pk] == {"Öppen metod", "För inloggade", "För redaktörer", "Erfarenhet i skyddad del"}
 
 
 def lists_of_pages(sections, secret, make_method, make_experience):
