@@ -7,6 +7,11 @@ SECRET_KEY = "test-only-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DEMO_SEED_ALLOWED = True
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405 - never in production
+# Content types first: a test with serialized_rollback writes the saved rows back in app order, and a Wagtail page
+# row built before its content type exists makes one of its own (Page.__init__), which the saved one then collides
+# with. First, they are in place before any page needs them.
+CONTENT_TYPES = "django.contrib.contenttypes"
+INSTALLED_APPS = [CONTENT_TYPES, *(app for app in INSTALLED_APPS if app != CONTENT_TYPES)]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

@@ -89,7 +89,7 @@ def test_the_layout_holds_at_320_pixels(page, member, log_in):
     log_in(member)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 320
-    assert page.get_by_role("link", name="Kampanjmånaden").is_visible()
+    assert page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Kampanjmånaden").is_visible()
 
 
 def test_a_request_the_site_cannot_read_gets_an_accessible_swedish_page(page, member, log_in, assert_accessible):
