@@ -54,7 +54,7 @@ EXPECTED = {
     'forum:suggest_tags': "L O O O O O O O",
     'events:register': "L M M M M M M M",
     'events:cancel': "L M M M M M M M",
-    'events:event_ics': "L N N N N N N N",
+    'events:event_ics': "L N N N O O N O",
     'events:mine': "L O O O O O O O",
     'events:renew_calendar': "L M M M M M M M",
     'events:programme_feed': "N N N N N N N N",
