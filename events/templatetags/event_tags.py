@@ -69,32 +69,25 @@ def current_marker(path, index_url, campaign):
     return "page" if iri_to_uri(path) == target else "true"
 
 
+def campaign_shown(request):
+    """The index, the campaign year that runs or is announced (or None), and whether it runs."""
+    index, campaign = campaign_in_view(request)
+    return {"request": request, "index": index, "campaign": campaign, "running": bool(campaign and campaign.running)}
+
+
 @register.inclusion_tag("components/events/nav_link.html", takes_context=True)
 def campaign_nav_link(context):
     """The header's link to the campaign month, naming this year's campaign while it runs or is announced."""
-    request = context["request"]
-    index, campaign = campaign_in_view(request)
-    return {
-        "request": request,
-        "index": index,
-        "campaign": campaign,
-        "running": bool(campaign and campaign.running),
-        # "page" on the page the link leads to, "true" anywhere else in the campaign month.
-        "current": current_marker(request.path, index.get_url(request) if index else None, campaign),
-    }
+    shown = campaign_shown(context["request"])
+    request, index, campaign = shown["request"], shown["index"], shown["campaign"]
+    # "page" on the page the link leads to, "true" anywhere else in the campaign month.
+    return {**shown, "current": current_marker(request.path, index.get_url(request) if index else None, campaign)}
 
 
 @register.inclusion_tag("components/events/campaign_teaser.html", takes_context=True)
 def campaign_teaser(context):
     """The start page's box for the campaign month: the year that runs or is coming, with its dates and link."""
-    request = context["request"]
-    index, campaign = campaign_in_view(request)
-    return {
-        "request": request,
-        "index": index,
-        "campaign": campaign,
-        "running": bool(campaign and campaign.running),
-    }
+    return campaign_shown(context["request"])
 
 
 @register.inclusion_tag("components/events/upcoming_events.html", takes_context=True)
