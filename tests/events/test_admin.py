@@ -198,3 +198,16 @@ def test_the_event_page_in_the_admin_leads_its_organiser_to_the_participants(cli
     assert participants in client.get(listing).content.decode()
     client.force_login(people["editor_elsewhere"])
     assert participants not in client.get(listing).content.decode()
+
+
+def test_the_participant_list_runs_the_same_queries_for_3_and_13_people(client, people, event):
+    client.force_login(people["editor"])
+    url = reverse("events_admin:participants", args=[event.pk])
+
+    def queries_with(total):
+        for _ in range(total - event.registrations.count()):
+            services.register(event, UserFactory())
+        queries_for(client, url)
+        return queries_for(client, url)
+
+    assert queries_with(3) == queries_with(13)

@@ -166,3 +166,15 @@ def test_the_calendar_secret_never_reaches_a_log(member, member_client, capsys, 
 
 def test_the_user_menu_links_to_my_events(member_client):
     assert f'href="{MINE}"' in member_client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_the_feeds_run_the_same_queries_for_2_and_12_events(client, member):
+    secret = CalendarToken.renew_for(member)
+
+    def queries_with(total):
+        for _ in range(total - Registration.objects.filter(person=member).count()):
+            services.register(EventPageFactory(), member)
+        return [queries_for(client, f"{feed}?nyckel={secret}") for feed in (PROGRAMME_FEED, MINE_FEED)]
+
+    queries_with(2)
+    assert queries_with(2) == queries_with(12)

@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from accounts import roles
 from accounts.models import Municipality, Sector
+from events import services
 from events.models import CampaignIndexPage
 from knowledge.models import MethodIndexPage
 from tests.conftest import queries_for
@@ -208,3 +209,28 @@ def test_the_start_page_runs_the_same_queries_for_2_and_12_events(member_client)
     few = queries_for(member_client, "/")
     EventPageFactory.create_batch(10, parent=campaign)
     assert queries_for(member_client, "/") == few
+
+
+def test_an_event_page_runs_the_same_queries_for_2_and_12_registrations_methods_and_tags(member_client, make_method):
+    event = EventPageFactory(capacity=40)
+
+    def queries_with(total):
+        for number in range(total - event.registrations.count()):
+            services.register(event, UserFactory())
+            event.methods.add(make_method(f"Metod {total}-{number}"))
+            event.tags.add(f"tagg {total}-{number}")
+        event.save_revision().publish()
+        queries_for(member_client, event.url)  # the first request fills the site's caches
+        return queries_for(member_client, event.url)
+
+    assert queries_with(2) == queries_with(12)
+
+
+def test_the_index_runs_the_same_queries_for_2_and_8_campaign_years(member_client):
+    def queries_with(total):
+        for year in range(2010 + CampaignIndexPage.objects.get().get_children().count(), 2010 + total):
+            CampaignPageFactory(year=year)
+        queries_for(member_client, "/kampanjmanaden/")
+        return queries_for(member_client, "/kampanjmanaden/")
+
+    assert queries_with(2) == queries_with(8)
