@@ -9,8 +9,11 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.models import HomePage
+from knowledge.services import publish_child
+
 from . import tasks
-from .models import EventPage, Registration, RegistrationStatus
+from .models import CampaignIndexPage, EventPage, Registration, RegistrationStatus
 
 
 class RegistrationRefused(Exception):
@@ -139,3 +142,12 @@ def tell_registered(event, news):
     """E-mail everyone with a place or on the waiting list, once the organiser's change is saved."""
     event_id = event.pk
     transaction.on_commit(lambda: tasks.send_event_news.enqueue(event_id, str(news)))
+
+
+def ensure_campaign_index():
+    """The one "Kampanjmånaden" page under the start page, made when missing (the migration makes it on a database
+    that has a start page; the import, the demo and the tests may come first)."""
+    index = CampaignIndexPage.objects.first()
+    if index is None:
+        index = publish_child(HomePage.objects.get(), CampaignIndexPage(title="Kampanjmånaden", slug="kampanjmanaden"))
+    return index

@@ -10,9 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from events import services
-from events.models import CampaignIndexPage, CampaignPage, EventPage
-from knowledge.models import HomePage
-from knowledge.services import publish_child
+from events.models import CampaignPage, EventPage
 
 from .fields import (
     Invalid,
@@ -107,14 +105,6 @@ def check_campaign(data, context):
             yield f"{path}.place", _("give a place, an online_link, or both")
 
 
-def campaign_index():
-    """The one "Kampanjmånaden" page under the start page, made when missing (the import and the demo)."""
-    index = CampaignIndexPage.objects.first()
-    if index is None:
-        index = publish_child(HomePage.objects.get(), CampaignIndexPage(title="Kampanjmånaden", slug="kampanjmanaden"))
-    return index
-
-
 def write_campaign(data):
     """Create or update the campaign year and publish it, then each of its events."""
     campaign = CampaignPage.objects.filter(year=data["year"]).first()
@@ -127,7 +117,7 @@ def write_campaign(data):
     campaign.introduction = data.get("introduction", "")
     campaign.partner_municipalities.set(data.get("partner_municipalities", []))
     if is_new:
-        campaign_index().add_child(instance=campaign)
+        services.ensure_campaign_index().add_child(instance=campaign)
     campaign.save_revision().publish()
     for event_data in data.get("events", []):
         write_event(campaign, event_data)

@@ -21,7 +21,7 @@ from wagtail.rich_text import RichText
 from accounts.models import Municipality, Sector, User
 from events import organising
 from events.models import CampaignPage, EventPage, EventType, Registration, RegistrationStatus
-from importing.campaigns import campaign_index
+from events.services import ensure_campaign_index
 from knowledge.models import TargetGroup
 from knowledge.services import publish_child
 
@@ -455,7 +455,7 @@ def seed_campaigns(now=None):
     """The 2026 campaign around `now` and the archive years; a year that already exists is left alone."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    index = campaign_index()
+    index = ensure_campaign_index()
     for spec in ARCHIVE:
         if CampaignPage.objects.filter(year=spec["year"]).exists():
             continue

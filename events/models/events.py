@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,10 +64,6 @@ class EventPageQuerySet(VisiblePageQuerySet):
 
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
-
-    def with_places_left(self):
-        """Needs `with_counts()`: events without a limit, or with fewer registered than places."""
-        return self.filter(Q(capacity__isnull=True) | Q(registered_count__lt=F("capacity")))
 
     def chronological(self):
         return self.order_by("starts_at", "pk")

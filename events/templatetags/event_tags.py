@@ -111,13 +111,12 @@ def registration_box(context, event):
     """
     person, now = context["request"].user, timezone.now()
     registration = Registration.objects.active().filter(event=event, person=person).first()
-    registered = getattr(event, "registered_count", None)
-    if registered is None:
-        registered = Registration.objects.registered().filter(event=event).count()
+    if not hasattr(event, "registered_count"):
+        event.registered_count = Registration.objects.registered().filter(event=event).count()
     return {
         "event": event,
         "registration": registration,
-        "places_left": None if event.capacity is None else max(event.capacity - registered, 0),
+        "places_left": places_left(event),
         "closed_reason": registration_closed_reason(event, now),
         "may_cancel": event.starts_at > now,
         "csrf_token": context.get("csrf_token"),

@@ -7,19 +7,9 @@ import wagtail_factories
 
 from django.utils import timezone
 
-from events.models import CampaignIndexPage, CampaignPage, EventPage, EventType
-from knowledge.models import HomePage
+from events.models import CampaignPage, EventPage, EventType
+from events.services import ensure_campaign_index
 from knowledge.tagging import normalise_tag_names
-
-
-def campaign_index():
-    """The one "Kampanjmånaden" page under the start page, made when missing."""
-    index = CampaignIndexPage.objects.first()
-    if index is None:
-        index = CampaignIndexPage(title="Kampanjmånaden", slug="kampanjmanaden")
-        HomePage.objects.get().add_child(instance=index)
-        index.save_revision().publish()
-    return index
 
 
 class PublishedPageFactory(wagtail_factories.PageFactory):
@@ -40,7 +30,7 @@ class CampaignPageFactory(PublishedPageFactory):
     class Meta:
         model = CampaignPage
 
-    parent = factory.LazyFunction(campaign_index)
+    parent = factory.LazyFunction(ensure_campaign_index)
     year = factory.Sequence(lambda n: 2026 + n)
     title = factory.LazyAttribute(lambda page: f"En månad fri från våld {page.year}")
     theme = "Barn och unga"
