@@ -7,6 +7,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes side by side (pytest-xdist); `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench search-eval bench-search
@@ -34,7 +36,7 @@ run: $(VENV)/.runtime-installed ## Set up and start the demo intranet on SQLite 
 
 test: $(VENV)/.dev-installed ## Set up and run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	bash scripts/ensure-test-tools
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 serve: $(VENV)/.runtime-installed ## Run production settings under gunicorn on this machine (http, same database)
 	DJANGO_SETTINGS_MODULE=intranet.settings.production \

@@ -32,7 +32,9 @@ def _restore_migrated_state(migrated_state, transactional_db):
     from accounts.models import Municipality
 
     if not Municipality.objects.exists():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        # Sequences keep counting (as Django's own flush between transactional tests does): the rows written back
+        # carry their old ids, and a sequence restarted at 1 would hand those ids out again on PostgreSQL.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated_state)
     # Lets Django's own teardown flush skip re-creating content types, as it does for serialized_rollback.
     connection._test_serialized_contents = migrated_state
