@@ -90,7 +90,7 @@
         var when = new Date(time).toLocaleString(document.documentElement.lang || undefined, {
             day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"
         });
-        return template.replace("%(time)s", when);
+        return template.replace("{time}", when);
     }
 
     function notice(form, text, actions) {

@@ -13,7 +13,9 @@ def in_municipality(slug, **names):
 
 @pytest.fixture
 def alva():
-    return in_municipality("jarfalla", first_name="Alva", last_name="Bergström", email="alva.bergstrom@jarfalla.example")
+    return in_municipality(
+        "jarfalla", first_name="Alva", last_name="Bergström", email="alva.bergstrom@jarfalla.example"
+    )
 
 
 @pytest.fixture

@@ -63,7 +63,7 @@ def test_a_mention_of_nobody_holds_the_post_back_once_then_it_goes_out_as_plain_
 
     sent = member_client.post(url, {**data, "mentions_shown": "@Anna Larson"})
     assert sent.status_code == 302
-    assert "<p>Tack @Anna Larson för tipset</p>" == thread.posts.get(number=2).body_html
+    assert thread.posts.get(number=2).body_html == "<p>Tack @Anna Larson för tipset</p>"
 
 
 def test_a_new_problem_after_the_preview_holds_the_post_back_again(member_client, member):
@@ -118,19 +118,20 @@ def test_each_form_names_its_draft_and_a_sent_one_is_forgotten_on_the_next_page(
     assert f'data-draft-key="{key}"' in member_client.get(reverse("forum:reply", args=[thread.pk])).content.decode()
 
     held = member_client.post(reverse("forum:reply", args=[thread.pk]), reply_data("Hej @Ingen Alls"))
-    assert SENT_DRAFTS not in member_client.session and 'data-forget-drafts' not in held.content.decode()
+    assert SENT_DRAFTS not in member_client.session and "data-forget-drafts" not in held.content.decode()
 
     member_client.post(reverse("forum:reply", args=[thread.pk]), reply_data("Ett svar"))
     assert member_client.session[SENT_DRAFTS] == [key]
     page = member_client.get(thread.get_absolute_url()).content.decode()
     assert f'data-forget-drafts="{key}"' in page
-    assert 'data-forget-drafts' not in member_client.get(thread.get_absolute_url()).content.decode()
+    assert "data-forget-drafts" not in member_client.get(thread.get_absolute_url()).content.decode()
 
 
 def test_drafts_of_a_new_thread_and_an_edit_have_keys_of_their_own(member_client, member, make_method):
     method = make_method("Trappan")
     post = start_thread(member).posts.get()
-    assert f'data-draft-key="kf-draft:{member.pk}:ny"' in member_client.get(reverse("forum:new_thread")).content.decode()
+    new = member_client.get(reverse("forum:new_thread")).content.decode()
+    assert f'data-draft-key="kf-draft:{member.pk}:ny"' in new
     about_method = member_client.get(reverse("forum:new_thread"), {"sida": method.pk}).content.decode()
     assert f'data-draft-key="kf-draft:{member.pk}:ny-{method.pk}"' in about_method
     edit = member_client.get(reverse("forum:edit_post", args=[post.pk])).content.decode()
@@ -160,9 +161,7 @@ def test_discuss_starts_in_the_category_for_methods_with_the_methods_tags(member
 
 def test_discuss_keeps_to_what_the_person_may_use(member_client, member, make_method):
     method = make_method("Trappan", tags=[f"Tagg {number}" for number in range(7)])
-    Category.objects.get(slug="metodfragor").restricted_to_municipalities.add(
-        Municipality.objects.get(slug="jarfalla")
-    )
+    Category.objects.get(slug="metodfragor").restricted_to_municipalities.add(Municipality.objects.get(slug="jarfalla"))
     form = member_client.get(reverse("forum:new_thread"), {"sida": method.pk}).context["form"]
     assert "category" not in form.initial
     assert form.initial["tags"] == ", ".join(f"Tagg {number}" for number in range(5))
