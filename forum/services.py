@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from knowledge.tagging import normalise_tag_names
@@ -253,9 +253,9 @@ def edit_post(post, *, by, body, version, title=None, rate_limited=True):
     PostRevision.objects.create(post=post, body=body, title=title or "", edited_by=by, created_at=now)
     post.refresh_from_db()
     if by.pk != post.author_id:
-        ModerationAction.objects.log(
-            by, ModerationAction.Action.EDIT, post.thread, post=post, reason=_("Edited in the thread")
-        )
+        with translation.override(post.thread.language):  # the log is read by all moderators, in any language
+            reason = _("Edited in the thread")
+        ModerationAction.objects.log(by, ModerationAction.Action.EDIT, post.thread, post=post, reason=reason)
     # Re-index with the new text.
     post.save(update_fields=["body_html"])
     post.mentions.set([person for person in read.notified if person.pk != post.author_id])

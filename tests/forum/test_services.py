@@ -2,10 +2,12 @@ import uuid
 
 import pytest
 
+from django.utils import translation
+
 from wagtail.search.backends import get_search_backend
 
 from forum import permissions, services
-from forum.models import Category, Notification, Post, PostRevision, Subscription, Thread
+from forum.models import Category, ModerationAction, Notification, Post, PostRevision, Subscription, Thread
 from tests.factories import UserFactory, add_replies, forum_category, start_thread
 
 pytestmark = pytest.mark.django_db
@@ -186,3 +188,10 @@ def test_too_many_reports_in_an_hour_are_refused_but_a_repeated_report_is_not_co
     with pytest.raises(permissions.TooManyReports):
         services.report_post(posts[2], by=member, reason="other")
     assert not posts[2].reports.exists()
+
+
+def test_a_moderators_edit_is_logged_in_the_threads_language_whatever_the_moderator_reads(member, moderator):
+    post = start_thread(member).posts.get()
+    with translation.override("en"):
+        services.edit_post(post, by=moderator, body="Rättat av moderator", version=post.version)
+    assert ModerationAction.objects.get(action=ModerationAction.Action.EDIT).reason == "Redigerat i tråden"
