@@ -23,14 +23,18 @@ def _starts_with(word):
 
 @require_safe
 def people(request):
-    """Colleagues whose name or address starts with what was typed after @ ("anna la" finds Anna Larsson)."""
+    """Colleagues whose name or address starts with what was typed after @ ("anna la" finds Anna Larsson, "Anna
+    Larsson (Sig" the one in Sigtuna)."""
     typed = request.GET.get("q", "").strip()[:50]
     if len(typed) < 2:
         return JsonResponse({"results": []})
-    words = typed.split()
+    name, _bracket, place = typed.partition("(")  # "Anna Larsson (Sig": the municipality as written in a mention
     matches = get_user_model().objects.filter(is_active=True).select_related("municipality")
-    for word in words:
+    for word in name.split():
         matches = matches.filter(_starts_with(word))
+    place = place.strip(" )")
+    if place:
+        matches = matches.filter(municipality__name__istartswith=place)
     people = list(matches.order_by("first_name", "last_name")[:SUGGESTIONS])
     handles = handles_of(people)
     results = [

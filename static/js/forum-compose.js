@@ -34,8 +34,8 @@
     }
 
     /* "@Anna La" before the cursor: a name of up to four words, as forum/mentions.py reads them (Unicode letters:
-       "@Åsa" too). A mention just chosen is not suggested again as the writing goes on after it. */
-    var MENTION = /(^|[\s(])@(\p{L}[\p{L}\p{N}._'’-]*(?:[ \u00a0]\p{L}[\p{L}\p{N}'’-]*){0,3}[ \u00a0]?)$/u;
+       "@Åsa" too), perhaps with the start of a municipality: "@Anna Larsson (Sig". A mention just chosen is not suggested again as the writing goes on after it. */
+    var MENTION = /(^|[\s(])@(\p{L}[\p{L}\p{N}._'’-]*(?:[ \u00a0]\p{L}[\p{L}\p{N}'’-]*){0,3}(?:[ \u00a0]\([\p{L} -]*)?[ \u00a0]?)$/u;
 
     function mentionBeforeCursor(field) {
         var before = field.value.slice(0, field.selectionStart);

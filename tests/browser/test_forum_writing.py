@@ -209,3 +209,26 @@ def test_ask_a_colleague_and_discuss_open_the_new_thread_form_ready_to_write(sig
     thread = Thread.objects.get()
     assert (thread.category, thread.knowledge_page.pk) == (category, method.pk)
     assert sorted(thread.tags.names()) == ["Barn", "Skola"]
+
+
+def test_a_mention_added_by_editing_notifies_once(signed_in, writer, annas, assert_accessible):
+    thread = start_thread(writer, title="Nätverksträff i höst")
+    post = thread.posts.get()
+    page = signed_in(writer)
+    page.goto(f"/forum/inlagg/{post.pk}/redigera/")
+    body = page.get_by_role("combobox", name="Text")
+    body.press("Control+End")
+    choose_suggestion(page, body, " Kommer @Anna Larsson (S", while_open=assert_accessible)
+    assert body.input_value().endswith("Kommer @Anna Larsson (Sigtuna) ")
+    assert_accessible(page)
+    assert fits_320_pixels(page)
+    page.locator(SUBMIT).click()
+    page.wait_for_url(f"**/forum/trad/{thread.pk}/**#inlagg-1")
+    assert Notification.objects.filter(recipient=annas[1], kind="mention", post=post).count() == 1
+
+    page.goto(f"/forum/inlagg/{post.pk}/redigera/")
+    page.get_by_role("combobox", name="Text").fill("Nätverksträff i höst. Kommer @Anna Larsson (Sigtuna) och du?")
+    page.locator(SUBMIT).click()
+    page.wait_for_url(f"**/forum/trad/{thread.pk}/**#inlagg-1")
+    assert Notification.objects.filter(recipient=annas[1]).count() == 1
+    assert not Notification.objects.filter(recipient=annas[0]).exists()

@@ -199,6 +199,8 @@ def test_mention_suggestions_take_the_whole_name_and_give_a_handle_that_mentions
         ("Anna Larsson", "Järfälla", "Anna Larsson (Järfälla)"),
         ("Anna Larsson", "Sigtuna", "Anna Larsson (Sigtuna)"),
     ]
+    [result] = member_client.get(reverse("forum:suggest_people"), {"q": "Anna Larsson (sig"}).json()["results"]
+    assert result["handle"] == "Anna Larsson (Sigtuna)"
     results = member_client.get(reverse("forum:suggest_people"), {"q": "åsa"}).json()["results"]
     assert results == []
     asa = UserFactory(first_name="Åsa", last_name="Öberg")
