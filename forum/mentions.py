@@ -58,6 +58,11 @@ class Mention:
         return self.person is None and not self.quoted
 
     @property
+    def more_choices(self):
+        """Whether it may mean more people than `choice_handles` lists."""
+        return len(self.choices) > MAX_CHOICES
+
+    @property
     def choice_handles(self):
         """What to write instead, one handle per person it may mean."""
         return [f"@{handle}" for handle in handles_of(self.choices[:MAX_CHOICES]).values()]

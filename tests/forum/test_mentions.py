@@ -1,7 +1,7 @@
 import pytest
 
 from accounts.models import Municipality
-from forum.mentions import MAX_MENTIONS, handles_of, mention_count, mentioned_users, person_url, read_post
+from forum.mentions import MAX_CHOICES, MAX_MENTIONS, handles_of, mention_count, mentioned_users, person_url, read_post
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +137,11 @@ def test_one_post_looks_up_at_most_max_mentions_people(django_assert_max_num_que
 
 def test_mentions_are_counted_as_written():
     assert mention_count("@a.b @a.b @Anna Larsson och @c@d.se") == 3
+
+
+def test_a_first_name_many_share_lists_some_choices_and_says_there_are_more():
+    for number in range(MAX_CHOICES + 2):
+        UserFactory(first_name="Kim", last_name=f"Ek{number}")
+    [problem] = read_post("Fråga @Kim").problems
+    assert len(problem.choice_handles) == MAX_CHOICES and problem.more_choices
+    assert problem.choice_handles[0] == "@Kim Ek0"

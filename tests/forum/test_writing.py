@@ -88,7 +88,7 @@ def test_a_shared_name_is_pointed_out_with_the_handles_to_choose_from(
         },
     )
     html = response.content.decode()
-    assert "@Anna Larsson passar in på 2 kollegor. Skriv den du menar:" in html
+    assert "@Anna Larsson passar in på flera kollegor. Skriv den du menar:" in html
     assert "<code>@Anna Larsson (Järfälla)</code>" in html and "<code>@Anna Larsson (Sigtuna)</code>" in html
     assert not Thread.objects.exists()
 
