@@ -52,10 +52,11 @@ class Mention:
     quoted: bool = False
     person: object = None
     choices: list = field(default_factory=list)
+    out_of_reach: bool = False  # the person may not read where the post goes (set by `ReadPost.keep_to`)
 
     @property
     def is_problem(self):
-        return self.person is None and not self.quoted
+        return (self.person is None or self.out_of_reach) and not self.quoted
 
     @property
     def more_choices(self):
@@ -77,9 +78,25 @@ class ReadPost:
 
     @property
     def notified(self):
-        """The people the post notifies: named, each once, outside quotes."""
+        """The people the post notifies: named, each once, outside quotes (those out of reach are left out when the
+        notification is made)."""
         named = [mention.person for mention in self.mentions if mention.person and not mention.quoted]
         return list({person.pk: person for person in named}.values())
+
+    @property
+    def reached(self):
+        """The people the post notifies, less those marked out of reach."""
+        out = {mention.person.pk for mention in self.mentions if mention.out_of_reach}
+        return [person for person in self.notified if person.pk not in out]
+
+    def keep_to(self, readers):
+        """Mark the mentions of people not among `readers` (a queryset of who may read the post) as out of reach."""
+        named = [mention for mention in self.mentions if mention.person and not mention.quoted]
+        if not named:
+            return
+        may_read = set(readers.filter(pk__in=[mention.person.pk for mention in named]).values_list("pk", flat=True))
+        for mention in named:
+            mention.out_of_reach = mention.person.pk not in may_read
 
     @property
     def problems(self):

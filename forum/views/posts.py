@@ -53,7 +53,7 @@ def reply(request, pk):
     preview = None
     draft = draft_key(request, "svar", thread.pk)
     if request.method == "POST" and form.is_valid():
-        preview, may_send = read_before_sending(request, form.cleaned_data["body"])
+        preview, may_send = read_before_sending(request, form.cleaned_data["body"], thread.category)
         if may_send:
             quoted_posts = Post.objects.filter(thread=thread, pk__in=form.cleaned_data["quoted"], is_hidden=False)
             try:
@@ -94,7 +94,7 @@ def edit_post(request, pk):
     draft = draft_key(request, "redigera", post.pk)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        preview, may_send = read_before_sending(request, data["body"])
+        preview, may_send = read_before_sending(request, data["body"], post.thread.category)
         if may_send:
             try:
                 services.edit_post(

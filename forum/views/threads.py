@@ -144,7 +144,7 @@ def new_thread(request):
     knowledge_page = _linked_page(form)
     draft = draft_key(request, "ny", knowledge_page.pk if knowledge_page else None)
     if request.method == "POST" and form.is_valid():
-        preview, may_send = read_before_sending(request, form.cleaned_data["body"])
+        preview, may_send = read_before_sending(request, form.cleaned_data["body"], form.cleaned_data["category"])
         if may_send:
             data = form.cleaned_data
             try:

@@ -1,19 +1,21 @@
 """What the three writing forms share: mentions pointed out before a post goes out, and the draft the browser keeps."""
 
 from ..mentions import read_post
+from ..notifications import audience
 
 # The mentions the writer has been shown as naming nobody or several people; the form sends them back.
 MENTIONS_SHOWN = "mentions_shown"
 SENT_DRAFTS = "forum:sent_drafts"
 
 
-def read_before_sending(request, body):
+def read_before_sending(request, body, category):
     """The text read for mentions, and whether it may go out now.
 
-    A mention that names nobody, or several people, holds the post back once, with the preview pointing it out;
-    sent again as it is, the post goes out and the mention stays plain text.
+    A mention that names nobody, several people, or someone who may not read the category holds the post back
+    once, with the preview pointing it out; sent again as it is, the post goes out and such a mention tells nobody.
     """
     read = read_post(body)
+    read.keep_to(audience(category))
     shown = set(request.POST.getlist(MENTIONS_SHOWN))
     return read, "preview" not in request.POST and set(read.problem_texts) <= shown
 

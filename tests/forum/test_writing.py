@@ -211,3 +211,19 @@ def test_mention_suggestions_take_the_whole_name_and_give_a_handle_that_mentions
     assert asa.pk not in post.mentions.values_list("pk", flat=True)
     member_client.post(reverse("forum:reply", args=[thread.pk]), reply_data(f"Hej @{result['handle']}!"))
     assert Notification.objects.filter(recipient=asa, kind="mention").count() == 1
+
+
+def test_a_mention_of_someone_who_may_not_read_the_category_is_pointed_out(member_client, member, anna_in_jarfalla):
+    room = Category.objects.create(name="Sigtuna internt", slug="sigtuna-internt")
+    room.restricted_to_municipalities.add(member.municipality)
+    thread = start_thread(member, category=room)
+    response = member_client.post(reverse("forum:reply", args=[thread.pk]), reply_data("Vad säger @Anna Larsson?"))
+    html = response.content.decode()
+    assert "@Anna Larsson kan inte läsa trådar i den här kategorin och får därför inte veta något." in html
+    assert "Omnämnda:" not in html
+    assert thread.posts.count() == 1
+    member_client.post(
+        reverse("forum:reply", args=[thread.pk]), reply_data("Vad säger @Anna Larsson?", mentions_shown="@Anna Larsson")
+    )
+    assert thread.posts.count() == 2
+    assert not Notification.objects.filter(recipient=anna_in_jarfalla).exists()
