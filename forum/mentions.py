@@ -100,7 +100,7 @@ class ReadPost:
 
     @property
     def problems(self):
-        """Mentions outside quotes that name nobody or several people, each once."""
+        """Mentions outside quotes that name nobody, several people or someone out of reach, each once."""
         return list({mention.text: mention for mention in self.mentions if mention.is_problem}.values())
 
     @property
