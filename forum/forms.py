@@ -20,15 +20,17 @@ from knowledge.models.tags import tags_offered_to
 from knowledge.tagging import parse_tags
 from privacy.forms import PersonalDataGuardMixin
 
+from .mentions import MAX_MENTIONS, mention_count
 from .models import Category, ReportReason, ThreadKind
 from .models.threads import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
-from .services import MAX_MENTIONS, MAX_TAGS, mention_handles
+from .services import MAX_TAGS
 
 TITLE_MIN_LENGTH = 5
 MAX_QUOTES = 10
 BODY_HELP = _(
     "Markdown: **bold**, *italics*, lists with -, quotes with >. Mention a colleague with @ and their name, "
-    "e.g. @Anna Larsson. Never write anything that can identify a client."
+    "e.g. @Anna Larsson; when two share the name, add the municipality: @Anna Larsson (Järfälla). "
+    "Never write anything that can identify a client."
 )
 
 
@@ -40,7 +42,7 @@ def spelled_alike(name):
 
 def validate_mention_count(body):
     """Refuse more mentions than a post notifies, rather than leave some colleagues silently out."""
-    count = len(mention_handles(body))
+    count = mention_count(body)
     if count > MAX_MENTIONS:
         raise forms.ValidationError(
             _("You can mention at most %(limit)d colleagues in one post; this one mentions %(count)d.")

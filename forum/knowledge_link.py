@@ -1,4 +1,5 @@
-"""Discussion feeds the knowledge bank: a solved thread becomes a draft experience for review."""
+"""Threads and the knowledge bank: a thread about a page starts where such threads belong; a solved thread becomes a
+draft experience for review."""
 
 import html
 import re
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from knowledge.models import ExperienceIndexPage, ExperiencePage
 
-from .models import Thread
+from .models import Category, Thread
 from .permissions import ForumError, NotAllowed, may_see
 
 SUMMARY_LENGTH = 250
@@ -26,6 +27,23 @@ RENAMED_TAGS = [
     (r"<(/?)pre>", r"<\1p>"),
     (r"<hr\s*/?>", ""),
 ]
+
+
+# Where a thread about a method or an experience belongs: "Frågor om metoder i kunskapsbanken och hur de används".
+PAGE_DISCUSSION_CATEGORY = "metodfragor"
+
+
+def discussion_defaults(page, user, *, max_tags):
+    """What a new thread about `page` (a method or an experience) starts with: the category for questions about
+    methods, when the person may write there, and the page's tags (the first `max_tags` in alphabetical order)."""
+    defaults = {}
+    category = Category.objects.visible_to(user).filter(slug=PAGE_DISCUSSION_CATEGORY).first()
+    if category:
+        defaults["category"] = category
+    names = list(page.specific.tags.order_by("name").values_list("name", flat=True)[:max_tags])
+    if names:
+        defaults["tags"] = ", ".join(names)
+    return defaults
 
 
 def may_draft_pages(user):

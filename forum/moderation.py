@@ -13,9 +13,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
 
+from .mentions import read_post
 from .models import ModerationAction, Post, PostRevision, Report, ReportReason, Thread
 from .permissions import ForumError, check_moderator
 from .services import MAX_TAGS
@@ -291,7 +291,7 @@ def _scrub_posts(post_ids, scrub):
         body, hidden_reason = scrub(post.body), scrub(post.hidden_reason)
         if (body, hidden_reason) == (post.body, post.hidden_reason):
             continue
-        post.body, post.hidden_reason, post.body_html = body, hidden_reason, render_markdown(body)
+        post.body, post.hidden_reason, post.body_html = body, hidden_reason, read_post(body).html
         # An editor holding the old text gets an edit conflict instead of saving it back.
         post.version = F("version") + 1
         # A real save, so that the search index re-indexes the post.

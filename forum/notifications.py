@@ -101,6 +101,15 @@ def post_published(post):
     return _notify(kinds, thread=thread, post=post, actor=post.author)
 
 
+def mentioned_by_edit(post, *, by):
+    """Tell the people an edit newly mentions, once: whoever has heard of this post already hears nothing more."""
+    if post.is_hidden:
+        return []
+    told_before = Notification.objects.filter(post=post).values("recipient_id")
+    newly = post.mentions.exclude(pk__in=told_before).values_list("pk", flat=True)
+    return _notify(dict.fromkeys(newly, {NotificationKind.MENTION}), thread=post.thread, post=post, actor=by)
+
+
 def answer_accepted(post, *, by):
     """Tell the author their reply is the answer, once: choosing it again later is not news."""
     if Notification.objects.filter(recipient_id=post.author_id, post=post, kind=NotificationKind.ANSWER).exists():

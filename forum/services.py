@@ -1,6 +1,5 @@
 """Writes to the forum that the views, the admin and the import command share: one place per rule."""
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,13 +7,13 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from knowledge.markdown import render_markdown
 from knowledge.tagging import normalise_tag_names
 
 from . import notifications
+from .mentions import read_post
 from .models import (
     ForumMember,
     ModerationAction,
@@ -39,49 +38,6 @@ from .permissions import (
 )
 
 MAX_TAGS = 5
-# Each mention costs up to three queries; a post notifies a bounded number of people.
-MAX_MENTIONS = 20
-# "@anna.larsson" or "@anna.larsson@sigtuna.se", and the word after it in case it is a last name ("@Anna Larsson").
-MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)(?:[ \u00a0]([A-ZÅÄÖ][\w-]*))?")
-
-
-def mention_handles(body):
-    """The distinct (handle, next word) pairs a text @mentions, in the order they appear."""
-    return list(dict.fromkeys(MENTION_PATTERN.findall(body)))
-
-
-def mentioned_users(body):
-    """The active people a text @mentions, at most MAX_MENTIONS handles of it.
-
-    By the part of their address before @ ("@anna.larsson"), the whole address
-    when that part is shared, or first and last name ("@Anna Larsson"). A
-    mention that fits several people notifies nobody rather than the wrong one.
-    """
-    users = get_user_model().objects.filter(is_active=True)
-    found = {}
-    for handle, next_word in mention_handles(body)[:MAX_MENTIONS]:
-        for candidates in _mention_candidates(users, handle.rstrip("."), next_word):
-            matches = list(candidates[:2])
-            if len(matches) == 1:
-                found[matches[0].pk] = matches[0]
-                break
-    return list(found.values())
-
-
-def _mention_candidates(users, handle, next_word):
-    if "@" in handle:
-        yield users.filter(email__iexact=handle)
-        return
-    if next_word:
-        yield users.filter(first_name__iexact=handle, last_name__iexact=next_word)
-    yield users.filter(email__istartswith=f"{handle}@")
-    yield users.filter(first_name__iexact=handle)
-
-
-def mention_handle(user, *, unique=True):
-    """What to type after @ to mention the person."""
-    local_part = user.email.split("@", 1)[0]
-    return local_part if unique else user.email
 
 
 def _queue_writes_of(person):
@@ -151,12 +107,13 @@ def _add_post(thread, *, author, body, submission_key, quoted_posts=(), now=None
     # Lock the thread row so that two replies at once get different numbers.
     locked = Thread.objects.select_for_update().get(pk=thread.pk)
     number = locked.last_post_number + 1
+    read = read_post(body)
     post = Post.objects.create(
         thread=locked,
         number=number,
         author=author,
         body=body,
-        body_html=render_markdown(body),
+        body_html=read.html,
         created_at=now,
         submission_key=submission_key,
     )
@@ -171,8 +128,7 @@ def _add_post(thread, *, author, body, submission_key, quoted_posts=(), now=None
     post.thread = thread
     if quoted_posts:
         post.quotes.set([quoted for quoted in quoted_posts if quoted.thread_id == thread.pk])
-    mentions = [user for user in mentioned_users(body) if user.pk != author.pk]
-    post.mentions.set(mentions)
+    post.mentions.set([person for person in read.notified if person.pk != author.pk])
     ThreadRead.objects.update_or_create(
         user=author, thread=thread, defaults={"last_read_number": number, "updated_at": now}
     )
@@ -282,8 +238,9 @@ def edit_post(post, *, by, body, version, title=None, rate_limited=True):
     if rate_limited:
         check_editing_rate(by)
     now = timezone.now()
+    read = read_post(body)
     updated = Post.objects.filter(pk=post.pk, version=version).update(
-        body=body, body_html=render_markdown(body), edited_at=now, version=F("version") + 1
+        body=body, body_html=read.html, edited_at=now, version=F("version") + 1
     )
     if not updated:
         raise EditConflict(
@@ -296,11 +253,13 @@ def edit_post(post, *, by, body, version, title=None, rate_limited=True):
     PostRevision.objects.create(post=post, body=body, title=title or "", edited_by=by, created_at=now)
     post.refresh_from_db()
     if by.pk != post.author_id:
-        ModerationAction.objects.log(
-            by, ModerationAction.Action.EDIT, post.thread, post=post, reason=_("Edited in the thread")
-        )
+        with translation.override(post.thread.language):  # the log is read by all moderators, in any language
+            reason = _("Edited in the thread")
+        ModerationAction.objects.log(by, ModerationAction.Action.EDIT, post.thread, post=post, reason=reason)
     # Re-index with the new text.
     post.save(update_fields=["body_html"])
+    post.mentions.set([person for person in read.notified if person.pk != post.author_id])
+    notifications.mentioned_by_edit(post, by=by)
     return post
 
 

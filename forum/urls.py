@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import feeds
-from .views import lookup, notifications, posts, threads
+from .views import lookup, notifications, people, posts, threads
 
 app_name = "forum"
 
@@ -25,4 +25,5 @@ urlpatterns = [
     path("notiser/<int:pk>/", notifications.open_notification, name="open_notification"),
     path("forslag/personer/", lookup.people, name="suggest_people"),
     path("forslag/taggar/", lookup.tags, name="suggest_tags"),
+    path("personer/<int:pk>/", people.person, name="person"),
 ]

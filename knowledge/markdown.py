@@ -3,6 +3,7 @@
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
 
 ALLOWED_TAGS = {
     "p",
@@ -49,10 +50,42 @@ parser.core.ruler.push("keep_headings_below_the_title", keep_headings_below_the_
 parser.add_render_rule("image", image_as_link)
 
 
-def render_markdown(text):
-    """Render Markdown as HTML: raw HTML shows as text, and only plain tags and web or mail links remain."""
+def _text_as_links(children, link_text, quoted):
+    """The inline tokens with each plain text outside a link passed through `link_text`."""
+    inside_link = 0
+    result = []
+    for token in children:
+        inside_link += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+        if token.type != "text" or inside_link:
+            result.append(token)
+            continue
+        for piece in link_text(token.content, quoted=quoted):
+            if isinstance(piece, str):
+                result.append(Token("text", "", 0, content=piece))
+            else:
+                label, href = piece
+                result.append(Token("link_open", "a", 1, attrs={"href": href}))
+                result.append(Token("text", "", 0, content=label))
+                result.append(Token("link_close", "a", -1))
+    return result
+
+
+def render_markdown(text, *, link_text=None):
+    """Render Markdown as HTML: raw HTML shows as text, and only plain tags and web or mail links remain.
+
+    `link_text(text, quoted=…)` may turn words of the plain text into links (the forum's @mentions): it returns the
+    text in pieces, each a string or a (label, href) pair. It never sees code, text already in a link, or the URL of
+    one; `quoted` tells whether the text stands in a block quote.
+    """
+    tokens = parser.parse(text)
+    if link_text:
+        quote_depth = 0
+        for token in tokens:
+            quote_depth += {"blockquote_open": 1, "blockquote_close": -1}.get(token.type, 0)
+            if token.type == "inline" and token.children:
+                token.children = _text_as_links(token.children, link_text, quoted=quote_depth > 0)
     return nh3.clean(
-        parser.render(text),
+        parser.renderer.render(tokens, parser.options, {}),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,

@@ -195,6 +195,12 @@ class Thread(index.Indexed, ClusterableModel):
     def is_solved(self):
         return self.answer_id is not None
 
+    @property
+    def language(self):
+        """The language the thread is written in: the site's own (Swedish). Words the forum writes into a post, as
+        the header of a quote, are in it, whatever language the writer reads the site in."""
+        return settings.LANGUAGE_CODE
+
 
 class PostQuerySet(models.QuerySet):
     def visible_to(self, user):

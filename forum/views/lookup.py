@@ -1,7 +1,5 @@
 """Suggestions while typing (@mentions and tags): small JSON answers for the compose script."""
 
-from collections import Counter
-
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.http import JsonResponse
@@ -9,41 +7,43 @@ from django.views.decorators.http import require_safe
 
 from knowledge.models.tags import tags_offered_to
 
-from ..services import mention_handle
+from ..mentions import handles_of
 
 SUGGESTIONS = 8
 
 
+def _starts_with(word):
+    """A first name, last name or address that starts with the word; "åsa" finds "Åsa" on SQLite too, whose LIKE
+    folds only a–z."""
+    found = Q(email__istartswith=word)
+    for spelling in {word, word.capitalize()}:
+        found |= Q(first_name__istartswith=spelling) | Q(last_name__istartswith=spelling)
+    return found
+
+
 @require_safe
 def people(request):
-    """Colleagues whose name or address starts with what was typed after @."""
+    """Colleagues whose name or address starts with what was typed after @ ("anna la" finds Anna Larsson, "Anna
+    Larsson (Sig" the one in Sigtuna)."""
     typed = request.GET.get("q", "").strip()[:50]
     if len(typed) < 2:
         return JsonResponse({"results": []})
-    words = typed.split()
+    name, _bracket, place = typed.partition("(")  # "Anna Larsson (Sig": the municipality as written in a mention
     matches = get_user_model().objects.filter(is_active=True).select_related("municipality")
-    for word in words:
-        matches = matches.filter(
-            Q(first_name__istartswith=word) | Q(last_name__istartswith=word) | Q(email__istartswith=word)
-        )
+    for word in name.split():
+        matches = matches.filter(_starts_with(word))
+    place = place.strip(" )")
+    if place:
+        matches = matches.filter(municipality__name__istartswith=place)
     people = list(matches.order_by("first_name", "last_name")[:SUGGESTIONS])
-    local_parts = [person.email.split("@", 1)[0] for person in people]
-    namesakes = Counter()
-    if local_parts:
-        same_start = Q()
-        for local_part in local_parts:
-            same_start |= Q(email__istartswith=f"{local_part}@")
-        namesakes.update(
-            email.split("@", 1)[0]
-            for email in get_user_model().objects.filter(same_start).values_list("email", flat=True)
-        )
+    handles = handles_of(people)
     results = [
         {
             "name": str(person),
             "municipality": person.municipality.name if person.municipality else "",
-            "handle": mention_handle(person, unique=namesakes[local_part] <= 1),
+            "handle": handles[person.pk],
         }
-        for person, local_part in zip(people, local_parts, strict=True)
+        for person in people
     ]
     return JsonResponse({"results": results})
 

@@ -4,18 +4,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from taggit.models import Tag
 
 from common.params import positive_int
-from knowledge.markdown import render_markdown
 
 from .. import permissions, services
 from ..forms import EditPostForm, ReplyForm, ReportForm
 from ..models import Category, Post
 from .threads import visible_thread
+from .writing import draft_key, forget_draft, read_before_sending
 
 QUOTE_MAX_LENGTH = 1500
 
@@ -27,10 +28,13 @@ def visible_post(request, pk):
 
 
 def quote_of(post):
-    """The Markdown that quotes a post: the author's name, then its text, each line behind >."""
+    """The Markdown that quotes a post: the author's name, then its text, each line behind >. The header is in the
+    thread's language, not the quoter's: it becomes part of the post."""
     text = post.body if len(post.body) <= QUOTE_MAX_LENGTH else post.body[:QUOTE_MAX_LENGTH] + " …"
     quoted = "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
-    return f"> **{post.author}** {_('wrote')}:\n{quoted}\n\n"
+    with translation.override(post.thread.language):
+        header = _("%(name)s wrote:") % {"name": f"**{post.author}**"}
+    return f"> {header}\n{quoted}\n\n"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -47,10 +51,10 @@ def reply(request, pk):
             initial = {"body": quote_of(quoted), "quoted": str(quoted.pk)}
     form = ReplyForm(request.POST or None, initial=initial)
     preview = None
+    draft = draft_key(request, "svar", thread.pk)
     if request.method == "POST" and form.is_valid():
-        if "preview" in request.POST:
-            preview = render_markdown(form.cleaned_data["body"])
-        else:
+        preview, may_send = read_before_sending(request, form.cleaned_data["body"], thread.category)
+        if may_send:
             quoted_posts = Post.objects.filter(thread=thread, pk__in=form.cleaned_data["quoted"], is_hidden=False)
             try:
                 post = services.reply(
@@ -64,10 +68,18 @@ def reply(request, pk):
                 raise PermissionDenied(error.message) from error
             except permissions.ForumError as error:
                 form.add_error(None, error.message)
+                preview = None
             else:
                 messages.success(request, _("Your reply has been published."))
+                forget_draft(request, draft)
                 return redirect(post)
-    return render(request, "forum/reply.html", {"thread": thread, "form": form, "preview": preview})
+    context = {"thread": thread, "form": form, "preview": preview, "held": _held(request, preview), "draft_key": draft}
+    return render(request, "forum/reply.html", context)
+
+
+def _held(request, preview):
+    """Whether the writer asked to publish and the mentions held the post back."""
+    return preview is not None and "preview" not in request.POST
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -79,11 +91,11 @@ def edit_post(request, pk):
     initial = {"body": post.body, "version": post.version, "title": post.thread.title}
     form = EditPostForm(request.POST or None, post=post, initial=initial)
     preview = None
+    draft = draft_key(request, "redigera", post.pk)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if "preview" in request.POST:
-            preview = render_markdown(data["body"])
-        else:
+        preview, may_send = read_before_sending(request, data["body"], post.thread.category)
+        if may_send:
             try:
                 services.edit_post(
                     post, by=request.user, body=data["body"], version=data["version"], title=data.get("title")
@@ -91,12 +103,20 @@ def edit_post(request, pk):
             except permissions.ForumError as error:
                 form.add_error(None, error.message)
                 post.refresh_from_db()
+                preview = None
             else:
                 messages.success(request, _("Your changes have been saved."))
+                forget_draft(request, draft)
                 return redirect(post)
-    return render(
-        request, "forum/edit_post.html", {"post": post, "thread": post.thread, "form": form, "preview": preview}
-    )
+    context = {
+        "post": post,
+        "thread": post.thread,
+        "form": form,
+        "preview": preview,
+        "held": _held(request, preview),
+        "draft_key": draft,
+    }
+    return render(request, "forum/edit_post.html", context)
 
 
 @require_POST

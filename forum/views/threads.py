@@ -13,15 +13,16 @@ from wagtail.models import Page
 
 from accounts.roles import is_moderator
 from common.params import positive_int
-from knowledge.markdown import render_markdown
 from knowledge.models import discussable_pages
 from knowledge.visibility import visible_pages
 
 from .. import permissions, services
 from ..filters import ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
-from ..knowledge_link import may_draft_pages
+from ..knowledge_link import discussion_defaults, may_draft_pages
 from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread
+from ..services import MAX_TAGS
+from .writing import draft_key, forget_draft, read_before_sending, sent_drafts
 
 THREADS_PER_PAGE = 25
 
@@ -102,6 +103,8 @@ def thread(request, pk):
         "is_moderator": moderator,
         "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
         "reply_form": ReplyForm(),
+        "draft_key": draft_key(request, "svar", thread.pk),
+        "sent_drafts": sent_drafts(request),
         **_linked_pages(thread, request.user),
     }
     return render(request, "forum/thread.html", context)
@@ -127,18 +130,22 @@ def new_thread(request):
     """Start a thread, optionally about a knowledge page ("Diskutera"), with a preview before posting."""
     initial = {}
     if request.method == "GET":
+        page_id = positive_int(request.GET.get("sida"), None)
+        page = page_id and discussable_pages(request.user).filter(pk=page_id).first()
+        if page:
+            initial = {"knowledge_page": page.pk, **discussion_defaults(page, request.user, max_tags=MAX_TAGS)}
+        elif page_id:
+            initial["knowledge_page"] = page_id  # the form says the page is not there, naming nothing
         category = Category.objects.visible_to(request.user).filter(slug=request.GET.get("kategori", "")).first()
         if category:
             initial["category"] = category
-        page_id = positive_int(request.GET.get("sida"), None)
-        if page_id:
-            initial["knowledge_page"] = page_id
     form = ThreadForm(request.POST or None, user=request.user, initial=initial)
     preview = None
+    knowledge_page = _linked_page(form)
+    draft = draft_key(request, "ny", knowledge_page.pk if knowledge_page else None)
     if request.method == "POST" and form.is_valid():
-        if "preview" in request.POST:
-            preview = render_markdown(form.cleaned_data["body"])
-        else:
+        preview, may_send = read_before_sending(request, form.cleaned_data["body"], form.cleaned_data["category"])
+        if may_send:
             data = form.cleaned_data
             try:
                 thread = services.start_thread(
@@ -153,13 +160,19 @@ def new_thread(request):
                 )
             except permissions.ForumError as error:
                 form.add_error(None, error.message)
+                preview = None
             else:
                 messages.success(request, _("Your thread has been published."))
+                forget_draft(request, draft)
                 return redirect(thread)
-    knowledge_page = _linked_page(form)
-    return render(
-        request, "forum/new_thread.html", {"form": form, "preview": preview, "knowledge_page": knowledge_page}
-    )
+    context = {
+        "form": form,
+        "preview": preview,
+        "held": preview is not None and "preview" not in request.POST,
+        "knowledge_page": knowledge_page,
+        "draft_key": draft,
+    }
+    return render(request, "forum/new_thread.html", context)
 
 
 def _linked_page(form):

@@ -33,15 +33,28 @@
         });
     }
 
+    /* "@Anna La" before the cursor: a name of up to four words, as forum/mentions.py reads them (Unicode letters:
+       "@Åsa" too), perhaps with the start of a municipality: "@Anna Larsson (Sig". A mention just chosen is not suggested again as the writing goes on after it. */
+    var MENTION = /(^|[\s(])@(\p{L}[\p{L}\p{N}._'’-]*(?:[ \u00a0]\p{L}[\p{L}\p{N}'’-]*){0,3}(?:[ \u00a0]\([\p{L} -]*)?[ \u00a0]?)$/u;
+
     function mentionBeforeCursor(field) {
         var before = field.value.slice(0, field.selectionStart);
-        var match = /(^|\s)@([\w.\-]*)$/.exec(before);
-        return match ? { text: match[2], start: before.length - match[2].length, end: before.length } : null;
+        var match = MENTION.exec(before);
+        if (!match) {
+            return null;
+        }
+        var start = before.length - match[2].length;
+        var chosen = field.chosenMention;
+        if (chosen && chosen.start === start && match[2].indexOf(chosen.handle) === 0) {
+            return null;
+        }
+        return { text: match[2].trim(), start: start, end: before.length };
     }
 
     function replaceMention(field, word, handle) {
         field.value = field.value.slice(0, word.start) + handle + " " + field.value.slice(word.end);
         field.selectionStart = field.selectionEnd = word.start + handle.length + 1;
+        field.chosenMention = { start: word.start, handle: handle };
     }
 
     function lastTag(field) {
@@ -57,7 +70,9 @@
     document.querySelectorAll("form[data-suggest-people]").forEach(function (form) {
         form.querySelectorAll("textarea[data-mentions]").forEach(function (field) {
             field.suggestionLabel = function (person) {
-                return { label: person.name + (person.municipality ? ", " + person.municipality : "") + " (@" + person.handle + ")", value: person.handle };
+                /* The address tells apart namesakes of one municipality; otherwise name and municipality do. */
+                var label = person.name + (person.municipality ? ", " + person.municipality : "");
+                return { label: person.handle.indexOf("@") === -1 ? label : label + " (" + person.handle + ")", value: person.handle };
             };
             suggester(field, form.dataset.suggestPeople, mentionBeforeCursor, replaceMention);
         });

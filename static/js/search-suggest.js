@@ -8,7 +8,6 @@
             label: field.dataset.suggestLabel,
             countText: field.dataset.suggestCount,
             className: "search-suggestions",
-            combobox: true,
             place: function (list, status) {
                 field.form.appendChild(list);
                 field.form.appendChild(status);

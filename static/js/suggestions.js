@@ -1,12 +1,13 @@
-/* The suggestion list both writing and search boxes use: an ARIA listbox under a field, chosen with
-   the arrow keys and Enter (or a click), closed with Escape or when the field loses focus.
+/* The suggestion list both writing and search boxes use: the field is an ARIA combobox (WAI-ARIA 1.2) that
+   controls a listbox under it, chosen with the arrow keys and Enter (or a click), closed with Escape or when the
+   field loses focus. The option moved to is the field's aria-activedescendant, so screen readers read it out.
    Each box supplies what to fetch, how to label a suggestion and what choosing it does. */
 (function () {
     "use strict";
 
     /* settings: label (the list's accessible name), countText (read out after the count),
        place(list, status) (puts both in the page), render(suggestion) → text or element,
-       choose(suggestion), combobox (true: the field is an ARIA combobox), tabChooses. */
+       choose(suggestion), tabChooses. */
     window.kunskapsforumSuggestions = function (field, settings) {
         var list = document.createElement("ul");
         var status = document.createElement("p");
@@ -19,18 +20,14 @@
         list.hidden = true;
         status.className = "visually-hidden";
         status.setAttribute("role", "status");
-        if (settings.combobox) {
-            field.setAttribute("role", "combobox");
-            field.setAttribute("aria-expanded", "false");
-        }
+        field.setAttribute("role", "combobox");
+        field.setAttribute("aria-expanded", "false");
         field.setAttribute("aria-autocomplete", "list");
         field.setAttribute("aria-controls", list.id);
         settings.place(list, status);
 
         function expanded(open) {
-            if (settings.combobox) {
-                field.setAttribute("aria-expanded", open ? "true" : "false");
-            }
+            field.setAttribute("aria-expanded", open ? "true" : "false");
         }
 
         function close() {

@@ -9,7 +9,8 @@ from taggit.models import Tag
 
 from forum.admin.forms import MoveForm, ReasonForm, RedactForm, RetagForm
 from forum.forms import EditPostForm, ReplyForm, ReportForm, ThreadForm
-from forum.services import MAX_MENTIONS, MAX_TAGS
+from forum.mentions import MAX_MENTIONS
+from forum.services import MAX_TAGS
 from privacy.forms import CONFIRMATION_FIELD
 from tests.factories import forum_category, start_thread
 

@@ -201,3 +201,36 @@ def test_following_is_automatic_for_threads_one_starts_or_replies_to(member, col
     services.reply(thread, author=colleague, body="Svar")
     followers = set(Subscription.objects.active().filter(thread=thread).values_list("user", flat=True))
     assert followers == {member.pk, colleague.pk}
+
+
+def test_a_mention_added_by_editing_notifies_once(member, colleague):
+    thread = start_thread(member)
+    post = services.reply(thread, author=member, body="Vad tycker ni?")
+    assert not Notification.objects.filter(recipient=colleague).exists()
+
+    post = services.edit_post(post, by=member, body=f"Vad tycker ni, @{handle(colleague)}?", version=post.version)
+    notification = Notification.objects.get(recipient=colleague)
+    assert (notification.kind, notification.post, notification.actor) == ("mention", post, member)
+    assert list(post.mentions.all()) == [colleague]
+
+    post = services.edit_post(post, by=member, body=f"Vad tycker ni nu, @{handle(colleague)}?", version=post.version)
+    post = services.edit_post(post, by=member, body="Ingen nämnd.", version=post.version)
+    assert list(post.mentions.all()) == []
+    services.edit_post(post, by=member, body=f"Åter @{handle(colleague)}", version=post.version)
+    assert Notification.objects.filter(recipient=colleague).count() == 1
+
+
+def test_an_edit_does_not_mention_anew_someone_the_post_already_told(member, colleague):
+    thread = start_thread(colleague)
+    services.set_following(colleague, follow=True, thread=thread)
+    post = services.reply(thread, author=member, body="Ett svar")
+    assert Notification.objects.get(recipient=colleague).kind == "reply"
+    services.edit_post(post, by=member, body=f"Ett svar till @{handle(colleague)}", version=post.version)
+    assert Notification.objects.filter(recipient=colleague).count() == 1
+
+
+def test_a_mention_in_a_quote_notifies_nobody(member, colleague):
+    thread = start_thread(member, body=f"Fråga @{handle(colleague)} om det")
+    assert Notification.objects.filter(recipient=colleague, kind="mention").count() == 1
+    services.reply(thread, author=UserFactory(), body=f"> Fråga @{handle(colleague)} om det\n\nBra idé.")
+    assert Notification.objects.filter(recipient=colleague).count() == 1

@@ -8,6 +8,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from forum import services
+from forum.mentions import mentioned_users
 from forum.models import Category, Post, Report, Thread
 from tests.conftest import queries_for
 from tests.factories import UserFactory, add_replies, forum_category, start_thread
@@ -288,7 +289,7 @@ def test_mark_all_as_read(member_client, member, colleague):
 def test_mention_suggestions_give_a_handle_that_mentions(member_client, colleague):
     results = member_client.get(reverse("forum:suggest_people"), {"q": colleague.first_name[:3]}).json()["results"]
     handle = next(result["handle"] for result in results if result["name"] == str(colleague))
-    assert services.mentioned_users(f"Hej @{handle}!") == [colleague]
+    assert mentioned_users(f"Hej @{handle}!") == [colleague]
 
 
 def test_tag_suggestions_come_from_the_vocabulary(member_client, member):

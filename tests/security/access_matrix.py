@@ -52,6 +52,7 @@ EXPECTED = {
     'forum:open_notification': "L N R N N N N N",
     'forum:suggest_people': "L O O O O O O O",
     'forum:suggest_tags': "L O O O O O O O",
+    'forum:person': "L R R R R R R R",
     'events:register': "L M M M M M M M",
     'events:cancel': "L M M M M M M M",
     'events:event_ics': "L N N N O O N O",
