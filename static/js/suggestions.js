@@ -4,8 +4,8 @@
 (function () {
     "use strict";
 
-    /* settings: label (the list's accessible name), countText (read out after the count),
-       place(list, status) (puts both in the page), render(suggestion) → text or element,
+    /* settings: label (the list's accessible name), countText (read out after the count), noneText (read out
+       when nothing matches), place(list, status) (puts both in the page), render(suggestion) → text or element,
        choose(suggestion), combobox (true: the field is an ARIA combobox), tabChooses. */
     window.kunskapsforumSuggestions = function (field, settings) {
         var list = document.createElement("ul");
@@ -40,6 +40,7 @@
             active = -1;
             expanded(false);
             field.removeAttribute("aria-activedescendant");
+            status.textContent = "";
         }
 
         function choose(index) {
@@ -80,7 +81,7 @@
             });
             list.hidden = options.length === 0;
             expanded(options.length > 0);
-            status.textContent = options.length ? options.length + " " + (settings.countText || "") : "";
+            status.textContent = options.length ? options.length + " " + (settings.countText || "") : (settings.noneText || "");
         }
 
         /* Asks `url` for `text` after a pause in typing; only the answer to the latest question is shown. */
@@ -115,6 +116,8 @@
                 event.preventDefault();
                 choose(active);
             } else if (event.key === "Escape") {
+                // Only the list closes: a search field would otherwise also empty itself.
+                event.preventDefault();
                 close();
             }
         });
