@@ -151,7 +151,7 @@ def lockout_message():
 
 
 def refused_response(request, message):
-    return render(request, "accounts/login.html", {"form": LoginForm(request), "lockout_message": message}, status=429)
+    return render(request, "accounts/login.html", {"form": LoginForm(request), "page_error": message}, status=429)
 
 
 def lockout_response(request, original_response=None, credentials=None):

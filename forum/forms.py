@@ -66,7 +66,7 @@ class PostBodyField(forms.CharField):
             },
             **kwargs,
         )
-        self.widget.attrs.update({"rows": 8, "data-mentions": "", "aria-describedby": "id_body_helptext"})
+        self.widget.attrs.update({"rows": 8, "data-mentions": ""})
 
 
 class SubmissionKeyMixin(forms.Form):

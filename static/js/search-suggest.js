@@ -7,6 +7,7 @@
         var suggestions = window.kunskapsforumSuggestions(field, {
             label: field.dataset.suggestLabel,
             countText: field.dataset.suggestCount,
+            noneText: field.dataset.suggestNone,
             className: "search-suggestions",
             place: function (list, status) {
                 field.form.appendChild(list);
@@ -14,8 +15,15 @@
             },
             render: function (suggestion) {
                 var text = document.createDocumentFragment();
+                var title = document.createElement("span");
                 var kind = document.createElement("span");
-                text.appendChild(document.createTextNode(suggestion.label + " "));
+                // Titles and tags are written in Swedish, also when the interface is not.
+                title.textContent = suggestion.label;
+                if (field.dataset.contentLang) {
+                    title.lang = field.dataset.contentLang;
+                }
+                text.appendChild(title);
+                text.appendChild(document.createTextNode(" "));
                 kind.className = "search-suggestions__type";
                 kind.textContent = "(" + suggestion.type_label + ")";
                 text.appendChild(kind);

@@ -5,8 +5,8 @@
 (function () {
     "use strict";
 
-    /* settings: label (the list's accessible name), countText (read out after the count),
-       place(list, status) (puts both in the page), render(suggestion) → text or element,
+    /* settings: label (the list's accessible name), countText (read out after the count), noneText (read out
+       when nothing matches), place(list, status) (puts both in the page), render(suggestion) → text or element,
        choose(suggestion), tabChooses. */
     window.kunskapsforumSuggestions = function (field, settings) {
         var list = document.createElement("ul");
@@ -37,6 +37,7 @@
             active = -1;
             expanded(false);
             field.removeAttribute("aria-activedescendant");
+            status.textContent = "";
         }
 
         function choose(index) {
@@ -77,7 +78,7 @@
             });
             list.hidden = options.length === 0;
             expanded(options.length > 0);
-            status.textContent = options.length ? options.length + " " + (settings.countText || "") : "";
+            status.textContent = options.length ? options.length + " " + (settings.countText || "") : (settings.noneText || "");
         }
 
         /* Asks `url` for `text` after a pause in typing; only the answer to the latest question is shown. */
@@ -112,6 +113,8 @@
                 event.preventDefault();
                 choose(active);
             } else if (event.key === "Escape") {
+                // Only the list closes: a search field would otherwise also empty itself.
+                event.preventDefault();
                 close();
             }
         });

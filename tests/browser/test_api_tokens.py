@@ -29,7 +29,11 @@ def test_a_token_is_created_shown_once_used_and_revoked(page, member, log_in, li
     assert_accessible(page)
 
     page.get_by_role("button", name="Skapa nyckel").click()
-    assert page.get_by_text("Ge nyckeln ett namn").is_visible()
+    assert "Ge nyckeln ett namn" in page.locator("#id_token-name_error").inner_text()
+    # The summary above the form takes focus and leads to the field.
+    assert page.evaluate("document.activeElement.className") == "error-summary"
+    assert page.get_by_role("link", name="Nyckelns namn: Ge nyckeln ett namn").is_visible()
+    assert page.title().startswith("Fel: ")
     assert_accessible(page)
 
     page.get_by_label("Nyckelns namn").fill("Power BI-rapport")

@@ -1,5 +1,6 @@
 """The programme on a campaign year's page: filters with counts in the address, days and weeks, bad values."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -151,3 +152,19 @@ def test_the_reader_sees_which_events_they_registered_for(member_client, member,
     mine = event(campaign, 3, title="Min")
     member.event_registrations.create(event=mine, status="anmald")
     assert "Du är anmäld" in member_client.get(campaign.url).content.decode()
+
+
+def test_a_filtered_programme_starts_at_its_events_and_its_filters_can_be_skipped(member_client, campaign):
+    sigtuna = Municipality.objects.get(slug="sigtuna")
+    event(campaign, 3, title="Sigtuna på plats", municipality=sigtuna)
+
+    def results_heading(response):
+        html = response.content.decode()
+        assert 'href="#results">Hoppa till resultaten</a>' in html
+        heading = re.search(r'<h2 class="results-heading[^"]*" id="results" tabindex="-1"( autofocus)?>([^<]*)<', html)
+        # The days are headings under the count of events, not under the filters' heading.
+        assert html.index(heading.group(0)) < html.index('<h3 id="day-2026-11-03"')
+        return heading.group(2), bool(heading.group(1))
+
+    assert results_heading(member_client.get(campaign.url)) == ("1 evenemang", False)
+    assert results_heading(member_client.get(campaign.url, {"kommun": "sigtuna"})) == ("1 evenemang", True)
