@@ -22,6 +22,7 @@ from .models import (
     PostRevision,
     Reaction,
     Report,
+    ReportReason,
     Subscription,
     Thread,
     ThreadRead,
@@ -34,6 +35,7 @@ from .permissions import (
     TooManyPosts,
     TooManyReports,
     may_accept_answer,
+    may_ask_to_show_again,
     may_edit,
     may_post_in,
 )
@@ -373,3 +375,27 @@ def report_post(post, *, by, reason, explanation=""):
         return report
     check_reporting_rate(by)
     return Report.objects.create(post=post, reporter=by, reason=reason, explanation=explanation.strip())
+
+
+@transaction.atomic
+def ask_to_show_again(post, *, by, body, version, title=None, message=""):
+    """The author of a hidden post changes it (or not) and asks the moderators to show it again.
+
+    The request waits in the moderation queue like a report, one open at a time (a second one only brings
+    the newer message); restoring the post answers it, closing it keeps the post hidden (forum/moderation.py).
+    Returns the request.
+    """
+    if not may_ask_to_show_again(by, post):
+        raise NotAllowed(_("Only the author of a hidden post can ask for it to be shown again."))
+    title_changed = title is not None and post.is_first and " ".join(title.split()) != post.thread.title
+    if body != post.body or title_changed:
+        edit_post(post, by=by, body=body, version=version, title=title if post.is_first else None)
+    _queue_writes_of(by)  # before looking for an open request, so that a double submit makes one
+    message = message.strip()
+    request = Report.objects.open().restore_requests().filter(post=post).first()
+    if request is None:
+        return Report.objects.create(post=post, reporter=by, reason=ReportReason.RESTORE_REQUEST, explanation=message)
+    if message:
+        request.explanation = message
+        request.save(update_fields=["explanation"])
+    return request
