@@ -18,7 +18,7 @@ from .admin_listings import admin_view
 def review_outcome(page, task_state):
     """What a review action did to the page, in one sentence; None when it did nothing (a form to correct)."""
     task_state.refresh_from_db()
-    title = {"title": page.get_admin_display_title()}
+    title = {"title": page.specific_deferred.get_admin_display_title()}
     if task_state.status == TaskState.STATUS_REJECTED:
         return _("Changes are requested in “%(title)s”. The author is told.") % title
     if task_state.status != TaskState.STATUS_APPROVED:
