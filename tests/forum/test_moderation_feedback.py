@@ -9,27 +9,18 @@ from django.urls import reverse
 from forum import moderation, permissions, services
 from forum.models import ModerationAction, Notification, NotificationKind, Post, Report, ReportReason
 from forum.tasks import send_digests, send_notification_emails
-from tests.factories import UserFactory, forum_category, start_thread
+from tests.factories import forum_category
 
 pytestmark = pytest.mark.django_db
 
-Kind = NotificationKind
 SECRET = "Familjen på Storgatan 4 vet ni nog vilka det är XYZZY"
 
-
-@pytest.fixture
-def writer(db):
-    return UserFactory(first_name="Vera")
+Kind = NotificationKind
 
 
 @pytest.fixture
-def thread(member):
-    return start_thread(member, title="Tolk vid samtal med föräldrar", body="Hur bokar ni tolk?")
-
-
-@pytest.fixture
-def reply(thread, writer):
-    return services.reply(thread, author=writer, body=SECRET)
+def reply(talk, writer):
+    return services.reply(talk, author=writer, body=SECRET)
 
 
 def notices(**filters):
@@ -45,7 +36,7 @@ def ask_back(post, message="Jag tog bort adressen."):
 
 
 def test_hiding_a_reply_tells_its_author_why_and_the_reporter_that_it_was_handled(
-    thread, reply, writer, colleague, moderator
+    talk, reply, writer, colleague, moderator
 ):
     services.report_post(reply, by=colleague, reason=ReportReason.PERSONAL_DATA)
 
@@ -65,16 +56,16 @@ def test_hiding_a_reply_tells_its_author_why_and_the_reporter_that_it_was_handle
     assert "Pekar ut" not in handled.describe()  # the reason is the author's to read, not the reporter's
 
 
-def test_the_moderator_who_acts_is_not_told_of_it(thread, moderator):
-    own = services.reply(thread, author=moderator, body="Fel tråd.")
+def test_the_moderator_who_acts_is_not_told_of_it(talk, moderator):
+    own = services.reply(talk, author=moderator, body="Fel tråd.")
     moderation.hide_post(own, by=moderator, reason="Fel tråd")
     assert not Notification.objects.filter(recipient=moderator).exists()
 
 
 def test_the_authors_notice_stays_in_the_centre_while_others_about_the_hidden_post_go(
-    thread, reply, writer, member, moderator
+    talk, reply, writer, member, moderator
 ):
-    assert Notification.objects.for_person(member).filter(post=reply).exists()  # member follows the thread
+    assert Notification.objects.for_person(member).filter(post=reply).exists()  # member follows the talk
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
 
     assert not Notification.objects.for_person(member).filter(post=reply).exists()
@@ -83,23 +74,23 @@ def test_the_authors_notice_stays_in_the_centre_while_others_about_the_hidden_po
 
 
 def test_hiding_the_opening_post_hides_the_thread_and_tells_its_author_with_the_opening_post(
-    thread, reply, member, colleague, moderator
+    talk, reply, member, colleague, moderator
 ):
     services.report_post(reply, by=colleague, reason=ReportReason.OFFENSIVE)
-    opening = thread.posts.get(number=1)
+    opening = talk.posts.get(number=1)
 
     moderation.hide_post(opening, by=moderator, reason="Hela tråden pekar ut en familj.")
 
     told = Notification.objects.get(recipient=member, kind=Kind.HIDDEN)
     assert (told.post, told.moderation_action.action) == (opening, "hide_thread")
-    # The reporter is not shown the title of a thread that is hidden now.
+    # The reporter is not shown the title of a talk that is hidden now.
     assert Notification.objects.get(recipient=colleague, kind=Kind.REPORT_HANDLED).describe() == (
         "Moderatorerna har hanterat din rapport: tråden är dold."
     )
 
 
 def test_the_email_to_the_author_gives_the_reason_and_a_link_but_no_text_no_title_no_moderator(
-    thread, reply, writer, moderator, django_capture_on_commit_callbacks
+    talk, reply, writer, moderator, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
@@ -115,7 +106,7 @@ def test_the_email_to_the_author_gives_the_reason_and_a_link_but_no_text_no_titl
     assert "Kategori: " in message.body
 
 
-def test_people_who_chose_a_digest_hear_of_it_in_the_digest_without_the_title(thread, reply, writer, moderator):
+def test_people_who_chose_a_digest_hear_of_it_in_the_digest_without_the_title(talk, reply, writer, moderator):
     writer.notification_email = "daily"
     writer.save()
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
@@ -126,8 +117,8 @@ def test_people_who_chose_a_digest_hear_of_it_in_the_digest_without_the_title(th
     assert "Tolk vid samtal" not in message.body and "XYZZY" not in message.body
 
 
-def test_a_notice_reads_the_reason_from_the_log_so_a_redaction_reaches_it(thread, writer, moderator):
-    naming = services.reply(thread, author=writer, body="Olle Ek går i trean.")
+def test_a_notice_reads_the_reason_from_the_log_so_a_redaction_reaches_it(talk, writer, moderator):
+    naming = services.reply(talk, author=writer, body="Olle Ek går i trean.")
     moderation.hide_post(naming, by=moderator, reason="Nämner Olle Ek vid namn")
     told = Notification.objects.get(recipient=writer, kind=Kind.HIDDEN)
     assert "Olle Ek" in told.describe()
@@ -139,7 +130,7 @@ def test_a_notice_reads_the_reason_from_the_log_so_a_redaction_reaches_it(thread
     assert "[borttaget av moderator]" in told.describe()
 
 
-def test_closing_reports_without_acting_tells_the_reporters(thread, reply, colleague, moderator):
+def test_closing_reports_without_acting_tells_the_reporters(talk, reply, colleague, moderator):
     services.report_post(reply, by=colleague, reason=ReportReason.OTHER)
     moderation.dismiss_reports(reply, by=moderator, reason="Inget fel")
     handled = Notification.objects.get(recipient=colleague, kind=Kind.REPORT_HANDLED)
@@ -149,28 +140,26 @@ def test_closing_reports_without_acting_tells_the_reporters(thread, reply, colle
     )
 
 
-def test_moving_a_thread_tells_those_who_said_it_was_in_the_wrong_place(thread, reply, colleague, writer, moderator):
+def test_moving_a_thread_tells_those_who_said_it_was_in_the_wrong_place(talk, reply, colleague, writer, moderator):
     services.report_post(reply, by=colleague, reason=ReportReason.WRONG_PLACE)
     services.report_post(reply, by=writer, reason=ReportReason.OFFENSIVE)
-    moderation.move_thread(thread, by=moderator, category=forum_category("samverkan"), reason="Passar bättre")
+    moderation.move_thread(talk, by=moderator, category=forum_category("samverkan"), reason="Passar bättre")
     assert notices() == {(colleague.pk, Kind.REPORT_HANDLED)}  # not the author of the offensive report
     assert Report.objects.open().get().reporter == writer
 
 
-def test_redaction_tells_the_authors_of_every_changed_post_and_the_reporters(
-    thread, reply, writer, colleague, moderator
-):
-    quoting = services.reply(thread, author=colleague, body="> Storgatan 4\n\nSå kan vi inte skriva.")
-    services.report_post(reply, by=thread.author, reason=ReportReason.PERSONAL_DATA)
+def test_redaction_tells_the_authors_of_every_changed_post_and_the_reporters(talk, reply, writer, colleague, moderator):
+    quoting = services.reply(talk, author=colleague, body="> Storgatan 4\n\nSå kan vi inte skriva.")
+    services.report_post(reply, by=talk.author, reason=ReportReason.PERSONAL_DATA)
 
     moderation.redact_post(reply, by=moderator, fragment="Storgatan 4", reason="En adress")
 
     assert notices(kind=Kind.REDACTED) == {(writer.pk, Kind.REDACTED), (colleague.pk, Kind.REDACTED)}
     assert Notification.objects.get(recipient=colleague, kind=Kind.REDACTED).post == quoting
-    assert notices(recipient=thread.author) == {(thread.author_id, Kind.REPORT_HANDLED)}
+    assert notices(recipient=talk.author) == {(talk.author_id, Kind.REPORT_HANDLED)}
 
 
-def test_the_author_of_a_hidden_reply_changes_it_and_asks_for_it_back(thread, reply, writer, moderator):
+def test_the_author_of_a_hidden_reply_changes_it_and_asks_for_it_back(talk, reply, writer, moderator):
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
     reply.refresh_from_db()
     assert permissions.may_edit(writer, reply) and permissions.may_ask_to_show_again(writer, reply)
@@ -189,7 +178,7 @@ def test_the_author_of_a_hidden_reply_changes_it_and_asks_for_it_back(thread, re
     assert Report.objects.waiting_posts_count() == 1
 
 
-def test_asking_twice_keeps_one_request_with_the_newer_message(thread, reply, writer, moderator):
+def test_asking_twice_keeps_one_request_with_the_newer_message(talk, reply, writer, moderator):
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
     reply.refresh_from_db()
     first = ask_back(reply)
@@ -200,7 +189,7 @@ def test_asking_twice_keeps_one_request_with_the_newer_message(thread, reply, wr
     assert reply.revisions.count() == 2  # the same text again is no edit
 
 
-def test_only_the_author_of_a_hidden_post_may_ask_for_it_back(thread, reply, writer, colleague, moderator):
+def test_only_the_author_of_a_hidden_post_may_ask_for_it_back(talk, reply, writer, colleague, moderator):
     with pytest.raises(permissions.NotAllowed):
         ask_back(reply)  # not hidden
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
@@ -211,7 +200,7 @@ def test_only_the_author_of_a_hidden_post_may_ask_for_it_back(thread, reply, wri
 
 
 def test_restoring_answers_the_request_and_tells_the_author_but_member_reports_still_wait(
-    thread, reply, writer, colleague, moderator
+    talk, reply, writer, colleague, moderator
 ):
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
     reply.refresh_from_db()
@@ -229,7 +218,7 @@ def test_restoring_answers_the_request_and_tells_the_author_but_member_reports_s
     assert told.describe() == "En moderator visar ditt inlägg i ”Tolk vid samtal med föräldrar” igen."
 
 
-def test_keeping_it_hidden_answers_the_request_and_tells_the_author_why(thread, reply, writer, moderator):
+def test_keeping_it_hidden_answers_the_request_and_tells_the_author_why(talk, reply, writer, moderator):
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
     reply.refresh_from_db()
     ask_back(reply)
@@ -245,7 +234,7 @@ def test_keeping_it_hidden_answers_the_request_and_tells_the_author_why(thread, 
     assert Report.objects.waiting_posts_count() == 0
 
 
-def test_a_redaction_leaves_the_authors_request_waiting(thread, reply, writer, moderator):
+def test_a_redaction_leaves_the_authors_request_waiting(talk, reply, writer, moderator):
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
     reply.refresh_from_db()
     services.ask_to_show_again(reply, by=writer, body=reply.body, version=reply.version)
@@ -253,26 +242,26 @@ def test_a_redaction_leaves_the_authors_request_waiting(thread, reply, writer, m
     assert Report.objects.open().restore_requests().count() == 1
 
 
-def test_the_author_of_a_hidden_thread_asks_for_it_back_and_restoring_the_thread_answers(thread, member, moderator):
-    opening = thread.posts.get(number=1)
-    moderation.hide_thread(thread, by=moderator, reason="Fel forum")
+def test_the_author_of_a_hidden_thread_asks_for_it_back_and_restoring_the_thread_answers(talk, member, moderator):
+    opening = talk.posts.get(number=1)
+    moderation.hide_thread(talk, by=moderator, reason="Fel forum")
     opening = Post.objects.select_related("thread").get(pk=opening.pk)
     assert opening.is_hidden_by_moderator and not opening.is_hidden
     services.ask_to_show_again(opening, by=member, body=opening.body, version=opening.version, title="Ny rubrik")
-    thread.refresh_from_db()
-    assert thread.title == "Ny rubrik"
+    talk.refresh_from_db()
+    assert talk.title == "Ny rubrik"
 
-    moderation.restore_thread(thread, by=moderator, reason="Nu stämmer det")
+    moderation.restore_thread(talk, by=moderator, reason="Nu stämmer det")
 
     assert not Report.objects.open().exists()
     assert notices(recipient=member) == {(member.pk, Kind.HIDDEN), (member.pk, Kind.RESTORED)}
 
 
-def test_the_preview_of_a_redaction_lists_every_place_it_will_replace(thread, reply, colleague, moderator):
-    quoting = services.reply(thread, author=colleague, body="> Storgatan 4 …\n\nStorgatan 4 igen, STORGATAN 4.")
+def test_the_preview_of_a_redaction_lists_every_place_it_will_replace(talk, reply, colleague, moderator):
+    quoting = services.reply(talk, author=colleague, body="> Storgatan 4 …\n\nStorgatan 4 igen, STORGATAN 4.")
     services.report_post(reply, by=colleague, reason=ReportReason.PERSONAL_DATA, explanation="Står Storgatan 4")
-    thread.title = "Tolk på Storgatan 4"
-    thread.save()
+    talk.title = "Tolk på Storgatan 4"
+    talk.save()
 
     matches = moderation.redaction_preview(reply, "storgatan 4")
 
@@ -287,11 +276,11 @@ def test_the_preview_of_a_redaction_lists_every_place_it_will_replace(thread, re
     assert moderation.redact_post(reply, by=moderator, fragment="storgatan 4", reason="En adress") == len(matches)
 
 
-def test_the_queue_counts_posts_not_reports(thread, reply, member, colleague, writer):
+def test_the_queue_counts_posts_not_reports(talk, reply, member, colleague, writer):
     services.report_post(reply, by=member, reason=ReportReason.OTHER)
     services.report_post(reply, by=colleague, reason=ReportReason.OTHER)
     assert Report.objects.waiting_posts_count() == 1
-    services.report_post(thread.posts.get(number=1), by=writer, reason=ReportReason.OTHER)
+    services.report_post(talk.posts.get(number=1), by=writer, reason=ReportReason.OTHER)
     assert Report.objects.waiting_posts_count() == 2
 
 
@@ -303,7 +292,7 @@ def test_a_member_cannot_report_with_the_authors_reason(member_client, reply):
     assert not Report.objects.exists()
 
 
-def test_sending_skips_nothing_of_moderation_in_the_immediate_email(thread, reply, writer, colleague, moderator):
+def test_sending_skips_nothing_of_moderation_in_the_immediate_email(talk, reply, writer, colleague, moderator):
     """Both the author's and the reporter's notices are mailed to who wants e-mail at once."""
     services.report_post(reply, by=colleague, reason=ReportReason.PERSONAL_DATA)
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from forum import moderation, services
 from forum.models import Notification, NotificationKind, Report, ReportReason
 from tests.conftest import queries_for
-from tests.factories import UserFactory, start_thread
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,18 +18,8 @@ SECRET = "Familjen på Storgatan 4 vet ni nog vilka det är XYZZY"
 
 
 @pytest.fixture
-def writer(db):
-    return UserFactory(first_name="Vera")
-
-
-@pytest.fixture
-def thread(member):
-    return start_thread(member, title="Tolk vid samtal med föräldrar", body="Hur bokar ni tolk?")
-
-
-@pytest.fixture
-def hidden(thread, writer, moderator):
-    reply = services.reply(thread, author=writer, body=SECRET)
+def hidden(talk, writer, moderator):
+    reply = services.reply(talk, author=writer, body=SECRET)
     moderation.hide_post(reply, by=moderator, reason="Pekar ut en familj.")
     reply.refresh_from_db()
     return reply
@@ -58,7 +48,7 @@ def test_nobody_else_finds_the_hidden_post_to_edit(client, hidden, member):
     assert client.get(reverse("forum:edit_post", args=[hidden.pk])).status_code == 404
 
 
-def test_saving_asks_for_it_back_and_the_thread_shows_the_author_that_it_waits(client, hidden, writer, thread):
+def test_saving_asks_for_it_back_and_the_thread_shows_the_author_that_it_waits(client, hidden, writer, talk):
     signed_in(client, writer)
     url = reverse("forum:edit_post", args=[hidden.pk])
     response = client.post(url, {"body": "Vi bokar tolk.", "version": hidden.version, "message": "Adressen är borta."})
@@ -66,37 +56,37 @@ def test_saving_asks_for_it_back_and_the_thread_shows_the_author_that_it_waits(c
     assert response["Location"] == hidden.get_absolute_url()
     request = Report.objects.get()
     assert (request.reason, request.explanation) == (ReportReason.RESTORE_REQUEST, "Adressen är borta.")
-    page = client.get(thread.get_absolute_url()).content.decode()
+    page = client.get(talk.get_absolute_url()).content.decode()
     assert "Du har bett att det visas igen. Moderatorerna har inte svarat ännu." in page
     assert "Vi bokar tolk." not in page  # still hidden, for its author too
     assert "Du bad att det skulle visas igen" in client.get(url).content.decode()
 
 
 def test_the_thread_shows_the_author_of_a_hidden_reply_the_way_back_and_others_nothing_more(
-    client, hidden, writer, member, thread
+    client, hidden, writer, member, talk
 ):
-    page = signed_in(client, writer).get(thread.get_absolute_url()).content.decode()
+    page = signed_in(client, writer).get(talk.get_absolute_url()).content.decode()
     assert "En moderator har dolt ditt inlägg. Skälet: Pekar ut en familj." in page
     assert reverse("forum:edit_post", args=[hidden.pk]) in page
     assert "XYZZY" not in page
 
-    page = signed_in(client, member).get(thread.get_absolute_url()).content.decode()
+    page = signed_in(client, member).get(talk.get_absolute_url()).content.decode()
     assert "Inlägget har dolts av en moderator." in page
     assert "Pekar ut en familj" not in page
     assert reverse("forum:edit_post", args=[hidden.pk]) not in page
 
 
-def test_the_author_of_a_hidden_thread_asks_from_the_opening_post_and_stays_there(client, thread, member, moderator):
-    moderation.hide_thread(thread, by=moderator, reason="Hör hemma i ett annat forum")
-    opening = thread.posts.get(number=1)
+def test_the_author_of_a_hidden_thread_asks_from_the_opening_post_and_stays_there(client, talk, member, moderator):
+    moderation.hide_thread(talk, by=moderator, reason="Hör hemma i ett annat forum")
+    opening = talk.posts.get(number=1)
     signed_in(client, member)
     url = reverse("forum:edit_post", args=[opening.pk])
     page = client.get(url).content.decode()
     assert "En moderator har dolt din tråd" in page
     assert "Skälet: Hör hemma i ett annat forum" in page
 
-    response = client.post(url, {"title": thread.title, "body": opening.body, "version": opening.version})
-    assert response["Location"] == url  # the thread itself is nowhere to be seen
+    response = client.post(url, {"title": talk.title, "body": opening.body, "version": opening.version})
+    assert response["Location"] == url  # the talk itself is nowhere to be seen
     assert Report.objects.open().restore_requests().get().post == opening
 
 
@@ -117,8 +107,8 @@ def test_as_members_see_it_shows_no_text_of_a_hidden_post(client, hidden, modera
     assert "XYZZY" in page.split("Källtext")[1]  # the moderator still reads the source
 
 
-def test_a_visible_post_is_shown_as_members_see_it(client, thread, moderator):
-    post = thread.posts.get(number=1)
+def test_a_visible_post_is_shown_as_members_see_it(client, talk, moderator):
+    post = talk.posts.get(number=1)
     page = signed_in(client, moderator).get(reverse("forum_admin:post", args=[post.pk])).content.decode()
     assert "Hur bokar ni tolk?" in page.split("Så som medlemmarna ser det")[1].split("Källtext")[0]
 
@@ -168,9 +158,9 @@ def menu_labels(client):
     return re.findall(r'"label": "([^"]*)"', json.dumps(json.loads(props.group(1)), ensure_ascii=False))
 
 
-def test_moderators_see_how_many_posts_wait_in_the_menu_and_on_the_start_page(client, thread, member, moderator):
-    services.report_post(thread.posts.get(number=1), by=UserFactory(), reason=ReportReason.OTHER)
-    services.report_post(thread.posts.get(number=1), by=member, reason=ReportReason.OTHER)
+def test_moderators_see_how_many_posts_wait_in_the_menu_and_on_the_start_page(client, talk, member, moderator):
+    services.report_post(talk.posts.get(number=1), by=UserFactory(), reason=ReportReason.OTHER)
+    services.report_post(talk.posts.get(number=1), by=member, reason=ReportReason.OTHER)
     signed_in(client, moderator)
     labels = menu_labels(client)
     assert "Forum (1)" in labels
@@ -189,12 +179,12 @@ def test_an_empty_queue_adds_no_count_and_editors_see_no_queue(client, moderator
     assert "forum-moderation-queue" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
-def test_the_count_is_one_query_however_often_it_shows(client, thread, moderator, member):
+def test_the_count_is_one_query_however_often_it_shows(client, talk, moderator, member):
     signed_in(client, moderator)
-    services.report_post(thread.posts.get(number=1), by=member, reason=ReportReason.OTHER)
+    services.report_post(talk.posts.get(number=1), by=member, reason=ReportReason.OTHER)
     queries_for(client, reverse("wagtailadmin_home"))  # warm the per-process caches
     with_one = queries_for(client, reverse("wagtailadmin_home"))
     for index in range(5):
-        post = services.reply(thread, author=member, body=f"Svar {index}", rate_limited=False)
+        post = services.reply(talk, author=member, body=f"Svar {index}", rate_limited=False)
         services.report_post(post, by=UserFactory(), reason=ReportReason.OTHER)
     assert queries_for(client, reverse("wagtailadmin_home")) == with_one
