@@ -6,8 +6,8 @@ deleted: hidden content keeps its history and can be restored. Redaction is
 the one exception, by design: personal data must be gone for good.
 
 The people an action concerns hear of it in their notification centre (and by
-e-mail without the text): the author of a hidden, restored or redacted post,
-and whoever reported it. A hidden post's author may change it and ask for it
+e-mail without the text): the author of a hidden, restored, redacted, moved or
+edited post or thread, and whoever reported it. A hidden post's author may change it and ask for it
 back (`services.ask_to_show_again`); the request waits in the queue like a
 report, restoring the post answers it, and closing it keeps the post hidden.
 """
@@ -210,7 +210,8 @@ def move_thread(thread, *, by, category, reason):
         "reports_closed": len(closed),
     }
     action = ModerationAction.objects.log(by, Action.MOVE, thread, reason=reason, details=details)
-    notifications.tell_of_moderation(action, _answers_to(closed))
+    author = (thread.author_id, Kind.MOVED, _opening_post_id(thread))
+    notifications.tell_of_moderation(action, [author, *_answers_to(closed)])
     return True
 
 

@@ -18,6 +18,7 @@ from . import notifications
 from .models import (
     ForumMember,
     ModerationAction,
+    NotificationKind,
     Post,
     PostRevision,
     Reaction,
@@ -298,9 +299,10 @@ def edit_post(post, *, by, body, version, title=None, rate_limited=True):
     PostRevision.objects.create(post=post, body=body, title=title or "", edited_by=by, created_at=now)
     post.refresh_from_db()
     if by.pk != post.author_id:
-        ModerationAction.objects.log(
+        action = ModerationAction.objects.log(
             by, ModerationAction.Action.EDIT, post.thread, post=post, reason=_("Edited in the thread")
         )
+        notifications.tell_of_moderation(action, [(post.author_id, NotificationKind.EDITED, post.pk)])
     # Re-index with the new text.
     post.save(update_fields=["body_html"])
     return post

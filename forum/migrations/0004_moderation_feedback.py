@@ -38,6 +38,8 @@ class Migration(migrations.Migration):
                     ("restored", "Your post is shown again"),
                     ("kept_hidden", "Your post stays hidden"),
                     ("redacted", "Personal data was removed from your post"),
+                    ("edited", "A moderator edited your post"),
+                    ("moved", "Your thread was moved"),
                     ("report_handled", "Your report was handled"),
                     ("review_requested", "A page waits for your review"),
                     ("page_published", "Your page was approved and published"),

@@ -28,6 +28,8 @@ class NotificationKind(models.TextChoices):
     RESTORED = "restored", _("Your post is shown again")
     KEPT_HIDDEN = "kept_hidden", _("Your post stays hidden")
     REDACTED = "redacted", _("Personal data was removed from your post")
+    EDITED = "edited", _("A moderator edited your post")
+    MOVED = "moved", _("Your thread was moved")
     REPORT_HANDLED = "report_handled", _("Your report was handled")
     # The review of the knowledge bank's pages: knowledge announces it, intranet/signals.py brings it here.
     REVIEW_REQUESTED = "review_requested", _("A page waits for your review")
@@ -64,6 +66,14 @@ MODERATION_WORDS = {
     NotificationKind.REDACTED: (
         _("A moderator removed personal data from your post in “%(title)s”. Reason: %(reason)s."),
         _("A moderator removed personal data from one of your posts. Reason: %(reason)s."),
+    ),
+    NotificationKind.EDITED: (
+        _("A moderator edited your post in “%(title)s”."),
+        _("A moderator edited one of your posts in the forum."),
+    ),
+    NotificationKind.MOVED: (
+        _("A moderator moved your thread “%(title)s” to %(category)s. Reason: %(reason)s."),
+        _("A moderator moved one of your threads to %(category)s. Reason: %(reason)s."),
     ),
     NotificationKind.REPORT_HANDLED: (
         _("The moderators have handled your report on a post in “%(title)s”: %(outcome)s."),
@@ -230,6 +240,8 @@ class Notification(models.Model):
         values = {"title": self.thread.title, "reason": action.reason.rstrip(". ") if action else ""}
         if self.kind == NotificationKind.REPORT_HANDLED:
             values["outcome"] = REPORT_OUTCOMES.get(action and action.action, REPORT_OUTCOMES[None])
+        if self.kind == NotificationKind.MOVED:
+            values["category"] = (action.details.get("to") or {}).get("name", "") if action else ""
         # A report's thread may be hidden now: its reporter is not shown the title any more.
         untitled = in_email or (self.kind == NotificationKind.REPORT_HANDLED and self.thread.is_hidden)
         titled_words, untitled_words = MODERATION_WORDS[self.kind]

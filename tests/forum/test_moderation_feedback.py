@@ -140,12 +140,28 @@ def test_closing_reports_without_acting_tells_the_reporters(talk, reply, colleag
     )
 
 
-def test_moving_a_thread_tells_those_who_said_it_was_in_the_wrong_place(talk, reply, colleague, writer, moderator):
+def test_moving_a_thread_tells_its_author_and_those_who_said_it_was_in_the_wrong_place(
+    talk, reply, member, colleague, writer, moderator
+):
     services.report_post(reply, by=colleague, reason=ReportReason.WRONG_PLACE)
     services.report_post(reply, by=writer, reason=ReportReason.OFFENSIVE)
     moderation.move_thread(talk, by=moderator, category=forum_category("samverkan"), reason="Passar bättre")
-    assert notices() == {(colleague.pk, Kind.REPORT_HANDLED)}  # not the author of the offensive report
+    # Not the author of the offensive report: that one still waits.
+    assert notices() == {(colleague.pk, Kind.REPORT_HANDLED), (member.pk, Kind.MOVED)}
     assert Report.objects.open().get().reporter == writer
+    moved = Notification.objects.get(recipient=member, kind=Kind.MOVED)
+    assert moved.describe() == (
+        "En moderator har flyttat din tråd ”Tolk vid samtal med föräldrar” till Samverkan. Skäl: Passar bättre."
+    )
+
+
+def test_a_moderator_who_edits_someones_post_tells_its_author(talk, reply, writer, moderator):
+    services.edit_post(reply, by=moderator, body="Familjen [adress borttagen].", version=reply.version)
+    edited = Notification.objects.get(recipient=writer)
+    assert (edited.kind, edited.post) == (Kind.EDITED, reply)
+    assert edited.describe(in_email=True) == "En moderator har redigerat ett av dina inlägg i forumet."
+    services.edit_post(reply, by=writer, body="Min egen ändring.", version=reply.version)
+    assert Notification.objects.filter(recipient=writer).count() == 1
 
 
 def test_redaction_tells_the_authors_of_every_changed_post_and_the_reporters(talk, reply, writer, colleague, moderator):
