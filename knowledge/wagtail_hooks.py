@@ -203,6 +203,13 @@ def name_workflows_in_the_history_in_readers_language(actions):
 
 
 @hooks.register("insert_editor_js")
-def name_the_tag_fields_typing_box():
-    """Wagtail's tag field types into a box no label names (axe: "label"); a small script names it after the field."""
-    return format_html('<script src="{}" defer></script>', static("js/admin-tag-field-label.js"))
+def name_the_editors_unnamed_controls():
+    """Wagtail's tag field and date picker leave a typing box and three buttons unnamed (axe: "label",
+    "button-name"); a small script names them, the buttons with these words in the reader's language."""
+    return format_html(
+        '<script src="{}" data-previous="{}" data-next="{}" data-today="{}" defer></script>',
+        static("js/admin-control-names.js"),
+        _("Previous month"),
+        _("Next month"),
+        _("Today"),
+    )
