@@ -113,6 +113,12 @@ def test_the_author_is_told_when_changes_are_requested(submitted, author, review
     assert Notification.objects.for_person(author).get() == notice
 
 
+def test_a_resubmission_after_changes_reaches_the_reviewers_again(submitted, author, reviewer):
+    act(submitted, reviewer, "reject")
+    submitted.current_workflow_state.resume(user=author)
+    assert Notification.objects.filter(recipient=reviewer, kind=Kind.REVIEW_REQUESTED).count() == 2
+
+
 def test_a_reviewer_who_approves_their_own_submission_is_not_told_of_it(sections, reviewer):
     page = MethodPage(title="Egen metod", summary="Kort.", municipality=reviewer.municipality, live=False)
     page.owner = reviewer
