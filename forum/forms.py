@@ -179,16 +179,27 @@ class ReplyForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
 
 
 class EditPostForm(PersonalDataGuardMixin, forms.Form):
-    guarded_fields = ("title", "body")
+    """Edit a post; for the author of a hidden post, saving also asks the moderators to show it again."""
+
+    guarded_fields = ("title", "body", "message")
 
     title = ThreadForm.base_fields["title"]
     body = PostBodyField()
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    message = forms.CharField(
+        label=_("To the moderators (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you changed, or why the post can be shown. Do not repeat any personal data."),
+    )
 
-    def __init__(self, *args, post, **kwargs):
+    def __init__(self, *args, post, asking_to_show_again=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not post.is_first:
             del self.fields["title"]
+        if not asking_to_show_again:
+            del self.fields["message"]
 
 
 class ReportForm(PersonalDataGuardMixin, forms.Form):
@@ -197,7 +208,7 @@ class ReportForm(PersonalDataGuardMixin, forms.Form):
 
     reason = forms.ChoiceField(
         label=_("What is wrong?"),
-        choices=ReportReason.choices,
+        choices=ReportReason.for_members(),
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a reason."), "invalid_choice": _("Choose one of the reasons.")},
     )

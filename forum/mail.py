@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from .models.notifications import MODERATION_WORDS
+
 # A digest names this many notifications at most; the rest wait in the notification centre.
 DIGEST_MAX_ITEMS = 50
 
@@ -34,7 +36,9 @@ def send_notification_email(notification):
     with translation.override("sv"):
         context = {
             "notification": notification,
-            "description": notification.describe(),
+            "description": notification.describe(in_email=True),
+            # The title may be what a moderator hid or removed; the moderator acts for the moderators, unnamed.
+            "by_moderator": notification.kind in MODERATION_WORDS,
             "url": open_url(notification),
         }
     _send("notification", context, notification.recipient)
@@ -43,7 +47,11 @@ def send_notification_email(notification):
 def send_digest_email(recipient, notifications, *, frequency):
     with translation.override("sv"):
         items = [
-            {"description": notification.describe(), "notification": notification, "url": open_url(notification)}
+            {
+                "description": notification.describe(in_email=True),
+                "notification": notification,
+                "url": open_url(notification),
+            }
             for notification in notifications[:DIGEST_MAX_ITEMS]
         ]
     context = {

@@ -143,3 +143,49 @@ def notify_tag_followers_of_page(page, tags):
     )
     _mail_those_who_want_it_now(created, recipients)
     return created
+
+
+def tell_of_moderation(action, notices):
+    """Tell the people a moderator's `action` concerns what became of their post or their report.
+
+    `notices` are (person id, kind, post id) in order of precedence: each person gets one notification, the
+    first that names them, never the moderator who acted, and only while they may see the category. It
+    points at the log entry, which holds the reason, and is e-mailed without the post's text.
+    """
+    kinds = {}
+    for person_id, kind, post_id in notices:
+        if person_id != action.moderator_id:
+            kinds.setdefault(person_id, (kind, post_id))
+    if not kinds:
+        return []
+    thread = action.thread
+    recipients = list(
+        audience(thread.category).filter(pk__in=kinds).order_by("pk").values_list("pk", "notification_email")
+    )
+    created = Notification.objects.bulk_create(
+        Notification(
+            recipient_id=person_id,
+            kind=kinds[person_id][0],
+            thread=thread,
+            post_id=kinds[person_id][1],
+            actor=action.moderator,
+            moderation_action=action,
+        )
+        for person_id, _email in recipients
+    )
+    _mail_those_who_want_it_now(created, recipients)
+    return created
+
+
+def notify_about_page(page, people, *, kind, actor=None):
+    """Tell `people` something that happened to `page` (its review), in the notification centre only.
+
+    Wagtail's own review e-mail already reaches them, so nothing is mailed here. Never the actor, never the
+    inactive. For other apps' events, wired in `intranet/`; the forum knows no page type.
+    """
+    person_ids = {person.pk for person in people} - {getattr(actor, "pk", None)}
+    recipients = get_user_model().objects.filter(pk__in=person_ids, is_active=True).order_by("pk")
+    return Notification.objects.bulk_create(
+        Notification(recipient_id=person_id, kind=kind, page_id=page.pk, actor=actor)
+        for person_id in recipients.values_list("pk", flat=True)
+    )

@@ -47,9 +47,15 @@ def may_post_in(user, thread):
 
 
 def may_edit(user, post):
+    """Moderators always; the author while the thread is open, a hidden post too: changing it is how they
+    ask for it back (services.ask_to_show_again)."""
     if is_moderator(user):
         return True
-    return post.author_id == user.pk and not post.is_hidden and not post.thread.is_locked
+    return post.author_id == user.pk and not post.thread.is_locked
+
+
+def may_ask_to_show_again(user, post):
+    return post.author_id == user.pk and post.is_hidden_by_moderator and not post.thread.is_locked
 
 
 def may_accept_answer(user, thread):

@@ -17,10 +17,12 @@ from .mentions import read_post
 from .models import (
     ForumMember,
     ModerationAction,
+    NotificationKind,
     Post,
     PostRevision,
     Reaction,
     Report,
+    ReportReason,
     Subscription,
     Thread,
     ThreadRead,
@@ -33,6 +35,7 @@ from .permissions import (
     TooManyPosts,
     TooManyReports,
     may_accept_answer,
+    may_ask_to_show_again,
     may_edit,
     may_post_in,
 )
@@ -255,7 +258,8 @@ def edit_post(post, *, by, body, version, title=None, rate_limited=True):
     if by.pk != post.author_id:
         with translation.override(post.thread.language):  # the log is read by all moderators, in any language
             reason = _("Edited in the thread")
-        ModerationAction.objects.log(by, ModerationAction.Action.EDIT, post.thread, post=post, reason=reason)
+        action = ModerationAction.objects.log(by, ModerationAction.Action.EDIT, post.thread, post=post, reason=reason)
+        notifications.tell_of_moderation(action, [(post.author_id, NotificationKind.EDITED, post.pk)])
     # Re-index with the new text.
     post.save(update_fields=["body_html"])
     post.mentions.set([person for person in read.notified if person.pk != post.author_id])
@@ -332,3 +336,27 @@ def report_post(post, *, by, reason, explanation=""):
         return report
     check_reporting_rate(by)
     return Report.objects.create(post=post, reporter=by, reason=reason, explanation=explanation.strip())
+
+
+@transaction.atomic
+def ask_to_show_again(post, *, by, body, version, title=None, message=""):
+    """The author of a hidden post changes it (or not) and asks the moderators to show it again.
+
+    The request waits in the moderation queue like a report, one open at a time (a second one only brings
+    the newer message); restoring the post answers it, closing it keeps the post hidden (forum/moderation.py).
+    Returns the request.
+    """
+    if not may_ask_to_show_again(by, post):
+        raise NotAllowed(_("Only the author of a hidden post can ask for it to be shown again."))
+    title_changed = title is not None and post.is_first and " ".join(title.split()) != post.thread.title
+    if body != post.body or title_changed:
+        edit_post(post, by=by, body=body, version=version, title=title if post.is_first else None)
+    _queue_writes_of(by)  # before looking for an open request, so that a double submit makes one
+    message = message.strip()
+    request = Report.objects.open().restore_requests().filter(post=post).first()
+    if request is None:
+        return Report.objects.create(post=post, reporter=by, reason=ReportReason.RESTORE_REQUEST, explanation=message)
+    if message:
+        request.explanation = message
+        request.save(update_fields=["explanation"])
+    return request

@@ -34,7 +34,7 @@ def send_notification_emails(notification_ids):
             recipient__notification_email=EmailFrequency.IMMEDIATELY,
             recipient__is_active=True,
         )
-        .select_related("recipient", "thread__category", "post", "actor", "page")
+        .select_related("recipient", "thread__category", "post", "actor", "page", "moderation_action")
     )
     sent = 0
     for notification in notifications:

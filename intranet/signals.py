@@ -2,7 +2,9 @@
 
 from events.models import EventPage
 from events.signals import event_first_published
-from forum.notifications import notify_tag_followers_of_page
+from forum.models import NotificationKind
+from forum.notifications import notify_about_page, notify_tag_followers_of_page
+from knowledge.signals import review_finished, review_requested
 
 
 def tell_tag_followers_of_event(sender, event, **kwargs):
@@ -10,7 +12,20 @@ def tell_tag_followers_of_event(sender, event, **kwargs):
     notify_tag_followers_of_page(event, event.tags.all())
 
 
+def tell_reviewers(sender, page, reviewers, by, **kwargs):
+    """The reviewers find a submitted page in their notifications, not only in their e-mail."""
+    notify_about_page(page, reviewers, kind=NotificationKind.REVIEW_REQUESTED, actor=by)
+
+
+def tell_authors(sender, page, authors, by, published, **kwargs):
+    """The author finds in their notifications that their page was published, or that changes were requested."""
+    kind = NotificationKind.PAGE_PUBLISHED if published else NotificationKind.CHANGES_REQUESTED
+    notify_about_page(page, authors, kind=kind, actor=by)
+
+
 def connect():
     event_first_published.connect(
         tell_tag_followers_of_event, sender=EventPage, dispatch_uid="intranet.tell_tag_followers_of_event"
     )
+    review_requested.connect(tell_reviewers, dispatch_uid="intranet.tell_reviewers")
+    review_finished.connect(tell_authors, dispatch_uid="intranet.tell_authors")

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.admin_account import AccountView
 from accounts.views import LogoutView
 from intranet import views
-from knowledge import admin_listings
+from knowledge import admin_listings, admin_review
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -35,6 +35,8 @@ urlpatterns = [
     # Ahead of the admin: its page types report, tag autocomplete, explorer and page chooser opened on a page,
     # workflow preview and document chooser's answer, without the pages, documents and tags the person may not see.
     *admin_listings.urlpatterns,
+    # Ahead of the admin: the page editor and the dashboard's review action say what a review did.
+    *admin_review.urlpatterns,
     # Wagtail's account page, with the personal-data guard on the name.
     path("admin/account/", AccountView.as_view()),
     # Wagtail's admin API actions would copy a page under a title that never met the guard.

@@ -1,11 +1,15 @@
+import copy
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -15,7 +19,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import LocalUseSuggestionsView
 from .admin_visibility import AdminPagePermissionPolicy, documents_shown_in_admin, pages_shown_in_admin
-from .models import AgeGroup, EvidenceLevel, MethodPage, PreventionLevel, TargetGroup, ViolenceType
+from .models import AgeGroup, EvidenceLevel, MethodPage, MunicipalReviewTask, PreventionLevel, TargetGroup, ViolenceType
+from .models.workflows import in_readers_language
 from .permissions import in_municipal_scope, keeps_methods_reviewed
 
 REVIEW_WINDOW_DAYS = 30
@@ -144,3 +149,67 @@ class ShownPagesAdminAPIViewSet(PagesAdminAPIViewSet):
 @hooks.register("construct_admin_api")
 def serve_only_pages_shown_in_admin(router):
     router.register_endpoint("pages", ShownPagesAdminAPIViewSet)
+
+
+@hooks.register("construct_page_action_menu")
+def say_approve_and_publish_once(menu_items, request, context):
+    """Wagtail adds "and Publish" to the approve buttons of a workflow's last step; the review's own labels say
+    so already ("Godkänn och publicera"), so they are put back as the task words them."""
+    page = context.get("page")
+    task = page.current_workflow_task if page else None
+    if task is None or not isinstance(task.specific, MunicipalReviewTask):
+        return
+    labels = {(name, modal): label for name, label, modal in task.specific.get_actions(page, request.user)}
+    for item in menu_items:
+        if isinstance(item, WorkflowMenuItem):
+            item.label = labels.get((item.name, item.launch_modal), item.label)
+
+
+WORKFLOW_LOG_ACTIONS = (
+    "wagtail.workflow.start",
+    "wagtail.workflow.approve",
+    "wagtail.workflow.reject",
+    "wagtail.workflow.resume",
+    "wagtail.workflow.cancel",
+)
+
+
+def _names_in_readers_language(data):
+    if isinstance(data, dict):
+        return {
+            key: in_readers_language(value) if key == "title" else _names_in_readers_language(value)
+            for key, value in data.items()
+        }
+    return data
+
+
+def _reading_names_in_readers_language(format_message):
+    def formatted(log_entry):
+        entry = copy.copy(log_entry)
+        entry.data = {**log_entry.data, "workflow": _names_in_readers_language(log_entry.data.get("workflow"))}
+        return format_message(entry)
+
+    return formatted
+
+
+@hooks.register("register_log_actions", order=1)
+def name_workflows_in_the_history_in_readers_language(actions):
+    """A page's history keeps the workflow's name as its actor read it; the reader reads it in their own language.
+    After Wagtail's own formatters (order 0), which this wraps."""
+    for action in WORKFLOW_LOG_ACTIONS:
+        formatter = actions.formatters.get(action)
+        if formatter is not None:
+            formatter.format_message = _reading_names_in_readers_language(formatter.format_message)
+
+
+@hooks.register("insert_editor_js")
+def name_the_editors_unnamed_controls():
+    """Wagtail's tag field and date picker leave a typing box and three buttons unnamed (axe: "label",
+    "button-name"); a small script names them, the buttons with these words in the reader's language."""
+    return format_html(
+        '<script src="{}" data-previous="{}" data-next="{}" data-today="{}" defer></script>',
+        static("js/admin-control-names.js"),
+        _("Previous month"),
+        _("Next month"),
+        _("Today"),
+    )

@@ -13,7 +13,8 @@ from privacy.forms import PersonalDataGuardMixin
 
 from ..forms import typed_tags
 from ..models import Category, ModerationAction
-from ..moderation import MIN_FRAGMENT_LENGTH, fragment_occurs_in
+from ..moderation import MIN_FRAGMENT_LENGTH, check_redaction, fragment_occurs_in
+from ..permissions import ForumError
 from ..services import MAX_TAGS
 
 
@@ -41,6 +42,8 @@ class RedactForm(ReasonForm):
             "They are replaced in every version of the post and wherever it is quoted."
         ),
     )
+    # Set by the confirmation under the preview of every match: the first press only shows what would go.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
     field_order = ["fragment", "reason"]
 
     def __init__(self, *args, post, **kwargs):
@@ -54,6 +57,16 @@ class RedactForm(ReasonForm):
                 _("That text is not in the post or its earlier versions. Copy it exactly from the source text.")
             )
         return fragment
+
+    def clean(self):
+        # Before the preview, not only when removing: a reason that repeats the text must not reach the log.
+        cleaned_data = super().clean()
+        if cleaned_data.get("fragment") and cleaned_data.get("reason"):
+            try:
+                check_redaction(cleaned_data["fragment"], cleaned_data["reason"])
+            except ForumError as error:
+                raise forms.ValidationError(error.message) from error
+        return cleaned_data
 
 
 class MoveForm(ReasonForm):

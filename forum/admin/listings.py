@@ -11,7 +11,7 @@ from wagtail.admin.views.reports import ReportView
 
 from common.spreadsheets import FormulaSafeExportMixin
 
-from ..models import Category, ModerationAction, Post, Report, Thread
+from ..models import Category, ModerationAction, Post, Report, ReportReason, Thread
 from .access import EditorRequiredMixin, ModeratorRequiredMixin, page_of, pagination_context
 from .forms import ModerationLogFilterSet
 
@@ -19,13 +19,16 @@ HOME = {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")}
 
 
 def reported_posts():
-    """Posts with open reports, the longest-waiting first, each with its open reports and how many reported it."""
+    """Posts with open reports or requests to show them again, the longest-waiting first, each with its open
+    reports, how many members reported it and whether its author asks for it back."""
     waiting = Q(reports__handled_at__isnull=True)
+    asked = Q(reports__reason=ReportReason.RESTORE_REQUEST)
     return (
         Post.objects.filter(pk__in=Report.objects.open().values("post_id"))
         .annotate(
             first_reported_at=Min("reports__created_at", filter=waiting),
-            reporter_count=Count("reports__reporter", filter=waiting, distinct=True),
+            reporter_count=Count("reports__reporter", filter=waiting & ~asked, distinct=True),
+            asks_to_be_shown=Count("reports", filter=waiting & asked),
         )
         .select_related("thread__category", "author")
         .prefetch_related(

@@ -28,11 +28,16 @@ RECENT_ACTIONS = 20
 
 @dataclass(frozen=True)
 class Step:
-    """A moderation button: its form, and the verb it calls as `verb(target, by=user, **cleaned_data)`."""
+    """A moderation button: its form, and the verb it calls as `verb(target, by=user, **cleaned_data)`.
+
+    A step with a `preview(target, **cleaned_data)` first shows what it would do, and acts only when the
+    form comes back with `confirmed`.
+    """
 
     form_class: type
     verb: object
     done: str
+    preview: object = None
 
 
 class ModerationPage(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -72,8 +77,12 @@ class ModerationPage(ModeratorRequiredMixin, WagtailAdminTemplateMixin, Template
         step = self.steps[name]
         form = self.make_form(name, request.POST)
         if form.is_valid():
+            data = {name: value for name, value in form.cleaned_data.items() if name != "confirmed"}
+            if step.preview and not form.cleaned_data.get("confirmed"):
+                preview = {"step": name, "form": form, "matches": step.preview(self.target, **data)}
+                return self.render_to_response(self.get_context_data(bound_form=form, preview=preview))
             try:
-                changed = step.verb(self.target, by=request.user, **form.cleaned_data)
+                changed = step.verb(self.target, by=request.user, **data)
             except ForumError as error:
                 form.add_error(None, error.message)
             else:
@@ -102,10 +111,23 @@ class PostModerationView(ModerationPage):
     template_name = "forum/admin/post.html"
     header_icon = "doc-full"
     steps = {
-        "hide": Step(ReasonForm, moderation.hide_post, _("The post is hidden.")),
-        "restore": Step(ReasonForm, moderation.restore_post, _("The post is shown again.")),
-        "redact": Step(RedactForm, moderation.redact_post, _("The text is removed everywhere.")),
-        "dismiss": Step(ReasonForm, moderation.dismiss_reports, _("The reports are closed.")),
+        "hide": Step(
+            ReasonForm, moderation.hide_post, _("The post is hidden. Its author and those who reported it are told.")
+        ),
+        "restore": Step(ReasonForm, moderation.restore_post, _("The post is shown again. Its author is told.")),
+        "redact": Step(
+            RedactForm,
+            moderation.redact_post,
+            _("The text is removed everywhere."),
+            preview=lambda post, fragment, **_data: moderation.redaction_preview(post, fragment),
+        ),
+        "dismiss": Step(
+            ReasonForm, moderation.dismiss_reports, _("The reports are closed. Those who sent them are told.")
+        ),
+        # The same verb as "dismiss": on a hidden post, the open one is the author's request to show it again.
+        "keep_hidden": Step(
+            ReasonForm, moderation.dismiss_reports, _("The post stays hidden. Its author is told why.")
+        ),
     }
 
     @cached_property
@@ -144,7 +166,8 @@ class PostModerationView(ModerationPage):
             is_hidden=post.thread.is_hidden if post.is_first else post.is_hidden,
             history=history,
             reports=post.reports.select_related("reporter", "handled_by").order_by("-created_at"),
-            has_open_reports=post.reports.open().exists(),
+            has_open_reports=post.reports.open().from_members().exists(),
+            has_open_request=post.reports.open().restore_requests().exists(),
             actions=ModerationAction.objects.filter(post=post).select_related("moderator")[:RECENT_ACTIONS],
             **kwargs,
         )
@@ -158,8 +181,12 @@ class ThreadModerationView(ModerationPage):
         "unlock": Step(ReasonForm, moderation.unlock_thread, _("The thread is open again.")),
         "pin": Step(ReasonForm, moderation.pin_thread, _("The thread is pinned.")),
         "unpin": Step(ReasonForm, moderation.unpin_thread, _("The thread is no longer pinned.")),
-        "hide": Step(ReasonForm, moderation.hide_thread, _("The thread is hidden.")),
-        "restore": Step(ReasonForm, moderation.restore_thread, _("The thread is shown again.")),
+        "hide": Step(
+            ReasonForm,
+            moderation.hide_thread,
+            _("The thread is hidden. Its author and those who reported it are told."),
+        ),
+        "restore": Step(ReasonForm, moderation.restore_thread, _("The thread is shown again. Its author is told.")),
         "move": Step(MoveForm, moderation.move_thread, _("The thread is moved.")),
         "retag": Step(RetagForm, moderation.retag_thread, _("The tags are changed.")),
     }

@@ -11,11 +11,28 @@ class ReportReason(models.TextChoices):
     OFFENSIVE = "offensive", _("Offensive or inappropriate")
     WRONG_PLACE = "wrong_place", _("Wrong category or off topic")
     OTHER = "other", _("Something else")
+    # Not a member's report: the author of a hidden post, having changed it, asks the moderators to show it again.
+    RESTORE_REQUEST = "restore_request", _("The author asks for it to be shown again")
+
+    @classmethod
+    def for_members(cls):
+        """The reasons a member may give for a report (the author's request has a form of its own)."""
+        return [(value, label) for value, label in cls.choices if value != cls.RESTORE_REQUEST]
 
 
 class ReportQuerySet(models.QuerySet):
     def open(self):
         return self.filter(handled_at__isnull=True)
+
+    def from_members(self):
+        return self.exclude(reason=ReportReason.RESTORE_REQUEST)
+
+    def restore_requests(self):
+        return self.filter(reason=ReportReason.RESTORE_REQUEST)
+
+    def waiting_posts_count(self):
+        """How many posts wait in the moderation queue: those with an open report or request."""
+        return self.open().values("post_id").distinct().count()
 
 
 class Report(models.Model):
@@ -55,6 +72,14 @@ class ModerationActionQuerySet(models.QuerySet):
         return self.create(
             moderator=moderator, action=action, thread=thread, post=post, reason=reason, details=details or {}
         )
+
+    def hiding_of(self, post):
+        """The entry that hid the post, the latest if it was hidden more than once; a thread for its opening post."""
+        if post.is_first:
+            hidings = self.filter(thread_id=post.thread_id, action=ModerationAction.Action.HIDE_THREAD)
+        else:
+            hidings = self.filter(post=post, action=ModerationAction.Action.HIDE_POST)
+        return hidings.order_by("-created_at", "-pk").first()
 
 
 class ModerationAction(models.Model):

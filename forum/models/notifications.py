@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from knowledge.visibility import may_see_page
 
 from .categories import may_see_category
 from .following import ForumMember
+from .moderation import ModerationAction
 
 
 class NotificationKind(models.TextChoices):
@@ -21,6 +23,67 @@ class NotificationKind(models.TextChoices):
     CATEGORY = "category", _("New thread in a category you follow")
     TAG = "tag", _("New thread with a tag you follow")
     PAGE_TAG = "page_tag", _("New with a tag you follow")
+    # What the moderators did with one's own post, or with one's report.
+    HIDDEN = "hidden", _("Your post was hidden")
+    RESTORED = "restored", _("Your post is shown again")
+    KEPT_HIDDEN = "kept_hidden", _("Your post stays hidden")
+    REDACTED = "redacted", _("Personal data was removed from your post")
+    EDITED = "edited", _("A moderator edited your post")
+    MOVED = "moved", _("Your thread was moved")
+    REPORT_HANDLED = "report_handled", _("Your report was handled")
+    # The review of the knowledge bank's pages: knowledge announces it, intranet/signals.py brings it here.
+    REVIEW_REQUESTED = "review_requested", _("A page waits for your review")
+    PAGE_PUBLISHED = "page_published", _("Your page was approved and published")
+    CHANGES_REQUESTED = "changes_requested", _("Changes were requested in your page")
+
+
+# What became of a report, by what the moderator did; closing it without acting is the default.
+REPORT_OUTCOMES = {
+    ModerationAction.Action.HIDE_POST: _("the post is hidden"),
+    ModerationAction.Action.HIDE_THREAD: _("the thread is hidden"),
+    ModerationAction.Action.REDACT: _("personal data was removed from the post"),
+    ModerationAction.Action.MOVE: _("the thread was moved to a better place"),
+    None: _("the post stays as it is"),
+}
+# What the moderators did, in one sentence with the thread's title and without it (for e-mail: the title may be
+# what was hidden or removed). Never the post's text; the reason is the moderator's, written for the log.
+MODERATION_WORDS = {
+    NotificationKind.HIDDEN: (
+        _("A moderator hid your post in “%(title)s”. Reason: %(reason)s. Change it and ask for it to be shown again."),
+        _(
+            "A moderator hid one of your posts in the forum. Reason: %(reason)s. "
+            "Change it and ask for it to be shown again."
+        ),
+    ),
+    NotificationKind.KEPT_HIDDEN: (
+        _("The moderators looked at your post in “%(title)s” again: it stays hidden. Reason: %(reason)s."),
+        _("The moderators looked at your post again: it stays hidden. Reason: %(reason)s."),
+    ),
+    NotificationKind.RESTORED: (
+        _("A moderator shows your post in “%(title)s” again."),
+        _("A moderator shows your post in “%(title)s” again."),
+    ),
+    NotificationKind.REDACTED: (
+        _("A moderator removed personal data from your post in “%(title)s”. Reason: %(reason)s."),
+        _("A moderator removed personal data from one of your posts. Reason: %(reason)s."),
+    ),
+    NotificationKind.EDITED: (
+        _("A moderator edited your post in “%(title)s”."),
+        _("A moderator edited one of your posts in the forum."),
+    ),
+    NotificationKind.MOVED: (
+        _("A moderator moved your thread “%(title)s” to %(category)s. Reason: %(reason)s."),
+        _("A moderator moved one of your threads to %(category)s. Reason: %(reason)s."),
+    ),
+    NotificationKind.REPORT_HANDLED: (
+        _("The moderators have handled your report on a post in “%(title)s”: %(outcome)s."),
+        _("The moderators have handled your report: %(outcome)s."),
+    ),
+}
+# About the hiding itself: shown to their recipient while the post or thread is hidden.
+ABOUT_HIDDEN_CONTENT = {NotificationKind.HIDDEN, NotificationKind.KEPT_HIDDEN, NotificationKind.REPORT_HANDLED}
+# Wagtail's own review e-mail tells of these, so the forum's e-mail and digests leave them out.
+REVIEW = {NotificationKind.REVIEW_REQUESTED, NotificationKind.PAGE_PUBLISHED, NotificationKind.CHANGES_REQUESTED}
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -38,13 +101,11 @@ class NotificationQuerySet(models.QuerySet):
             municipality=OuterRef("recipient__municipality_id"),
             is_superuser="recipient__is_superuser",
         )
-        visible_thread = (
-            Q(thread__isnull=False)
-            & may_see
-            & Q(thread__is_hidden=False)
-            & (Q(post__isnull=True) | Q(post__is_hidden=False))
-        )
-        visible_page = Q(page__isnull=False) & may_see_page(page=OuterRef("page_id"), person=OuterRef("recipient_id"))
+        shown = Q(thread__is_hidden=False) & (Q(post__isnull=True) | Q(post__is_hidden=False))
+        visible_thread = Q(thread__isnull=False) & may_see & (Q(kind__in=ABOUT_HIDDEN_CONTENT) | shown)
+        # A page in review is no one's to read yet: its reviewers and author were chosen by the review's rules.
+        may_read = may_see_page(page=OuterRef("page_id"), person=OuterRef("recipient_id"))
+        visible_page = Q(page__isnull=False) & (Q(kind__in=REVIEW) | may_read)
         return self.filter(visible_thread | visible_page)
 
     def for_person(self, user):
@@ -52,7 +113,7 @@ class NotificationQuerySet(models.QuerySet):
         return (
             self.filter(recipient=user)
             .still_visible()
-            .select_related("thread__category", "post", "actor", "page")
+            .select_related("thread__category", "post", "actor", "page", "moderation_action")
             .order_by("-created_at", "-pk")
         )
 
@@ -76,7 +137,8 @@ class NotificationQuerySet(models.QuerySet):
                 recipient__notification_email=frequency,
                 recipient__is_active=True,
             )
-            .select_related("recipient", "thread__category", "post", "actor", "page")
+            .exclude(kind__in=REVIEW)
+            .select_related("recipient", "thread__category", "post", "actor", "page", "moderation_action")
             .order_by("recipient_id", "created_at", "pk")
         )
 
@@ -93,6 +155,11 @@ class Notification(models.Model):
     post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # What a moderator did, for the reason and the outcome: read from the log, never copied, so that a
+    # redaction of the log's reason reaches the notification too.
+    moderation_action = models.ForeignKey(
+        "forum.ModerationAction", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -117,15 +184,27 @@ class Notification(models.Model):
 
     def get_absolute_url(self):
         if self.page_id:
+            if self.kind in (NotificationKind.REVIEW_REQUESTED, NotificationKind.CHANGES_REQUESTED):
+                return reverse("wagtailadmin_pages:edit", args=[self.page_id])
             return self.page.url
-        if self.post_id:
+        if self.kind in (NotificationKind.HIDDEN, NotificationKind.KEPT_HIDDEN):
+            # Where the author can change the hidden post and ask for it back.
+            return reverse("forum:edit_post", args=[self.post_id])
+        if self.thread.is_hidden:
+            return reverse("forum:index")
+        if self.post_id and not self.post.is_hidden:
             return self.thread.url_of_post(self.post.number)
         return self.thread.get_absolute_url()
 
-    def describe(self):
-        """What happened, in one sentence: "Anna Larsson mentioned you in <title>". Never quotes the post."""
+    def describe(self, *, in_email=False):
+        """What happened, in one sentence: "Anna Larsson mentioned you in <title>". Never quotes the post.
+
+        In e-mail, what concerns hidden content names no title: it may be what was hidden.
+        """
         if self.page_id:
-            return gettext("New with a tag you follow: %(title)s") % {"title": self.page.title}
+            return self._describe_page()
+        if self.kind in MODERATION_WORDS:
+            return self._describe_moderation(in_email=in_email)
         actor = str(self.actor) if self.actor_id else gettext("Someone")
         values = {"actor": actor, "title": self.thread.title}
         match self.kind:
@@ -142,3 +221,28 @@ class Notification(models.Model):
                 return gettext("%(actor)s started %(title)s in %(category)s") % values
             case _:
                 return gettext("%(actor)s started %(title)s with a tag you follow") % values
+
+    def _describe_page(self):
+        values = {"actor": str(self.actor) if self.actor_id else gettext("Someone"), "title": self.page.draft_title}
+        match self.kind:
+            case NotificationKind.REVIEW_REQUESTED:
+                return gettext("%(actor)s asks you to review “%(title)s”") % values
+            case NotificationKind.PAGE_PUBLISHED:
+                return gettext("%(actor)s approved “%(title)s”: it has been published") % values
+            case NotificationKind.CHANGES_REQUESTED:
+                return gettext("%(actor)s asks for changes in “%(title)s” before it is published") % values
+            case _:
+                return gettext("New with a tag you follow: %(title)s") % {"title": self.page.title}
+
+    def _describe_moderation(self, *, in_email):
+        action = self.moderation_action
+        # The reason ends each sentence it is in, whether or not the moderator ended it with a full stop.
+        values = {"title": self.thread.title, "reason": action.reason.rstrip(". ") if action else ""}
+        if self.kind == NotificationKind.REPORT_HANDLED:
+            values["outcome"] = REPORT_OUTCOMES.get(action and action.action, REPORT_OUTCOMES[None])
+        if self.kind == NotificationKind.MOVED:
+            values["category"] = (action.details.get("to") or {}).get("name", "") if action else ""
+        # A report's thread may be hidden now: its reporter is not shown the title any more.
+        untitled = in_email or (self.kind == NotificationKind.REPORT_HANDLED and self.thread.is_hidden)
+        titled_words, untitled_words = MODERATION_WORDS[self.kind]
+        return str(untitled_words if untitled else titled_words) % values

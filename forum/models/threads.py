@@ -18,6 +18,7 @@ from accounts.roles import is_moderator
 
 from .categories import visible_category_filter
 from .following import ForumMember, Subscription, ThreadRead
+from .moderation import Report
 
 TITLE_MAX_LENGTH = 150
 BODY_MAX_LENGTH = 20000
@@ -210,6 +211,19 @@ class PostQuerySet(models.QuerySet):
             posts = posts.filter(is_hidden=False)
         return posts
 
+    def visible_or_own(self, user):
+        """Posts the person may read, and their own posts a moderator hid (a hidden thread's opening post among
+        them) in categories they may see: the author may change those and ask for them back."""
+        their_categories = Thread.objects.filter(visible_category_filter(user)).values("pk")
+        hidden = Q(is_hidden=True) | Q(number=1, thread__is_hidden=True)
+        own_hidden = Q(author=user, thread__in=their_categories) & hidden
+        return self.filter(Q(pk__in=self.visible_to(user).values("pk")) | own_hidden)
+
+    def with_restore_request(self):
+        """Annotate whether the post's author has asked for it to be shown again, and waits for an answer."""
+        waiting = Report.objects.open().restore_requests().filter(post=OuterRef("pk"))
+        return self.annotate(asked_back=Exists(waiting))
+
     def with_helpful_state(self, user):
         """Annotate whether the person has marked each post helpful."""
         return self.annotate(marked_helpful=Exists(Reaction.objects.filter(post=OuterRef("pk"), user=user)))
@@ -267,6 +281,11 @@ class Post(index.Indexed, models.Model):
     @property
     def is_edited(self):
         return self.edited_at is not None
+
+    @property
+    def is_hidden_by_moderator(self):
+        """Hidden itself, or the opening post of a hidden thread, which stands for it."""
+        return self.is_hidden or (self.is_first and self.thread.is_hidden)
 
 
 class PostRevision(models.Model):

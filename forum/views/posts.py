@@ -14,7 +14,7 @@ from common.params import positive_int
 
 from .. import permissions, services
 from ..forms import EditPostForm, ReplyForm, ReportForm
-from ..models import Category, Post
+from ..models import Category, ModerationAction, Post, Report
 from .threads import visible_thread
 from .writing import draft_key, forget_draft, read_before_sending
 
@@ -84,12 +84,18 @@ def _held(request, preview):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_post(request, pk):
-    """Edit a post. The old text stays in its history; a save based on an old version is refused, not lost."""
-    post = visible_post(request, pk)
+    """Edit a post. The old text stays in its history; a save based on an old version is refused, not lost.
+
+    The author of a hidden post finds it here too, with the moderator's reason: saving asks the moderators
+    to show it again.
+    """
+    posts = Post.objects.visible_or_own(request.user).select_related("thread__category", "author")
+    post = get_object_or_404(posts, pk=pk)
     if not permissions.may_edit(request.user, post):
         raise PermissionDenied(_("You can only edit your own posts, and not in a locked thread."))
+    asking = permissions.may_ask_to_show_again(request.user, post)
     initial = {"body": post.body, "version": post.version, "title": post.thread.title}
-    form = EditPostForm(request.POST or None, post=post, initial=initial)
+    form = EditPostForm(request.POST or None, post=post, initial=initial, asking_to_show_again=asking)
     preview = None
     draft = draft_key(request, "redigera", post.pk)
     if request.method == "POST" and form.is_valid():
@@ -97,17 +103,26 @@ def edit_post(request, pk):
         preview, may_send = read_before_sending(request, data["body"], post.thread.category)
         if may_send:
             try:
-                services.edit_post(
-                    post, by=request.user, body=data["body"], version=data["version"], title=data.get("title")
-                )
+                if asking:
+                    services.ask_to_show_again(
+                        post,
+                        by=request.user,
+                        body=data["body"],
+                        version=data["version"],
+                        title=data.get("title"),
+                        message=data["message"],
+                    )
+                else:
+                    services.edit_post(
+                        post, by=request.user, body=data["body"], version=data["version"], title=data.get("title")
+                    )
             except permissions.ForumError as error:
                 form.add_error(None, error.message)
                 post.refresh_from_db()
                 preview = None
             else:
-                messages.success(request, _("Your changes have been saved."))
                 forget_draft(request, draft)
-                return redirect(post)
+                return _after_edit(request, post, asked=asking)
     context = {
         "post": post,
         "thread": post.thread,
@@ -115,8 +130,26 @@ def edit_post(request, pk):
         "preview": preview,
         "held": _held(request, preview),
         "draft_key": draft,
+        "asking": asking,
     }
+    if asking:
+        context["hiding"] = ModerationAction.objects.hiding_of(post)
+        context["open_request"] = Report.objects.open().restore_requests().filter(post=post).first()
     return render(request, "forum/edit_post.html", context)
+
+
+def _after_edit(request, post, *, asked):
+    if not asked:
+        messages.success(request, _("Your changes have been saved."))
+        return redirect(post)
+    messages.success(
+        request,
+        _("Saved. The moderators are asked to show your post again; you will hear from them in your notifications."),
+    )
+    # A hidden reply shows its author where it stands in the thread; a hidden thread is nowhere to be seen.
+    if permissions.may_see(request.user, post.thread):
+        return redirect(post)
+    return redirect("forum:edit_post", pk=post.pk)
 
 
 @require_POST

@@ -82,6 +82,7 @@ def thread(request, pk):
         Post.objects.filter(thread=thread)
         .select_related("author__municipality")
         .with_helpful_state(request.user)
+        .with_restore_request()
         .order_by("number")
     )
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))

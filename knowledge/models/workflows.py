@@ -1,7 +1,12 @@
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext_lazy as _
+from functools import cache
 
-from wagtail.models import Task, TaskState
+from django.core.exceptions import PermissionDenied
+from django.db.models.query_utils import DeferredAttribute
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from wagtail.models import Task, TaskState, Workflow
 
 from accounts import roles
 from privacy.admin_forms import GuardedTaskCommentForm
@@ -33,11 +38,12 @@ class MunicipalReviewTask(Task):
         return False
 
     def get_actions(self, obj, user):
+        # Each label says it all; knowledge/wagtail_hooks.py keeps Wagtail from adding its own "and Publish".
         if self.user_may_review(obj, user):
             return [
                 ("reject", _("Request changes"), True),
                 ("approve", _("Approve and publish"), False),
-                ("approve", _("Approve with comment"), True),
+                ("approve", _("Approve and publish with a comment"), True),
             ]
         return []
 
@@ -67,3 +73,58 @@ class MunicipalReviewTask(Task):
     class Meta:
         verbose_name = _("municipal review")
         verbose_name_plural = _("municipal reviews")
+
+
+# The names the project gives its review workflow and its task (knowledge.services.ensure_review_workflow). Stored
+# in Swedish like all content; Wagtail keeps one name per row, so they are translated where they are read.
+REVIEW_NAMES = {
+    "Granskning": pgettext_lazy("workflow", "Review"),
+    "Kommunens redaktör granskar": pgettext_lazy("workflow step", "The municipality's editor reviews"),
+}
+
+
+@cache
+def _english_names():
+    with translation.override("en"):
+        return {str(translated): stored for stored, translated in REVIEW_NAMES.items()}
+
+
+def as_stored(name):
+    """The stored name of a known workflow or task name in either language; any other name as it is."""
+    return _english_names().get(name, name)
+
+
+def in_readers_language(name):
+    """A known workflow or task name, stored or English (Wagtail's log keeps the name as it was read then), in the
+    language of the person reading; any other name as it is."""
+    stored = as_stored(name)
+    return str(REVIEW_NAMES[stored]) if stored in REVIEW_NAMES else name
+
+
+class NameInReadersLanguage(DeferredAttribute):
+    """`workflow.name` and `task.name` read in the reader's language, set and saved as stored.
+
+    Setting takes a translation back to the stored name: Django's refresh_from_db() sets what it read.
+    """
+
+    def __get__(self, instance, cls=None):
+        if instance is None:
+            return self
+        return in_readers_language(self.stored(instance))
+
+    def __set__(self, instance, value):
+        instance.__dict__[self.field.attname] = as_stored(value)
+
+    def stored(self, instance):
+        return super().__get__(instance, type(instance))
+
+
+def show_workflow_names_in_readers_language():
+    """Every screen, e-mail and menu of Wagtail's reads `.name`; saving and editing forms read the stored name,
+    so a workflow edited in English keeps its Swedish name. Called once, from KnowledgeConfig.ready()."""
+    for model in (Workflow, Task):
+        field = model._meta.get_field("name")
+        descriptor = NameInReadersLanguage(field)
+        setattr(model, field.attname, descriptor)
+        field.pre_save = lambda instance, add, descriptor=descriptor: descriptor.stored(instance)
+        field.value_from_object = descriptor.stored

@@ -1,7 +1,7 @@
 import pytest
 
 from accounts import roles
-from tests.factories import UserFactory
+from tests.factories import UserFactory, start_thread
 
 
 @pytest.fixture
@@ -35,3 +35,15 @@ def people(db):
         "no_municipality": UserFactory(municipality=None, roles=[roles.EDITOR]),
         "new": UserFactory(municipality=None, roles=[]),
     }
+
+
+@pytest.fixture
+def writer(db):
+    """A colleague who writes the reply a moderator hides."""
+    return UserFactory(first_name="Vera")
+
+
+@pytest.fixture
+def talk(member):
+    """A thread that `member` started and follows."""
+    return start_thread(member, title="Tolk vid samtal med föräldrar", body="Hur bokar ni tolk?")

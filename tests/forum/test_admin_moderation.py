@@ -1,6 +1,8 @@
 import pytest
 
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from forum import moderation, services
 from forum.models import Category, ModerationAction, Post, PostRevision, ReportReason
@@ -171,9 +173,16 @@ def test_redacting_from_the_post_page(moderator_client, thread, member):
     assert response.status_code == 200
     assert "finns inte i inlägget" in response.context["forms"]["redact"].errors["fragment"][0]
 
-    response = moderator_client.post(
-        url, {"action": "redact", "redact-fragment": "Olle Ek", "redact-reason": "Barnets namn"}
-    )
+    asked = {"action": "redact", "redact-fragment": "Olle Ek", "redact-reason": "Barnets namn"}
+    response = moderator_client.post(url, asked)
+    assert response.status_code == 200
+    assert [match.where for match in response.context["preview"]["matches"]] == [
+        f"Inlägg #{post.number}",
+        f"Inlägg #{post.number}, versionen från {date_format(localtime(post.created_at), 'SHORT_DATETIME_FORMAT')}",
+    ]
+    assert "Olle Ek" in Post.objects.get(pk=post.pk).body
+
+    response = moderator_client.post(url, {**asked, "redact-confirmed": "True"})
     assert response.status_code == 302
     post.refresh_from_db()
     assert "Olle" not in post.body

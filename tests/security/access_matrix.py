@@ -76,6 +76,8 @@ EXPECTED = {
     'admin/reports/page\\-types\\-usage/': "L O O O O O O O",
     'admin/reports/page\\-types\\-usage/results/': "L O O O O O O O",
     'admin/pages/workflow/preview/(?P<page_id>[0-9]+)/(?P<task_id>[0-9]+)/': "L N D N D N D D",
+    'admin/pages/(?P<page_id>[0-9]+)/edit/': "L D O D O D O O",
+    'admin/pages/workflow/action/(?P<page_id>[0-9]+)/(?P<action_name>[-a-zA-Z0-9_]+)/(?P<task_state_id>[0-9]+)/': "L N N N N N N N",
     'admin/documents/chooser/chosen/(?P<pk>[^/]+)/': "L N N N N N N N",
     'admin/choose\\-page/chosen\\-multiple/': "L O O O O O O O",
     'admin/documents/chooser/chosen\\-multiple/': "L O O O O O O O",

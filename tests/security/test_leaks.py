@@ -16,9 +16,10 @@ EDITORS = {"editor", "editor_elsewhere", "administrator", "superuser"}
 SEEN_BY = {
     secrets.RESTRICTED_THREAD: EVERYONE_WHO_SEES_JARFALLAS_ROOM,
     secrets.RESTRICTED_TAG: EVERYONE_WHO_SEES_JARFALLAS_ROOM,
-    # Moderators find hidden content in the admin (and marked as hidden in the forum), nobody else anywhere.
-    secrets.HIDDEN_POST: {"moderator", "superuser"},
-    secrets.HIDDEN_THREAD: {"moderator", "superuser"},
+    # Moderators find hidden content in the admin (and marked as hidden in the forum); its author (member) in
+    # their notifications and where they may change it and ask for it back; nobody else anywhere.
+    secrets.HIDDEN_POST: {"moderator", "superuser", "member"},
+    secrets.HIDDEN_THREAD: {"moderator", "superuser", "member"},
     # A draft: its author, the editors of its municipality, those who act for every municipality.
     secrets.DRAFT_PAGE: {"member", "editor", "administrator", "superuser"},
     # Limited to the group Redaktör; administrators and superusers may edit it in the admin.
