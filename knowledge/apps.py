@@ -16,6 +16,7 @@ class KnowledgeConfig(AppConfig):
         from wagtail.models import TaskState
         from wagtail.signals import task_submitted
 
+        from . import signals
         from .admin_visibility import AdminPagePermissionPolicy
         from .notifications import review_submission_notifier
         from .tagging import give_tag_a_slug
@@ -30,3 +31,4 @@ class KnowledgeConfig(AppConfig):
         task_submitted.connect(
             review_submission_notifier, sender=TaskState, dispatch_uid="municipal_review_submitted_email"
         )
+        signals.connect()
