@@ -27,7 +27,7 @@
         link.replaceWith(button);
         menu.appendChild(panel);
 
-        var loading = null;
+        var loaded = false; /* once per page: the list is a glance, and a new page brings a new one */
 
         function isOpen() {
             return button.getAttribute("aria-expanded") === "true";
@@ -47,9 +47,10 @@
         }
 
         function load() {
+            loaded = true;
             panel.setAttribute("aria-busy", "true");
             showMessage(menu.dataset.loadingText, false);
-            loading = fetch(menu.dataset.latestUrl, {
+            fetch(menu.dataset.latestUrl, {
                 credentials: "same-origin",
                 cache: "no-store",
                 headers: { "X-Requested-With": "notifications-menu" }
@@ -65,17 +66,17 @@
                 })
                 .catch(function () {
                     showMessage(menu.dataset.failedText, true);
+                    loaded = false; /* tried again at the next opening */
                 })
                 .then(function () {
                     panel.removeAttribute("aria-busy");
-                    loading = null;
                 });
         }
 
         function open() {
             button.setAttribute("aria-expanded", "true");
             panel.hidden = false;
-            if (!loading) {
+            if (!loaded) {
                 load();
             }
         }
