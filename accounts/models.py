@@ -123,6 +123,14 @@ class User(AbstractUser):
         choices=EmailFrequency.choices,
         default=EmailFrequency.IMMEDIATELY,
     )
+    # Kept on the account, so that the choice follows the person to another browser and past a logout.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language the intranet is shown in. Empty until the person chooses one: then Swedish."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -137,6 +145,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def preferred_language(self):
+        """The language to write to the person in: the one they chose, or Swedish."""
+        return self.language or settings.LANGUAGE_CODE
 
     def save(self, *args, **kwargs):
         # Sign-in matches addresses case-insensitively, so store one spelling only.

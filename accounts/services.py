@@ -106,3 +106,12 @@ def user_for_api_token(secret) -> User:
             Q(last_used_at__isnull=True) | Q(last_used_at__lte=now - API_TOKEN_USE_RECORDED_EVERY), pk=token.pk
         ).update(last_used_at=now)
     return token.user
+
+
+def keep_language(user, language):
+    """Remember on the account the language the person chose; returns whether it changed."""
+    if user.language == language:
+        return False
+    user.language = language
+    User.objects.filter(pk=user.pk).update(language=language)
+    return True

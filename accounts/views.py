@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -6,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
@@ -15,6 +17,8 @@ from .forms import LoginForm, PasswordResetForm, ProfileForm
 from .models import ApiToken
 from .token_forms import NewApiTokenForm
 
+# A language chosen before signing in, for the login to keep on the account.
+LANGUAGE_CHOSEN_SESSION_KEY = "accounts:language_chosen"
 # Where a new token's secret waits for the one page that shows it; read once, then gone.
 NEW_API_TOKEN_SESSION_KEY = "accounts:new_api_token"  # noqa: S105 - a key in the session, not a secret
 API_TOKENS_ANCHOR = "#api-nycklar"
@@ -22,7 +26,11 @@ API_TOKENS_ANCHOR = "#api-nycklar"
 
 @method_decorator(login_not_required, name="dispatch")
 class LoginView(auth_views.LoginView):
-    """Sign in, within the limits of accounts/lockout.py; a successful sign-in trusts the browser."""
+    """Sign in, within the limits of accounts/lockout.py; a successful sign-in trusts the browser.
+
+    The language follows the account: one chosen on the login page just now is kept on it, otherwise the one kept
+    on it is set in this browser.
+    """
 
     template_name = "accounts/login.html"
     authentication_form = LoginForm
@@ -35,8 +43,15 @@ class LoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
+        chosen_before_login = self.request.session.get(LANGUAGE_CHOSEN_SESSION_KEY)
         response = super().form_valid(form)
-        lockout.trust_device(response, form.get_user().email)
+        user = form.get_user()
+        lockout.trust_device(response, user.email)
+        if chosen_before_login:
+            services.keep_language(user, chosen_before_login)
+            self.request.session.pop(LANGUAGE_CHOSEN_SESSION_KEY, None)
+        elif user.language:
+            set_language_cookie(response, user.language)
         return response
 
     def form_invalid(self, form):
@@ -158,3 +173,31 @@ def revoke_api_token(request, pk):
         % {"name": token.name},
     )
     return redirect(reverse("accounts:profile") + API_TOKENS_ANCHOR)
+
+
+@login_not_required
+def set_language(request):
+    """Django's language switch, which sets the cookie on a POST; the choice is kept on the account too, or, before
+    signing in, until the login that follows."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language")
+    if request.method == "POST" and language in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            services.keep_language(request.user, language)
+        else:
+            request.session[LANGUAGE_CHOSEN_SESSION_KEY] = language
+    return response
+
+
+def set_language_cookie(response, language):
+    """The cookie Django's own language switch sets, with the same settings."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

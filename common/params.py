@@ -1,10 +1,12 @@
-"""Reading numbers from what a request sends: one parser for every id and page number.
+"""Reading what a request sends: one parser for every id and page number, one rule for where to go next.
 
 `str.isdigit()` says yes to "²" and "①", which `int()` then refuses; a parameter is a
 number here only when it is plain ASCII digits, and never longer than a database id.
 """
 
 import re
+
+from django.utils.http import url_has_allowed_host_and_scheme
 
 NUMBER = re.compile(r"[0-9]{1,18}")
 
@@ -28,3 +30,11 @@ def positive_ints(text, *, limit):
         if number is not None and number not in numbers:
             numbers.append(number)
     return numbers[:limit]
+
+
+def safe_next(request, default):
+    """Where to go after a POST: the `next` field (or parameter) if it points inside this site, else `default`."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default

@@ -1,5 +1,5 @@
 """The e-mails about events: registered, on the waiting list, given a place, reminded. Title, time, place and a
-link; the confirmation carries the event as an .ics file. In Swedish, as the forum's mail."""
+link; the confirmation carries the event as an .ics file. In the person's language, as the forum's mail."""
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -13,7 +13,7 @@ ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
 
 def send_about(registration, template, *, attach_calendar=True):
     event = registration.event
-    with translation.override("sv"):
+    with translation.override(registration.person.preferred_language):
         context = {"registration": registration, "event": event, "url": absolute_url(event.get_url())}
         subject = " ".join(render_to_string(f"events/email/{template}_subject.txt", context).split())
         body = render_to_string(f"events/email/{template}.txt", context)

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from knowledge.models import ExperienceIndexPage, ExperiencePage
 
@@ -79,9 +80,18 @@ def _reach_text(event):
     counts = registered.aggregate(places=Count("pk"), came=Count("pk", filter=Where(attended=True)))
     with translation.override("sv"):
         if registered.filter(attended__isnull=False).exists():
-            text = _("%(came)d of the %(places)d people registered took part.") % counts
+            text = ngettext(
+                "%(came)d of the %(places)d person registered took part.",
+                "%(came)d of the %(places)d people registered took part.",
+                counts["places"],
+            )
         else:
-            text = _("%(places)d people were registered; attendance was not recorded.") % counts
+            text = ngettext(
+                "%(places)d person was registered; attendance was not recorded.",
+                "%(places)d people were registered; attendance was not recorded.",
+                counts["places"],
+            )
+        text = text % counts
     return f"<p>{text}</p>"
 
 

@@ -13,6 +13,7 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -261,7 +262,7 @@ class Programme:
                 chosen.append((state.label, labels.get(slug, slug), self._query_without((state.param, slug))))
         for param, label, day in (("fran", _("From"), self.date_from), ("till", _("To"), self.date_to)):
             if day:
-                chosen.append((label, day.isoformat(), self._query_without((param, day.isoformat()))))
+                chosen.append((label, date_format(day, "DATE_FORMAT"), self._query_without((param, day.isoformat()))))
         return chosen
 
     def _params(self, view=None):

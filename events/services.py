@@ -7,6 +7,7 @@ other: an event is never overbooked, and a cancelled place goes to exactly one p
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import HomePage
@@ -45,7 +46,7 @@ def registration_closed_reason(event, now=None):
         return _("The event has already started.")
     if event.closes_at() <= now:
         return _("Registration closed on %(date)s.") % {
-            "date": timezone.localtime(event.closes_at()).strftime("%Y-%m-%d %H:%M")
+            "date": date_format(timezone.localtime(event.closes_at()), "DATETIME_FORMAT")
         }
     return None
 

@@ -11,8 +11,9 @@ knowing who listens.
 
 from django.dispatch import Signal
 
-from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
+
+from knowledge.signals import previously_live
 
 from . import services
 from .models import EventPage
@@ -22,18 +23,6 @@ WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "online_link")
 # Sent once per event, when it is first published, with `event` (the EventPage). Receivers decide whom to tell
 # and check who may see the event; a republication after an edit or an unpublication is not news.
 event_first_published = Signal()
-
-
-def previously_live(page, revision):
-    """The event as it was last published before `revision`, or None when this is its first publication."""
-    entry = (
-        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
-        .exclude(revision=revision)
-        .select_related("revision")
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
-    return entry.revision.as_object() if entry else None
 
 
 def more_places(before, after):

@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from common.params import safe_next
 
 from . import services
 from .calendars import calendar_of
@@ -19,12 +20,7 @@ def _visible_event(request, pk):
 
 def _back(request, event):
     """Where the press came from on this site ("Mina evenemang"), or the event page."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(event.url)
+    return redirect(safe_next(request, event.url))
 
 
 @require_POST

@@ -1,6 +1,6 @@
 """The e-mails the forum sends: what happened, the title, who did it and a link, never the post text.
 
-In Swedish: people store no language preference, and Swedish is what everyone reads here.
+In the language the person chose (`User.preferred_language`), Swedish until they choose.
 """
 
 from django.conf import settings
@@ -25,7 +25,7 @@ def open_url(notification):
 
 
 def _send(template, context, recipient):
-    with translation.override("sv"):
+    with translation.override(recipient.preferred_language):
         context = {**context, "profile_url": absolute_url(reverse("accounts:profile"))}
         subject = " ".join(render_to_string(f"forum/email/{template}_subject.txt", context).split())
         body = render_to_string(f"forum/email/{template}.txt", context)
@@ -33,7 +33,7 @@ def _send(template, context, recipient):
 
 
 def send_notification_email(notification):
-    with translation.override("sv"):
+    with translation.override(notification.recipient.preferred_language):
         context = {
             "notification": notification,
             "description": notification.describe(in_email=True),
@@ -45,7 +45,7 @@ def send_notification_email(notification):
 
 
 def send_digest_email(recipient, notifications, *, frequency):
-    with translation.override("sv"):
+    with translation.override(recipient.preferred_language):
         items = [
             {
                 "description": notification.describe(in_email=True),

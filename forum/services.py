@@ -15,6 +15,7 @@ from knowledge.tagging import normalise_tag_names
 from . import notifications
 from .mentions import read_post
 from .models import (
+    Bookmark,
     ForumMember,
     ModerationAction,
     NotificationKind,
@@ -309,6 +310,23 @@ def set_following(user, *, follow, thread=None, category=None, tag=None):
     """Follow or stop following one thread, category or tag."""
     target = {"thread": thread} if thread else {"category": category} if category else {"tag": tag}
     Subscription.objects.update_or_create(user=user, **target, defaults={"is_active": follow})
+
+
+def set_bookmarked(user, *, saved, thread=None, page=None):
+    """Save a thread or a page under "Sparat", or take it away; returns whether anything changed.
+
+    Saving twice keeps one bookmark; taking away deletes the row, a pointer that no one wrote.
+    """
+    target = {"thread": thread} if thread else {"page": page}
+    if not saved:
+        deleted, _kinds = Bookmark.objects.filter(user=user, **target).delete()
+        return bool(deleted)
+    try:
+        with transaction.atomic():
+            _bookmark, created = Bookmark.objects.get_or_create(user=user, **target)
+    except IntegrityError:  # the same save, sent twice at once: the other request made it
+        return False
+    return created
 
 
 def mark_read(thread, user, number):

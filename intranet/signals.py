@@ -4,7 +4,7 @@ from events.models import EventPage
 from events.signals import event_first_published
 from forum.models import NotificationKind
 from forum.notifications import notify_about_page, notify_tag_followers_of_page
-from knowledge.signals import review_finished, review_requested
+from knowledge.signals import page_first_published, review_finished, review_requested
 
 
 def tell_tag_followers_of_event(sender, event, **kwargs):
@@ -23,9 +23,15 @@ def tell_authors(sender, page, authors, by, published, **kwargs):
     notify_about_page(page, authors, kind=kind, actor=by)
 
 
+def tell_tag_followers_of_page(sender, page, **kwargs):
+    """A new method, experience or article reaches the followers of its tags, as a new thread or event does."""
+    notify_tag_followers_of_page(page, page.tags.all())
+
+
 def connect():
     event_first_published.connect(
         tell_tag_followers_of_event, sender=EventPage, dispatch_uid="intranet.tell_tag_followers_of_event"
     )
     review_requested.connect(tell_reviewers, dispatch_uid="intranet.tell_reviewers")
     review_finished.connect(tell_authors, dispatch_uid="intranet.tell_authors")
+    page_first_published.connect(tell_tag_followers_of_page, dispatch_uid="intranet.tell_tag_followers_of_page")

@@ -1,6 +1,4 @@
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
-from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,14 +6,14 @@ from wagtail.admin.views.pages.ordering import set_page_position
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_account import AccountView
-from accounts.views import LogoutView
+from accounts.views import LogoutView, set_language
 from intranet import views
 from knowledge import admin_listings, admin_review
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    # The language switch must work on the login page too, before anyone has signed in.
-    path("sprak/", login_not_required(set_language), name="set_language"),
+    # The language switch works on the login page too, before anyone has signed in; it keeps the choice on the account.
+    path("sprak/", set_language, name="set_language"),
     path("", include("accounts.urls")),
     path("", include("knowledge.urls")),
     path("forum/", include("forum.urls")),

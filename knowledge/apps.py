@@ -16,7 +16,7 @@ class KnowledgeConfig(AppConfig):
         from wagtail.models import TaskState, WorkflowState
         from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
-        from . import notifications
+        from . import notifications, signals
         from .admin_visibility import AdminPagePermissionPolicy
         from .models.workflows import show_workflow_names_in_readers_language
         from .tagging import give_tag_a_slug
@@ -42,3 +42,4 @@ class KnowledgeConfig(AppConfig):
         workflow_rejected.connect(
             notifications.announce_rejection, sender=WorkflowState, dispatch_uid="knowledge_review_changes_requested"
         )
+        signals.connect()

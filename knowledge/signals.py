@@ -1,9 +1,18 @@
 """What the knowledge bank announces for other apps to act on; `intranet/signals.py` connects them.
 
 knowledge is below forum and events, so it never calls them: it says what happened, and whoever cares listens.
+
+A first publication of a method, an experience or an article is announced with `page_first_published` (the forum
+tells the tag's followers). A republication after an edit is not news. A review sent and a review ended are
+announced with `review_requested` and `review_finished` (the forum puts them in the notifications).
 """
 
 from django.dispatch import Signal
+
+from wagtail.models import PageLogEntry
+from wagtail.signals import page_published
+
+from .models import ArticlePage, ExperiencePage, MethodPage
 
 # A page was sent to review. Arguments: `page`, `reviewers` (the people who may review it, not the sender),
 # `by` (who sent it, or None).
@@ -12,3 +21,33 @@ review_requested = Signal()
 # A review ended. Arguments: `page`, `authors` (who sent it and the page's owner, not the reviewer), `by` (the
 # reviewer, or None), `published` (True: approved and published; False: changes requested).
 review_finished = Signal()
+
+# Sent once per page, when it is first published, with `page` (the specific page). Receivers decide whom to tell
+# and check who may see the page.
+page_first_published = Signal()
+
+ANNOUNCED_PAGE_TYPES = (MethodPage, ExperiencePage, ArticlePage)
+
+
+def previously_live(page, revision):
+    """The page as it was last published before `revision`, or None when this is its first publication."""
+    entry = (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
+        .exclude(revision=revision)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision.as_object() if entry else None
+
+
+def announce_first_publication(sender, instance, revision, **kwargs):
+    if previously_live(instance, revision) is None:
+        page_first_published.send(sender=sender, page=instance)
+
+
+def connect():
+    for model in ANNOUNCED_PAGE_TYPES:
+        page_published.connect(
+            announce_first_publication, sender=model, dispatch_uid=f"knowledge.first_publication.{model.__name__}"
+        )

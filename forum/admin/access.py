@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import permission_denied
 
 from accounts.roles import is_moderator
@@ -39,11 +38,3 @@ def page_of(request, queryset, per_page=PAGE_SIZE):
 
 def pagination_context(page):
     return {"page_obj": page, "elided_page_range": page.paginator.get_elided_page_range(page.number)}
-
-
-def safe_next(request, default):
-    """Where to go after a POST: the `next` field if it points inside this site."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default

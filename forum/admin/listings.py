@@ -3,6 +3,7 @@
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -86,10 +87,15 @@ def describe(action):
     if action.action == Action.RETAG:
         return f"{', '.join(details.get('before', [])) or '–'} → {', '.join(details.get('after', [])) or '–'}"
     if action.action == Action.REDACT:
-        return _("%(count)s replacements in %(posts)s posts and %(revisions)s earlier versions") % {
-            "count": details.get("replacements", 0),
-            "posts": len(details.get("posts", [])),
-            "revisions": len(details.get("revisions", [])),
+        replacements = details.get("replacements", 0)
+        posts = len(details.get("posts", []))
+        revisions = len(details.get("revisions", []))
+        return pgettext("redaction summary", "%(replacements)s in %(posts)s and %(revisions)s") % {
+            "replacements": ngettext("%(count)d replacement", "%(count)d replacements", replacements)
+            % {"count": replacements},
+            "posts": ngettext("%(count)d post", "%(count)d posts", posts) % {"count": posts},
+            "revisions": ngettext("%(count)d earlier version", "%(count)d earlier versions", revisions)
+            % {"count": revisions},
         }
     if details.get("reports_closed"):
         return _("Reports closed: %(count)s") % {"count": details["reports_closed"]}

@@ -15,11 +15,13 @@ from taggit.utils import edit_string_for_tags
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from common.params import safe_next
+
 from .. import moderation
 from ..knowledge_link import draft_experience_from_thread, may_draft_pages
 from ..models import ModerationAction, Post, Thread
 from ..permissions import ForumError
-from .access import EditorRequiredMixin, ModeratorRequiredMixin, page_of, pagination_context, safe_next
+from .access import EditorRequiredMixin, ModeratorRequiredMixin, page_of, pagination_context
 from .forms import MoveForm, ReasonForm, RedactForm, RetagForm
 from .listings import HOME
 

@@ -1,3 +1,4 @@
+from .bookmarks import Bookmark
 from .categories import Category
 from .following import ForumMember, Subscription, ThreadRead
 from .moderation import ModerationAction, Report, ReportReason
@@ -6,6 +7,7 @@ from .threads import POSTS_PER_PAGE, Post, PostRevision, Reaction, Thread, Threa
 
 __all__ = [
     "POSTS_PER_PAGE",
+    "Bookmark",
     "Category",
     "ForumMember",
     "ModerationAction",

@@ -8,9 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from taggit.models import Tag
-
-from common.params import positive_int
+from common.params import positive_int, safe_next
+from knowledge.models.tags import tags_offered_to
 
 from .. import permissions, services
 from ..forms import EditPostForm, ReplyForm, ReportForm
@@ -207,16 +206,21 @@ def follow_category(request, slug):
         messages.success(request, _("You follow %(name)s: new threads there reach you.") % {"name": category.label})
     else:
         messages.success(request, _("You no longer follow %(name)s.") % {"name": category.label})
-    return redirect(f"{reverse('forum:index')}?kategori={category.slug}")
+    return redirect(safe_next(request, f"{reverse('forum:index')}?kategori={category.slug}"))
 
 
 @require_POST
 def follow_tag(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    """Follow a tag from the forum or the knowledge bank's tag page: new threads, pages and events with it reach the
+    person. A tag only used where the person may not look is not there to follow."""
+    tag = get_object_or_404(tags_offered_to(request.user), slug=slug)
     follow = request.POST.get("follow") == "1"
     services.set_following(request.user, follow=follow, tag=tag)
     if follow:
-        messages.success(request, _("You follow the tag %(name)s: new threads with it reach you.") % {"name": tag.name})
+        messages.success(
+            request,
+            _("You follow the tag %(name)s: new threads, pages and events with it reach you.") % {"name": tag.name},
+        )
     else:
         messages.success(request, _("You no longer follow the tag %(name)s.") % {"name": tag.name})
-    return redirect(f"{reverse('forum:index')}?tagg={tag.slug}")
+    return redirect(safe_next(request, f"{reverse('forum:index')}?tagg={tag.slug}"))

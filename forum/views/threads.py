@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail.models import Page
 
 from accounts.roles import is_moderator
-from common.params import positive_int
+from common.params import positive_int, safe_next
 from knowledge.models import discussable_pages
 from knowledge.visibility import visible_pages
 
@@ -20,7 +20,7 @@ from .. import permissions, services
 from ..filters import ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
 from ..knowledge_link import discussion_defaults, may_draft_pages
-from ..models import POSTS_PER_PAGE, Category, Post, Subscription, Thread
+from ..models import POSTS_PER_PAGE, Bookmark, Category, Post, Subscription, Thread
 from ..services import MAX_TAGS
 from .writing import draft_key, forget_draft, read_before_sending, sent_drafts
 
@@ -99,6 +99,7 @@ def thread(request, pk):
         "last_read_number": last_read,
         "tags": list(thread.tags.all()),
         "following": _follows(request.user, thread=thread),
+        "bookmarked": Bookmark.objects.filter(user=request.user, thread=thread).exists(),
         "may_post": permissions.may_post_in(request.user, thread),
         "may_accept_answer": permissions.may_accept_answer(request.user, thread),
         "is_moderator": moderator,
@@ -190,7 +191,7 @@ def follow_thread(request, pk):
     follow = request.POST.get("follow") == "1"
     services.set_following(request.user, follow=follow, thread=thread)
     messages.success(request, _("You follow the thread.") if follow else _("You no longer follow the thread."))
-    return redirect(thread)
+    return redirect(safe_next(request, thread.get_absolute_url()))
 
 
 @require_POST

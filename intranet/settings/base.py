@@ -197,6 +197,8 @@ USE_TZ = True
 LANGUAGE_COOKIE_NAME = "kf_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Dates read one way per language (intranet/formats): "3 december 2026", "3 December 2026".
+FORMAT_MODULE_PATH = ["intranet.formats"]
 
 # Static files and media
 STATIC_URL = "/static/"

@@ -18,3 +18,14 @@ def phone_numbers(number):
     """Split "112 / 114 14" into (shown text, tel: value) pairs."""
     parts = [part.strip() for part in str(number).split("/") if part.strip()]
     return [(part, re.sub(r"[^\d+]", "", part)) for part in parts]
+
+
+@register.filter
+def editable_by(page, user):
+    """Whether the person may edit the page; Wagtail's user bar is shown to them only, as it would cover the
+    page's own buttons for everyone else."""
+    return bool(
+        user.is_authenticated
+        and user.has_perm("wagtailadmin.access_admin")
+        and page.permissions_for_user(user).can_edit()
+    )

@@ -1,6 +1,8 @@
 import pytest
 
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Municipality
@@ -179,3 +181,56 @@ def test_an_unknown_email_frequency_is_refused_with_a_message(english, member):
     assert "Select a valid choice" in response.content.decode()
     member.refresh_from_db()
     assert member.notification_email == "immediately"
+
+
+LATEST = reverse("forum:latest_notifications")
+FROM_THE_SCRIPT = {"HTTP_X_REQUESTED_WITH": "notifications-menu"}
+
+
+def test_the_headers_list_shows_the_five_latest_it_may_and_links_to_the_centre(english, member):
+    notify(member, 6)
+    hidden = start_thread(UserFactory(), title="Dold tråd")
+    latest = notify(member, 1, thread=hidden)[0]
+    hidden.is_hidden = True
+    hidden.save()
+
+    response = english.get(LATEST, **FROM_THE_SCRIPT)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html  # a piece for the header, not a page
+    assert html.count('class="notification ') == 5
+    assert f"/forum/notiser/{latest.pk}/" not in html and "Dold tråd" not in html
+    assert f'href="{CENTRE}"' in html and "All notifications" in html
+    assert "X-Requested-With" in response["Vary"]
+
+
+def test_the_headers_list_says_when_there_is_nothing(english, member):
+    assert "No notifications yet." in english.get(LATEST, **FROM_THE_SCRIPT).content.decode()
+
+
+def test_a_browser_opening_the_headers_list_is_shown_the_centre(member_client):
+    response = member_client.get(LATEST)
+    assert response.status_code == 302
+    assert response["Location"] == CENTRE
+
+
+def test_the_header_links_to_the_centre_and_names_the_list_for_the_script(member_client, member):
+    notify(member, 2)
+    html = member_client.get("/").content.decode()
+    assert f'data-latest-url="{LATEST}"' in html
+    assert f'<a class="notifications-link" href="{CENTRE}"' in html
+    assert "2 olästa" in html
+
+
+def queries_for_the_list(client):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(LATEST, **FROM_THE_SCRIPT).status_code == 200
+    return len(captured)
+
+
+def test_the_headers_list_runs_the_same_queries_for_2_and_12_notifications(member_client, member):
+    notify(member, 2)
+    member_client.get(LATEST, **FROM_THE_SCRIPT)
+    few = queries_for_the_list(member_client)
+    notify(member, 10)
+    assert queries_for_the_list(member_client) == few

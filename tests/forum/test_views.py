@@ -1,9 +1,11 @@
 import re
 import uuid
+from datetime import datetime
 
 import pytest
 
 from django.urls import reverse
+from django.utils import timezone
 
 from taggit.models import Tag
 
@@ -366,3 +368,22 @@ def test_the_writing_script_comes_with_the_writing_form(member_client, member):
         assert member_client.get(url).content.decode().count("js/forum-compose.js") == 1, url
     Thread.objects.filter(pk=thread.pk).update(is_locked=True)
     assert "js/forum-compose.js" not in member_client.get(thread.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(("language", "written"), [("sv", "12 oktober 2026, 09:30"), ("en", "12 October 2026, 09:30")])
+def test_a_threads_latest_activity_reads_as_every_other_date(member_client, language, written):
+    thread = start_thread(UserFactory())
+    Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.make_aware(datetime(2026, 10, 12, 9, 30)))
+    member_client.post("/sprak/", {"language": language, "next": "/"})
+    html = member_client.get(reverse("forum:index")).content.decode()
+    assert written in html
+    assert "12 Okt" not in html and "12 Oct 2026" not in html
+
+
+def test_an_unread_discussion_is_marked_new_not_news(member_client, sections):
+    start_thread(UserFactory(), title="Stödgrupp för barn")
+    assert " · nytt</span>" in member_client.get("/").content.decode()
+    member_client.post("/sprak/", {"language": "en", "next": "/"})
+    html = member_client.get("/").content.decode()
+    assert " · new</span>" in html
+    assert " · news</span>" not in html

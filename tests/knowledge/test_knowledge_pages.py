@@ -23,6 +23,26 @@ def test_a_method_page_says_where_it_is_used_and_what_others_learned(member_clie
     assert "Senast granskad" in html
 
 
+def test_the_experience_count_agrees_in_number_with_its_nouns(member_client, make_method, make_experience):
+    method = make_method("Stödgrupp för barn", owner="jarfalla")
+    make_experience("Första omgången", owner="sigtuna", methods=[method])
+    assert "1 erfarenhet från 1 kommun<" in member_client.get(method.url).content.decode()
+
+    make_experience("Andra omgången", owner="sigtuna", methods=[method])
+    assert "2 erfarenheter från 1 kommun<" in member_client.get(method.url).content.decode()
+
+    member_client.post("/sprak/", {"language": "en", "next": "/"})
+    assert "2 experiences from 1 municipality<" in member_client.get(method.url).content.decode()
+
+
+def test_only_those_who_may_edit_a_page_get_wagtails_user_bar(client, member, editor, make_method):
+    method = make_method("Stödgrupp för barn", owner="sigtuna")
+    client.force_login(member)
+    assert "wagtail-userbar" not in client.get(method.url).content.decode()
+    client.force_login(editor)  # a Redaktör in Sigtuna, the method's municipality
+    assert "wagtail-userbar" in client.get(method.url).content.decode()
+
+
 def test_a_method_page_runs_the_same_queries_for_2_and_12_experiences_and_events(
     member_client, make_method, make_experience
 ):

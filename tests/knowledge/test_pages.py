@@ -4,6 +4,8 @@ import pytest
 
 from django.urls import reverse
 
+from wagtail.models import Site
+
 from accounts.models import Municipality
 from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, MunicipalityIndexPage, MunicipalityPage
 from tests.conftest import queries_for
@@ -132,3 +134,11 @@ def test_editors_change_the_support_numbers_in_one_place(member_client, home):
     html = member_client.get("/").content.decode()
     assert "Socialjouren" in html
     assert "Brottsofferjouren" not in html
+
+
+def test_the_admin_start_page_greets_editors_with_the_sites_name(client, editor, home):
+    assert Site.objects.get(is_default_site=True).site_name == "Kunskapsforum"
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "localhost" not in html
+    assert "Kunskapsforum" in html

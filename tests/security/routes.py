@@ -56,6 +56,8 @@ def route_values(ids):
         "forum:first_unread": thread,
         "forum:reply": thread,
         "forum:follow_thread": thread,
+        "forum:bookmark_thread": thread,
+        "forum:bookmark_page": {"pk": ids["restricted_page"]},
         "forum:follow_tag": {"slug": ids["restricted_tag"]},
         "forum:edit_post": post,
         "forum:helpful": post,
