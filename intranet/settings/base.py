@@ -297,6 +297,9 @@ PERMISSIONS_POLICY = (
 WAGTAIL_SITE_NAME = "Kunskapsforum"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Page addresses are ASCII, as tag addresses are: "Våld i nära relationer" → vald-i-nara-relationer
+# (the editor's slug field and every slug Wagtail makes itself; knowledge/slugs.py for the rest).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Gravatar would send a hash of every person's e-mail address to a third party from the admin.
