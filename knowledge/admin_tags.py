@@ -48,7 +48,9 @@ def tags_kept_by(user):
 
 
 def synonyms_kept_by(user):
-    return TagSynonym.objects.filter(tag__in=tags_kept_by(user).values("pk")).select_related("tag")
+    # The tags' ids are read first: one more level of subqueries is more than SQLite's parser takes.
+    kept = list(tags_kept_by(user).values_list("pk", flat=True))
+    return TagSynonym.objects.filter(tag_id__in=kept).select_related("tag")
 
 
 def same_name(queryset, name):
@@ -223,7 +225,7 @@ def kept_chooser(kept_by):
 
     class ChosenView(chooser.SnippetChosenView):
         def get_object(self, pk):
-            return kept_by(self.request.user).get(pk=pk)
+            return get_object_or_404(kept_by(self.request.user), pk=pk)
 
     class ChosenMultipleView(chooser.SnippetChosenMultipleView):
         def get_objects(self, pks):

@@ -74,6 +74,32 @@ def test_wagtail_makes_ascii_addresses_too(sections):
     assert page.slug == "oppna-forskolan"
 
 
+def test_the_migration_makes_an_old_address_ascii_keeps_it_on_publishing_and_redirects_it(client, member, make_method):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    method = make_method("Våld i hemmet", owner="sigtuna")
+    old_url = method.url.replace("vald-i-hemmet", "våld-i-hemmet")
+    MethodPage.objects.filter(pk=method.pk).update(
+        slug="våld-i-hemmet", url_path=method.url_path.replace("vald-i-hemmet", "våld-i-hemmet")
+    )
+    revision = method.latest_revision
+    revision.content["slug"] = "våld-i-hemmet"
+    revision.save(update_fields=["content"])
+
+    import_module("knowledge.migrations.0010_ascii_page_addresses").ascii_addresses(apps, None)
+
+    method = MethodPage.objects.get(pk=method.pk)
+    assert method.slug == "vald-i-hemmet" and method.url_path.endswith("/vald-i-hemmet/")
+    method.get_latest_revision().publish()
+    assert MethodPage.objects.get(pk=method.pk).slug == "vald-i-hemmet"
+    client.force_login(member)
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == method.url
+
+
 # The owner's municipality uses a new method
 
 
