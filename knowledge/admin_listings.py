@@ -24,6 +24,7 @@ from wagtail.models import Page
 from common.params import positive_int
 
 from .admin_visibility import documents_shown_in_admin, pages_shown_in_admin, tags_shown_in_admin
+from .vocabulary import named_or_called
 
 
 class ShownPageTypesUsageReportView(PageTypesUsageReportView):
@@ -46,13 +47,14 @@ class ShownPageTypesUsageReportView(PageTypesUsageReportView):
 
 
 def tag_autocomplete(request, app_name="taggit", model_name="tag"):
-    """Wagtail's tag autocomplete, suggesting only tags the person has met; the project has one tag model."""
+    """Wagtail's tag autocomplete, suggesting only tags the person has met, by name or synonym; the project has
+    one tag model."""
     if (app_name, model_name) != ("taggit", "tag"):
         raise Http404
     term = request.GET.get("term", "")
     if not term:
         return JsonResponse([], safe=False)
-    tags = tags_shown_in_admin(request.user).filter(name__istartswith=term).order_by("name")
+    tags = tags_shown_in_admin(request.user).filter(named_or_called(term, "istartswith")).order_by("name")
     return JsonResponse(list(tags.values_list("name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]), safe=False)
 
 

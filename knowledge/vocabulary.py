@@ -51,6 +51,12 @@ def spelled_alike(name):
     return Q(name__iexact=name) | Q(slug__startswith=Tag().slugify(name))
 
 
+def named_or_called(typed, lookup="icontains"):
+    """Tags whose name, or one of whose synonyms, matches what was typed: for suggestions while writing."""
+    synonyms = TagSynonym.objects.filter(**{f"name__{lookup}": typed}).values("tag_id")
+    return Q(**{f"name__{lookup}": typed}) | Q(pk__in=synonyms)
+
+
 def unknown_tags_error(names):
     return forms.ValidationError(
         ngettext(

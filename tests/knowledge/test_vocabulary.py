@@ -307,3 +307,11 @@ def test_a_document_uploaded_by_an_employee_takes_only_tags_of_the_vocabulary(vo
     form = form_class({"title": "Plan", "tags": "äldre, hedersvåld", "collection": root}, upload, user=sigtuna_member)
     assert form.is_valid(), form.errors
     assert sorted(form.cleaned_data["tags"]) == ["hedersrelaterat våld", "Äldre"]
+
+
+def test_suggestions_while_writing_find_a_tag_by_its_synonym_too(client, vocabulary, sigtuna_member):
+    client.force_login(sigtuna_member)
+    forum = client.get(reverse("forum:suggest_tags"), {"q": "hedersv"}).json()["results"]
+    assert forum == ["hedersrelaterat våld"]
+    editor = client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "hedersv"}).json()
+    assert editor == ["hedersrelaterat våld"]
