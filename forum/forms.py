@@ -1,23 +1,17 @@
 """The forms people write with. Every text passes the personal-data guard before it is saved."""
 
-import operator
 import uuid
-from functools import reduce
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from taggit.models import Tag
 from wagtail.models import Page
 
-from accounts.roles import is_moderator
 from common.params import positive_ints
 from common.text import validate_has_letter_or_digit
 from knowledge.models import discussable_pages
-from knowledge.models.tags import tags_offered_to
 from knowledge.tagging import parse_tags
+from knowledge.vocabulary import resolve_tags
 from privacy.forms import PersonalDataGuardMixin
 
 from .mentions import MAX_MENTIONS, mention_count
@@ -32,12 +26,6 @@ BODY_HELP = _(
     "e.g. @Anna Larsson; when two share the name, add the municipality: @Anna Larsson (Järfälla). "
     "Never write anything that can identify a client."
 )
-
-
-def spelled_alike(name):
-    """Tags that may be `name` in another case, narrowed in Python by casefold: SQLite's LIKE folds only a–z, so
-    "äldre" finds "Äldre" by its address ("aldre", or "aldre_1" beside a "Aldre"), not by its name."""
-    return Q(name__iexact=name) | Q(slug__startswith=Tag().slugify(name))
 
 
 def validate_mention_count(body):
@@ -81,12 +69,12 @@ class SubmissionKeyMixin(forms.Form):
 
 
 def typed_tags(form):
-    """The tags as typed, for the guard (a moderator may type new ones): parsing splits "070-123 45 67" apart."""
+    """The tags as typed, for the guard (a new word may join the vocabulary): parsing splits "070-123 45 67" apart."""
     return form["tags"].value() or ""
 
 
 class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
-    guarded_fields = ("title", "tags", "body")  # a moderator's new tag joins the shared vocabulary
+    guarded_fields = ("title", "tags", "body")  # a new tag joins the shared vocabulary
 
     title = forms.CharField(
         label=_("Title"),
@@ -146,25 +134,9 @@ class ThreadForm(PersonalDataGuardMixin, SubmissionKeyMixin, forms.Form):
             raise forms.ValidationError(
                 _("At most %(limit)d tags: remove %(extra)d.") % {"limit": MAX_TAGS, "extra": len(names) - MAX_TAGS}
             )
-        if not names:
-            return ""
-        # Only tags the person may be offered count as known: one used only in a room closed to them gets the
-        # same answer as one that does not exist, so the form never tells whether such a tag exists.
-        offered = tags_offered_to(self.user).filter(reduce(operator.or_, map(spelled_alike, names)))
-        known = {tag.casefold(): tag for tag in offered.values_list("name", flat=True)}
-        unknown = [name for name in names if name.casefold() not in known]
-        if unknown and not is_moderator(self.user):
-            raise forms.ValidationError(
-                ngettext(
-                    "The tag %(tags)s is not in the shared vocabulary. "
-                    "Choose an existing tag, or ask an editor to add it.",
-                    "The tags %(tags)s are not in the shared vocabulary. "
-                    "Choose existing tags, or ask an editor to add them.",
-                    len(unknown),
-                )
-                % {"tags": ", ".join(f"“{name}”" for name in unknown)}
-            )
-        self.tag_names = [known.get(name.casefold(), name) for name in names]
+        # The shared vocabulary's rule, as in every page's form: known tags as the vocabulary spells them,
+        # synonyms as their tags, a new word only from those who keep the vocabulary.
+        self.tag_names = resolve_tags(names, self.user)
         return ", ".join(self.tag_names)
 
 

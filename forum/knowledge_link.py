@@ -7,11 +7,12 @@ import re
 import nh3
 
 from django.db import transaction
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts import roles
 from knowledge.models import ExperienceIndexPage, ExperiencePage
+from knowledge.slugs import free_slug
 
 from .models import Category, Thread
 from .permissions import ForumError, NotAllowed, may_see
@@ -87,15 +88,6 @@ def _municipality_for(thread, user):
     raise ForumError(_("Your account has no municipality, so the page would have no owner."))
 
 
-def _free_slug(parent, title):
-    base = slugify(title)[:70].strip("-") or "erfarenhet"
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 @transaction.atomic
 def draft_experience_from_thread(thread, *, by):
     """Copy a solved thread into a draft experience page, link the two, and send the draft to review.
@@ -115,7 +107,7 @@ def draft_experience_from_thread(thread, *, by):
     question = locked.posts.get(number=1)
     page = ExperiencePage(
         title=locked.title,
-        slug=_free_slug(parent, locked.title),
+        slug=free_slug(parent, locked.title, fallback="erfarenhet"),
         live=False,
         owner=by,
         summary=plain_summary(question.body_html),

@@ -48,7 +48,7 @@ def fill_method(page, data):
             since_year=use.get("since"),
             contact_role=use.get("contact_role", ""),
         )
-        for use in data.get("local_use", [])
+        for use in local_uses_of(data)
     ]
     page.ratings = [
         MethodRating(
@@ -56,6 +56,14 @@ def fill_method(page, data):
         )
         for rating in data.get("ratings", [])
     ]
+
+
+def local_uses_of(data):
+    """The method's local use as the item gives it; without the field, its owner's municipality uses it
+    (an empty list says that no municipality does)."""
+    if "local_use" in data:
+        return data["local_use"]
+    return [{"municipality": data["municipality"], "status": MethodLocalUse.ESTABLISHED}]
 
 
 def link_method(page, data, page_ids):

@@ -3,17 +3,14 @@
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-
-from wagtail.models import Page
 
 from forum.permissions import ForumError
 from knowledge.models import HomePage
 from knowledge.services import ensure_sections
+from knowledge.slugs import free_slug
 
 from .campaigns import write_campaign
-from .fields import max_length
 from .kinds import CAMPAIGNS, CATEGORIES, PAGE_KINDS, THREADS
 from .models import ImportedPage
 from .outcome import ImportFailed
@@ -89,13 +86,3 @@ def save_page(kind, item, parent):
             parent.add_child(instance=page)
         ImportedPage.objects.create(kind=kind.name, source_id=item.source_id, page=page)
     return page
-
-
-def free_slug(parent, title):
-    """The title as a slug, with -2, -3 … added if a sibling already has it."""
-    base = slugify(title)[: max_length(Page, "slug") - 10] or "sida"
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug

@@ -12,7 +12,6 @@ from django.http import Http404, JsonResponse
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from taggit.models import Tag, TaggedItem
 from wagtail.admin import urls as wagtail_admin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.workflow import PreviewRevisionForTask
@@ -20,14 +19,12 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.documents import get_document_model
 from wagtail.documents.views.chooser import viewset as document_chooser
-from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 
 from common.params import positive_int
 
-from .admin_visibility import documents_shown_in_admin, pages_shown_in_admin
-from .models.tags import PAGE_TAG_MODELS, tags_visible_to
+from .admin_visibility import documents_shown_in_admin, pages_shown_in_admin, tags_shown_in_admin
+from .vocabulary import named_or_called
 
 
 class ShownPageTypesUsageReportView(PageTypesUsageReportView):
@@ -49,32 +46,15 @@ class ShownPageTypesUsageReportView(PageTypesUsageReportView):
         ).order_by("-count", "app_label", "model")
 
 
-def tags_shown_in_admin(user):
-    """Tags on anything the admin shows the person: pages, documents and images, and what the site shows."""
-    if user.is_superuser:
-        return Tag.objects.all()
-    pages = pages_shown_in_admin(Page.objects.all(), user).values("pk")
-    used = Q(pk__in=tags_visible_to(user).values("pk"))
-    for through in PAGE_TAG_MODELS:
-        used |= Q(pk__in=through.objects.filter(content_object_id__in=pages).values("tag_id"))
-    documents = documents_shown_in_admin(get_document_model().objects.all(), user)
-    images = image_permission_policy.instances_user_has_any_permission_for(user, ["choose", "change"])
-    for model, items in ((get_document_model(), documents), (get_image_model(), images)):
-        on_items = TaggedItem.objects.filter(content_type__app_label=model._meta.app_label).filter(
-            content_type__model=model._meta.model_name, object_id__in=items.values("pk")
-        )
-        used |= Q(pk__in=on_items.values("tag_id"))
-    return Tag.objects.filter(used)
-
-
 def tag_autocomplete(request, app_name="taggit", model_name="tag"):
-    """Wagtail's tag autocomplete, suggesting only tags the person has met; the project has one tag model."""
+    """Wagtail's tag autocomplete, suggesting only tags the person has met, by name or synonym; the project has
+    one tag model."""
     if (app_name, model_name) != ("taggit", "tag"):
         raise Http404
     term = request.GET.get("term", "")
     if not term:
         return JsonResponse([], safe=False)
-    tags = tags_shown_in_admin(request.user).filter(name__istartswith=term).order_by("name")
+    tags = tags_shown_in_admin(request.user).filter(named_or_called(term, "istartswith")).order_by("name")
     return JsonResponse(list(tags.values_list("name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]), safe=False)
 
 

@@ -1,4 +1,4 @@
-"""Which pages and documents the admin shows to a person: the one rule behind its explorer, search,
+"""Which pages, documents and tags the admin shows to a person: the one rule behind its explorer, search,
 choosers, API, reports and history.
 
 Wagtail lists every page under a person's page permissions, drafts and view-restricted pages included,
@@ -20,12 +20,17 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from taggit.models import Tag, TaggedItem
+from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_permission_policy
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts import roles
 
+from .models.tags import PAGE_TAG_MODELS, tags_visible_to
 from .permissions import MunicipalScopeMixin, in_municipal_scope
 from .visibility import stopped_by_a_collection_restriction, visible_pages
 
@@ -87,3 +92,21 @@ def documents_shown_in_admin(documents, user):
         return documents
     changeable = document_permission_policy.instances_user_has_permission_for(user, "change")
     return documents.filter(~stopped_by_a_collection_restriction(user) | Q(pk__in=changeable.values("pk")))
+
+
+def tags_shown_in_admin(user):
+    """Tags on anything the admin shows the person: pages, documents and images, and what the site shows."""
+    if user.is_superuser:
+        return Tag.objects.all()
+    pages = pages_shown_in_admin(Page.objects.all(), user).values("pk")
+    used = Q(pk__in=tags_visible_to(user).values("pk"))
+    for through in PAGE_TAG_MODELS:
+        used |= Q(pk__in=through.objects.filter(content_object_id__in=pages).values("tag_id"))
+    documents = documents_shown_in_admin(get_document_model().objects.all(), user)
+    images = image_permission_policy.instances_user_has_any_permission_for(user, ["choose", "change"])
+    for model, items in ((get_document_model(), documents), (get_image_model(), images)):
+        on_items = TaggedItem.objects.filter(content_type__app_label=model._meta.app_label).filter(
+            content_type__model=model._meta.model_name, object_id__in=items.values("pk")
+        )
+        used |= Q(pk__in=on_items.values("tag_id"))
+    return Tag.objects.filter(used)

@@ -1,6 +1,6 @@
 """The forms of the documents and images editors upload (settings WAGTAILDOCS_DOCUMENT_FORM_BASE and
-WAGTAILIMAGES_IMAGE_FORM_BASE): title and tags pass the personal-data guard, and a document's content
-must be what its name says.
+WAGTAILIMAGES_IMAGE_FORM_BASE): title and tags pass the personal-data guard, tags come from the shared
+vocabulary, and a document's content must be what its name says.
 
 Not imported by the models: Wagtail's document and image forms need the models loaded.
 """
@@ -13,8 +13,10 @@ from wagtail.images.forms import BaseImageForm
 from common.uploads import validate_content_matches_name
 from privacy.admin_forms import AdminGuardMixin
 
+from .vocabulary import VocabularyTagsMixin
 
-class DocumentForm(AdminGuardMixin, BaseDocumentForm):
+
+class DocumentForm(VocabularyTagsMixin, AdminGuardMixin, BaseDocumentForm):
     """Wagtail checks the extension (WAGTAILDOCS_EXTENSIONS) and the size (WAGTAILDOCS_MAX_UPLOAD_SIZE);
     this adds the content. The multiple uploader uses this form too."""
 
@@ -27,7 +29,7 @@ class DocumentForm(AdminGuardMixin, BaseDocumentForm):
         return file
 
 
-class ImageForm(AdminGuardMixin, BaseImageForm):
+class ImageForm(VocabularyTagsMixin, AdminGuardMixin, BaseImageForm):
     """An uploaded file's name becomes the image's title, so a number in a file name is found too."""
 
     confirmation_widget = forms.CheckboxInput  # like documents, every field is rendered

@@ -1,5 +1,5 @@
 """Forms for knowledge pages in Wagtail: the personal-data guard on every text, malformed values answered
-with a form error, and municipal scope."""
+with a form error, the shared tag vocabulary's rule, addresses nobody has to type, and municipal scope."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +13,15 @@ from common.params import positive_int
 from privacy.admin_forms import GuardedPageForm
 from privacy.forms import CONFIRMATION_FIELD
 
+from .permissions import keeps_methods_reviewed
+from .slugs import ascii_slug, free_slug, made_from_title, slug_is_free
+from .vocabulary import VocabularyTagsMixin
+
 # What Wagtail's widgets raise when a posted value is not what its editor sends (StreamField counts and
 # ids, Draftail's JSON): the parsers are Wagtail's, so the project can only catch what they let through.
 UNREADABLE_VALUE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 UNREADABLE = _("This value could not be read. Fill it in again with the editor's own controls.")
+NOT_STATED = _("Not stated")
 
 
 def read_guarded(form, name, field):
@@ -57,13 +62,26 @@ def guard_reading(form):
             guard_reading(child)
 
 
-class KnowledgePageForm(GuardedPageForm):
-    """Every page's form: each text passes the personal-data guard, and a value Wagtail cannot read is a
-    form error, not a server error."""
+class KnowledgePageForm(VocabularyTagsMixin, GuardedPageForm):
+    """Every page's form: each text passes the personal-data guard, a value Wagtail cannot read is a form
+    error, not a server error, tags come from the shared vocabulary, and the address needs no typing."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False  # made from the title when left empty (without JavaScript, too)
         guard_reading(self)
+
+    def clean_slug(self):
+        """An ASCII address (å→a, ä→a, ö→o); one made from the title that a sibling has is made free with a
+        number, since its writer never chose it. A slug the person typed and a sibling has stays an error."""
+        title = self.cleaned_data.get("title") or self.data.get("title", "")
+        slug = ascii_slug(self.cleaned_data.get("slug"))
+        if self.parent_page is None:
+            return slug or ascii_slug(title)
+        if not slug or (made_from_title(slug, title) and not slug_is_free(slug, self.parent_page, self.instance)):
+            return free_slug(self.parent_page, title, page=self.instance)
+        return slug
 
 
 class MunicipalPageForm(KnowledgePageForm):
@@ -90,7 +108,42 @@ class MethodPageForm(MunicipalPageForm):
 
     Its own municipality's editors confirm it (knowledge.services.confirm_local_use); a row the writer
     may work on is confirmed by saving it, and a row left untouched keeps what the published page says.
+    A new method starts with a row for its owner's municipality, which the writer may remove. The review
+    date is the reviewers' (the review sets it, MunicipalReviewTask), and each prevention and evidence
+    level says what it means where it is chosen.
     """
+
+    EXPLAINED_LEVELS = ("prevention_level", "evidence_level")
+    REVIEW_FIELDS = ("last_reviewed", "next_review_due")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and not keeps_methods_reviewed(self.for_user):
+            for name in self.REVIEW_FIELDS:
+                self.fields.pop(name, None)
+        for name in self.EXPLAINED_LEVELS:
+            if field := self.fields.get(name):
+                field.label_from_instance = lambda term: term.explained()
+                field.empty_label = NOT_STATED
+        if not self.is_bound and self.instance.pk is None:
+            self.propose_owners_use()
+
+    def propose_owners_use(self):
+        """The owner's municipality uses a new method unless the writer says otherwise by removing the row."""
+        municipality_id = self.initial.get("municipality") or self.instance.municipality_id
+        formset = self.formsets.get("local_uses")
+        if not municipality_id or formset is None or formset.forms:
+            return
+        with_one_row = type(type(formset).__name__, (type(formset),), {"extra": 1})
+        proposed = with_one_row(
+            instance=self.instance,
+            prefix=formset.prefix,
+            form_kwargs=formset.form_kwargs,
+            initial=[{"municipality": municipality_id, "status": formset.model.ESTABLISHED}],
+        )
+        for child in [*proposed.forms, proposed.empty_form]:
+            guard_reading(child)
+        self.formsets["local_uses"] = proposed
 
     def save(self, commit=True):
         self.mark_local_use_suggestions()

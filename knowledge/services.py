@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
 
+from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -27,6 +28,7 @@ from .models import (
     MunicipalityPage,
     MunicipalReviewTask,
 )
+from .slugs import free_slug
 
 REVIEW_WORKFLOW_NAME = "Granskning"
 
@@ -132,3 +134,21 @@ def confirm_local_use(use, *, by):
                 row["confirmed"] = True
         revision.save(update_fields=["content"])
     return True
+
+
+@transaction.atomic
+def start_draft(index, page, *, author, uses_it=None, submit=False, slug_fallback="sida"):
+    """Add a contributor's new page under its section as a draft of theirs, at a free ASCII address made from
+    its title; `uses_it` is the owner's municipality's use of a method (a status, or None when it does not use
+    it); `submit` sends it to review at once. Returns the page."""
+    page.owner = author
+    page.live = False
+    page.slug = free_slug(index, page.title, fallback=slug_fallback)
+    if uses_it:
+        page.local_uses = [MethodLocalUse(municipality=page.municipality, status=uses_it, confirmed=True)]
+    index.add_child(instance=page)
+    revision = page.save_revision(user=author)
+    log(instance=page, action="wagtail.create", user=author, revision=revision, content_changed=True)
+    if submit and (workflow := page.get_workflow()):
+        workflow.start(page, author)
+    return page

@@ -1,7 +1,7 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from taggit.models import Tag
@@ -17,10 +17,11 @@ from .models import (
     MunicipalityPage,
     TopicPage,
 )
-from .models.tags import tag_uses_visible_to, tags_visible_to
+from .models.tags import TagSynonym, tag_uses_visible_to, tags_visible_to
+from .services import start_draft
+from .sharing import KINDS, ShareForm, drafts_of, may_share
 from .visibility import visible_pages
 
-SHARE_TARGETS = {"metod": (MethodIndexPage, "methodpage"), "erfarenhet": (ExperienceIndexPage, "experiencepage")}
 TAG_PAGE_LIMIT = 50
 
 
@@ -86,22 +87,48 @@ def section(user, index_model, page_model, title, description, empty):
 
 
 def share(request, kind):
-    """Lead a colleague straight into the editing form for a new method or experience draft."""
-    if kind not in SHARE_TARGETS:
-        raise Http404
-    index_model, page_type = SHARE_TARGETS[kind]
-    index = index_model.objects.first()
+    """The first step of sharing a method or an experience: the person's drafts, and a plain form that makes
+    a new one and leads into the editor (or sends it for review at once)."""
+    share_kind = KINDS.get(kind)
+    index = share_kind.index_model.objects.first() if share_kind else None
     if index is None:
         raise Http404
     if not index.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
-    return redirect(reverse("wagtailadmin_pages:add", args=("knowledge", page_type, index.pk)))
+    form = ShareForm(request.POST or None, user=request.user, kind=share_kind)
+    if request.method == "POST" and may_share(request.user) and form.is_valid():
+        submit = "review" in request.POST
+        page = form.page(share_kind)
+        start_draft(index, page, author=request.user, uses_it=form.owners_use, submit=submit, slug_fallback=kind)
+        if submit:
+            messages.success(
+                request,
+                _("Thank you! “%(title)s” is sent for review. You will hear when it is published.")
+                % {"title": page.title},
+            )
+            return redirect(index.url)
+        messages.success(request, _("Your draft is saved. Fill in the rest, then send it for review."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    context = {
+        "form": form,
+        "kind": share_kind,
+        "may_share": may_share(request.user),
+        "drafts": drafts_of(request.user, share_kind.page_model),
+    }
+    return render(request, "knowledge/share.html", context)
 
 
 def tag(request, slug):
     """Everything carrying one tag, grouped by type."""
     user = request.user
-    tag = get_object_or_404(tags_visible_to(user), slug=slug)
+    tag = tags_visible_to(user).filter(slug=slug).first()
+    if tag is None:
+        # The address of a tag since merged or renamed leads to the tag it became.
+        synonym = TagSynonym.objects.filter(slug=slug, tag__in=tags_visible_to(user).values("pk"))
+        became = synonym.values_list("tag__slug", flat=True).first()
+        if became is None:
+            raise Http404
+        return redirect("knowledge:tag", slug=became)
     groups = []
     for page_model, index_model in ((MethodPage, MethodIndexPage), (ExperiencePage, ExperienceIndexPage)):
         pages = page_model.objects.visible_to(user).filter(tags=tag).select_related("municipality").order_by("title")

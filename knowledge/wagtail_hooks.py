@@ -17,6 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_tags
 from .admin_views import LocalUseSuggestionsView
 from .admin_visibility import AdminPagePermissionPolicy, documents_shown_in_admin, pages_shown_in_admin
 from .models import AgeGroup, EvidenceLevel, MethodPage, MunicipalReviewTask, PreventionLevel, TargetGroup, ViolenceType
@@ -47,6 +48,8 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+register_snippet(admin_tags.VocabularyViewSetGroup)
+hooks.register("register_log_actions", admin_tags.register_log_actions)
 
 
 class MethodsToReviewView(ReportView):

@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from knowledge.models.tags import tags_offered_to
+from knowledge.vocabulary import named_or_called
 
 from ..mentions import handles_of
 
@@ -50,14 +51,15 @@ def people(request):
 
 @require_safe
 def tags(request):
-    """Tags from the shared vocabulary that start with, or contain, what was typed, as far as the person may be
-    told of them (knowledge.models.tags.tags_offered_to): never a tag used only in a closed category or on a draft."""
+    """Tags from the shared vocabulary that start with, or contain, what was typed (in their name or a synonym's),
+    as far as the person may be told of them (knowledge.models.tags.tags_offered_to): never a tag used only in a
+    closed category or on a draft."""
     typed = request.GET.get("q", "").strip()[:50]
     if not typed:
         return JsonResponse({"results": []})
     found = (
         tags_offered_to(request.user)
-        .filter(name__icontains=typed)
+        .filter(named_or_called(typed))
         .annotate(starts=Count("pk", filter=Q(name__istartswith=typed)))
         .order_by("-starts", "name")[:SUGGESTIONS]
     )

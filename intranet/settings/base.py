@@ -190,7 +190,9 @@ CSRF_FAILURE_VIEW = "intranet.views.csrf_failure"
 # Language: Swedish first, English as a complete second language.
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings, then Swedish for Wagtail's strings its catalogue leaves out (a catalogue apart,
+# which `make messages` leaves be); both come before the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -299,6 +301,9 @@ PERMISSIONS_POLICY = (
 WAGTAIL_SITE_NAME = "Kunskapsforum"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Page addresses are ASCII, as tag addresses are: "Våld i nära relationer" → vald-i-nara-relationer
+# (the editor's slug field and every slug Wagtail makes itself; knowledge/slugs.py for the rest).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Gravatar would send a hash of every person's e-mail address to a third party from the admin.

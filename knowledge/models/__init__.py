@@ -12,7 +12,7 @@ from .pages import (
     TopicPin,
 )
 from .site_settings import SupportSettings
-from .tags import ArticlePageTag, ExperiencePageTag, MethodPageTag
+from .tags import ArticlePageTag, ExperiencePageTag, MethodPageTag, TagSynonym
 from .taxonomies import AgeGroup, EvidenceLevel, PreventionLevel, TargetGroup, ViolenceType
 from .workflows import MunicipalReviewTask
 
@@ -39,6 +39,7 @@ __all__ = [
     "PreventionLevel",
     "RelatedMethod",
     "SupportSettings",
+    "TagSynonym",
     "TargetGroup",
     "TopicPage",
     "TopicPin",

@@ -1,5 +1,6 @@
 from datetime import date
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -106,7 +107,8 @@ class MethodPage(KnowledgePage):
                 FieldPanel("age_groups", widget=CHECKBOXES),
                 FieldPanel("violence_types", widget=CHECKBOXES),
                 FieldPanel("sectors", widget=CHECKBOXES),
-                FieldRowPanel([FieldPanel("prevention_level"), FieldPanel("evidence_level")]),
+                FieldPanel("prevention_level", widget=forms.RadioSelect),
+                FieldPanel("evidence_level", widget=forms.RadioSelect),
                 FieldPanel("tags"),
             ],
             heading=_("Classification"),
@@ -116,9 +118,17 @@ class MethodPage(KnowledgePage):
             [FieldPanel("staff"), FieldPanel("training"), FieldPanel("sessions"), FieldPanel("cost_level")],
             heading=_("What it takes"),
         ),
-        InlinePanel("local_uses", heading=_("Local use"), label=_("municipality using the method")),
+        InlinePanel(
+            "local_uses",
+            heading=_("Local use"),
+            label=_("municipality using the method"),
+            help_text=_(
+                "A new method starts with your municipality's row: remove it if your municipality does not use it."
+            ),
+        ),
         InlinePanel("materials", heading=_("Materials"), label=_("document")),
         InlinePanel("related_methods", heading=_("Related methods"), label=_("related method")),
+        # Only for reviewers (MethodPageForm): approving the review sets the date for them.
         FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading=_("Review")),
     ]
     search_fields = [
@@ -171,6 +181,14 @@ class MethodPage(KnowledgePage):
         ids = [link.related_id for link in self.related_methods.all()]
         visible = MethodPage.objects.visible_to(user).in_bulk(ids)
         return [visible[pk] for pk in ids if pk in visible]
+
+    def record_review(self, day):
+        """An editor approved the method on `day`: that is its last review; a next review date the editors
+        did not choose themselves (two years after the last one) moves along."""
+        automatic = self.last_reviewed is None or self.next_review_due in (None, two_years_after(self.last_reviewed))
+        self.last_reviewed = day
+        if automatic or self.next_review_due <= day:
+            self.next_review_due = two_years_after(day)
 
     @property
     def review_overdue(self):

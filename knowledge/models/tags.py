@@ -1,20 +1,23 @@
-"""One tag vocabulary (django-taggit's Tag) shared by every page type and, later, forum threads.
+"""One tag vocabulary (django-taggit's Tag) shared by every page type and forum threads.
 
 Each content type has its own through model, all pointing at the same Tag,
 so a tag page can list methods, experiences, articles and discussions together.
-TAGGIT_CASE_INSENSITIVE makes "Våld" and "våld " one tag.
+TAGGIT_CASE_INSENSITIVE makes "Våld" and "våld " one tag. A synonym (TagSynonym)
+is another word for a tag: typed anywhere, it becomes the tag (knowledge/vocabulary.py).
 """
 
 from django.apps import apps
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, Tag, TaggedItemBase
 from wagtail import hooks
 from wagtail.models import Page
 
+from knowledge.tagging import fallback_slug
 from knowledge.visibility import visible_pages
 
 
@@ -28,6 +31,36 @@ class ExperiencePageTag(TaggedItemBase):
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class TagSynonym(models.Model):
+    """Another word for a tag of the shared vocabulary: typed in a page or a thread, it becomes the tag.
+
+    A tag merged into another, or renamed, leaves its old name and address here, so what people
+    typed and linked to still leads to the tag.
+    """
+
+    name = models.CharField(
+        _("synonym"),
+        max_length=100,
+        unique=True,
+        help_text=_("A word people write for the tag, e.g. a short form or a common misspelling."),
+    )
+    slug = models.SlugField(_("address"), max_length=100, allow_unicode=False, blank=True, editable=False)
+    tag = models.ForeignKey(Tag, verbose_name=_("tag"), on_delete=models.CASCADE, related_name="synonyms")
+
+    class Meta:
+        verbose_name = _("tag synonym")
+        verbose_name_plural = _("tag synonyms")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = (Tag().slugify(self.name) or fallback_slug(self.name))[:100]
+        super().save(*args, **kwargs)
 
 
 PAGE_TAG_MODELS = (MethodPageTag, ExperiencePageTag, ArticlePageTag)

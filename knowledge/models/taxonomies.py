@@ -20,12 +20,25 @@ class Term(models.Model):
     name = models.CharField(_("name (Swedish)"), max_length=100, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(
+        _("explanation (Swedish)"),
+        blank=True,
+        help_text=_("One or two sentences shown where the value is chosen, e.g. who a prevention level is for."),
+    )
+    description_en = models.TextField(_("explanation (English)"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     objects = TermQuerySet.as_manager()
 
     base_form_class = GuardedAdminModelForm  # the personal-data guard on every text
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("description"),
+        FieldPanel("description_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         abstract = True
@@ -39,6 +52,16 @@ class Term(models.Model):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
+
+    @property
+    def explanation(self):
+        if get_language() == "en" and self.description_en:
+            return self.description_en
+        return self.description
+
+    def explained(self):
+        """The value with its explanation, as a choice reads where it is made: "Selektiv – för grupper …"."""
+        return f"{self.label} – {self.explanation}" if self.explanation else self.label
 
 
 class ViolenceType(Term):

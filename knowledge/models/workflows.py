@@ -2,7 +2,7 @@ from functools import cache
 
 from django.core.exceptions import PermissionDenied
 from django.db.models.query_utils import DeferredAttribute
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -17,6 +17,22 @@ from .listing import municipal_page_ids
 def municipality_id_of(obj):
     specific = getattr(obj, "specific_deferred", obj)
     return getattr(specific, "municipality_id", None)
+
+
+REVIEW_DATES = ("last_reviewed", "next_review_due")
+
+
+def record_review(obj, day):
+    """Approving is reviewing: the revision about to be published carries the review's date (methods only)."""
+    revision = obj.get_latest_revision()
+    page = revision.as_object() if revision else None
+    if not hasattr(page, "record_review"):
+        return
+    page.record_review(day)
+    for name in REVIEW_DATES:
+        value = getattr(page, name)
+        revision.content[name] = value.isoformat() if value else None
+    revision.save(update_fields=["content"])
 
 
 class MunicipalReviewTask(Task):
@@ -56,6 +72,8 @@ class MunicipalReviewTask(Task):
         if not form.is_valid():
             raise PermissionDenied
         comment = {"comment": form.cleaned_data["comment"]} if "comment" in kwargs else {}
+        if action_name == "approve":
+            record_review(task_state.workflow_state.content_object, timezone.localdate())
         return super().on_action(task_state, user, action_name, **comment)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -33,3 +33,8 @@ def choose_suggestion(page, field, typed, *, while_open=None):
     assert page.locator(f"#{list_id}").is_hidden()
     assert field.get_attribute("aria-expanded") == "false"
     assert field.get_attribute("aria-activedescendant") is None
+
+
+def wait_for_messages(page):
+    """Wagtail fades its messages in; checking contrast mid-fade would measure a paler colour."""
+    expect(page.locator(".messages > ul")).to_have_css("opacity", "1")

@@ -10,6 +10,7 @@ from django.core import mail
 from accounts import roles
 from accounts.models import Municipality
 from knowledge.models import MethodLocalUse
+from tests.browser.helpers import wait_for_messages
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -17,11 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def place(slug):
     return Municipality.objects.get(slug=slug)
-
-
-def wait_for_messages(page):
-    # Wagtail fades its messages in; checking contrast mid-fade would measure a paler colour.
-    expect(page.locator(".messages > ul")).to_have_css("opacity", "1")
 
 
 def test_an_editor_confirms_that_their_municipality_uses_a_method(

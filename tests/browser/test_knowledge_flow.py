@@ -39,11 +39,13 @@ def test_a_professional_submits_a_method_an_editor_approves_and_a_colleague_read
     author_page = signed_in(author)
     author_page.goto("/kunskapsbank/")
     author_page.get_by_role("link", name="Dela en metod").first.click()
-    author_page.wait_for_url("**/admin/pages/add/knowledge/methodpage/**")
-    author_page.locator("#id_title").fill("Samtal om hedersnormer i årskurs 8")
-    author_page.locator("#id_summary").fill("Klassrumssamtal om heder, frihet och rättigheter, ledda av skolkurator.")
-    # The slug sits on another tab; Wagtail fills it from the title after a pause, so set it outright.
-    author_page.evaluate("document.querySelector('#id_slug').value = 'samtal-om-hedersnormer'")
+    author_page.wait_for_url("**/kunskapsbank/dela/metod/")
+    author_page.get_by_label("Titel").fill("Samtal om hedersnormer i årskurs 8")
+    author_page.get_by_label("Sammanfattning").fill(
+        "Klassrumssamtal om heder, frihet och rättigheter, ledda av skolkurator."
+    )
+    author_page.get_by_role("button", name="Spara och fortsätt i redigeraren").click()
+    author_page.wait_for_url("**/admin/pages/*/edit/")
     click_hidden_action(author_page, "button[name=action-submit]")
     author_page.wait_for_load_state("networkidle")
     method = MethodPage.objects.get(title="Samtal om hedersnormer i årskurs 8")

@@ -7,21 +7,26 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGS = sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po"))
+CATALOGS = sorted((ROOT / "locale").glob("**/LC_MESSAGES/*.po"))
+WAGTAIL_CATALOGS = sorted((ROOT / "locale/wagtail").glob("**/LC_MESSAGES/*.po"))
+
+
+def catalog_name(path):
+    return str(path.relative_to(ROOT / "locale"))
 
 
 def test_there_is_a_swedish_catalog():
     assert ROOT / "locale/sv/LC_MESSAGES/django.po" in CATALOGS
 
 
-@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: path.parts[-3])
+@pytest.mark.parametrize("catalog", CATALOGS, ids=catalog_name)
 def test_catalogs_have_no_untranslated_or_fuzzy_entries(catalog):
     po = polib.pofile(str(catalog))
     problems = [entry.msgid for entry in po.untranslated_entries() + po.fuzzy_entries()]
     assert problems == []
 
 
-@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: path.parts[-3])
+@pytest.mark.parametrize("catalog", CATALOGS, ids=catalog_name)
 def test_compiled_catalogs_match_their_sources(catalog):
     source = polib.pofile(str(catalog))
     compiled = polib.mofile(str(catalog.with_suffix(".mo")))
@@ -55,6 +60,43 @@ def test_every_string_in_the_code_is_in_the_swedish_catalog(tmp_path):
     extracted = {entry.msgid for entry in polib.pofile(str(copy / "locale/sv/LC_MESSAGES/django.po"))}
     committed = {entry.msgid for entry in polib.pofile(str(ROOT / "locale/sv/LC_MESSAGES/django.po"))}
     assert sorted(extracted - committed) == [], "Run `make messages` and translate the new strings"
+
+
+def wagtails_msgids(domain):
+    import wagtail
+
+    msgids = set()
+    for catalog in Path(wagtail.__file__).parent.glob(f"**/locale/en/LC_MESSAGES/{domain}.po"):
+        msgids |= {entry.msgid for entry in polib.pofile(str(catalog))}
+    return msgids
+
+
+def test_there_is_swedish_for_wagtails_own_strings_of_the_editor_and_its_javascript():
+    assert {catalog_name(path) for path in WAGTAIL_CATALOGS} == {
+        "wagtail/sv/LC_MESSAGES/django.po",
+        "wagtail/sv/LC_MESSAGES/djangojs.po",
+    }
+
+
+@pytest.mark.parametrize("catalog", WAGTAIL_CATALOGS, ids=catalog_name)
+def test_the_catalogue_for_wagtail_holds_only_strings_wagtail_still_has(catalog):
+    msgids = {entry.msgid for entry in polib.pofile(str(catalog))}
+    assert sorted(msgids - wagtails_msgids(catalog.stem)) == []
+
+
+def test_the_page_editor_autosaves_and_helps_with_tags_in_swedish(client, sections):
+    from accounts import roles
+    from knowledge.models import MethodIndexPage
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(roles=[roles.EMPLOYEE]))
+    html = client.get(f"/admin/pages/add/knowledge/methodpage/{sections[MethodIndexPage].pk}/").content.decode()
+    for swedish in ("Sparat", "Automatisk sparning är pausad", "avsluta varje tagg med kommatecken eller Enter"):
+        assert swedish in html
+    for english in ("Autosave is paused", "Multi-word tags"):
+        assert english not in html
+    catalog = client.get("/admin/jsi18n/").content.decode()
+    assert "Sparar automatiskt" in catalog and r"\u00c4ndringarna har sparats automatiskt." in catalog
 
 
 def test_pages_are_swedish_even_when_the_browser_asks_for_english(member_client):

@@ -274,7 +274,8 @@ def test_a_listing_runs_a_fixed_number_of_queries_however_many_hidden_pages_ther
 def test_an_employee_contributes_a_method_and_their_municipalitys_editor_reviews_it(client, people, sections):
     author, editor = people[AUTHOR], people[EDITOR_SIGTUNA]
     client.force_login(author)
-    add_url = client.get(reverse("knowledge:share", kwargs={"kind": "metod"}))["Location"]
+    first_step = {"title": "Samtalsstöd i grupp", "summary": "Kort.", "uses_it": "införd"}
+    started = client.post(reverse("knowledge:share", kwargs={"kind": "metod"}), first_step)
     form = {
         "title": "Samtalsstöd i grupp",
         "slug": "samtalsstod-i-grupp",
@@ -284,12 +285,12 @@ def test_an_employee_contributes_a_method_and_their_municipalitys_editor_reviews
         "body-count": "0",
         **empty_inline_forms(),
     }
-    assert client.post(add_url, form).status_code == 302
     draft = MethodPage.objects.get(slug="samtalsstod-i-grupp")
     assert draft.owner == author
     assert not draft.live
 
     edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert started["Location"] == edit_url
     assert client.post(edit_url, {**form, "summary": "Längre sammanfattning."}).status_code == 302
     assert client.post(edit_url, {**form, "action-submit": "Skicka"}).status_code == 302
     explorer = client.get(f"/admin/pages/{sections[MethodIndexPage].pk}/").content.decode()
