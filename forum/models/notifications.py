@@ -21,6 +21,7 @@ class NotificationKind(models.TextChoices):
     CATEGORY = "category", _("New thread in a category you follow")
     TAG = "tag", _("New thread with a tag you follow")
     PAGE_TAG = "page_tag", _("New with a tag you follow")
+    SEARCH = "search", _("New match for a search you follow")
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -124,6 +125,10 @@ class Notification(models.Model):
 
     def describe(self):
         """What happened, in one sentence: "Anna Larsson mentioned you in <title>". Never quotes the post."""
+        if self.kind == NotificationKind.SEARCH:
+            return gettext("New match for a search you follow: %(title)s") % {
+                "title": self.page.title if self.page_id else self.thread.title
+            }
         if self.page_id:
             return gettext("New with a tag you follow: %(title)s") % {"title": self.page.title}
         actor = str(self.actor) if self.actor_id else gettext("Someone")

@@ -133,6 +133,10 @@ def new_thread(request):
         page_id = positive_int(request.GET.get("sida"), None)
         if page_id:
             initial["knowledge_page"] = page_id
+        # "Ask in the forum" from a search that found nothing brings its words as the title.
+        title = " ".join(request.GET.get("rubrik", "").split())
+        if title:
+            initial["title"] = title[: Thread._meta.get_field("title").max_length]
     form = ThreadForm(request.POST or None, user=request.user, initial=initial)
     preview = None
     if request.method == "POST" and form.is_valid():
