@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 
 from django.contrib.auth.models import Group
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
@@ -103,8 +104,8 @@ def test_stop_words_are_those_of_the_question_s_language(db):
 
 
 def test_a_page_in_english_tips_the_balance_when_the_words_do_not(db):
-    assert read_question("gps", language_hint=ENGLISH).language == ENGLISH
-    assert read_question("gps", language_hint=SWEDISH).language == SWEDISH
+    assert read_question("zork", language_hint=ENGLISH).language == ENGLISH
+    assert read_question("zork", language_hint=SWEDISH).language == SWEDISH
 
 
 def test_an_english_term_needs_a_swedish_term_beside_it_and_broader_terms_find_one_way(db):
@@ -144,11 +145,11 @@ def test_an_english_question_finds_the_swedish_page(member, make_method):
 
 
 def test_few_hits_are_followed_by_hits_about_what_they_are_about(member, make_method):
-    first = make_method("Spionprogram i telefonen", tags=["Stalkning"])
+    first = make_method("Trygghetslarm i telefonen", tags=["Stalkning"])
     make_method("Kartläggning när någon förföljer", tags=["Stalkning"])
     make_method("Ett helt annat ämne", tags=["Skola"])
 
-    results = engine.search(member, "spionprogram")
+    results = engine.search(member, "trygghetslarm")
 
     titles = [hit.title for hit in results.hits]
     assert results.related
@@ -252,7 +253,7 @@ def test_a_search_with_an_identity_number_cannot_be_followed(member, member_clie
 
 
 def test_new_matches_are_told_once_and_only_those_the_follower_may_see(member, make_method):
-    search = following.follow(member, "hedersvåld", {})
+    search = following.follow(member, "hedersvåld", QueryDict())
     FollowedSearch.objects.filter(pk=search.pk).update(checked_at=timezone.now() - timedelta(hours=1))
     page = make_method("Hedersvåld i förskolan")
     open_thread = start_thread(title="Hedersvåld på fritids?")
@@ -272,7 +273,7 @@ def test_new_matches_are_told_once_and_only_those_the_follower_may_see(member, m
 def test_the_queries_of_telling_new_matches_do_not_grow_with_the_matches(
     member, make_method, django_assert_max_num_queries
 ):
-    search = following.follow(member, "hedersvåld", {})
+    search = following.follow(member, "hedersvåld", QueryDict())
     for number in range(8):
         make_method(f"Hedersvåld {number}")
     FollowedSearch.objects.filter(pk=search.pk).update(checked_at=timezone.now() - timedelta(hours=1))
@@ -284,9 +285,9 @@ def test_the_queries_of_telling_new_matches_do_not_grow_with_the_matches(
 
 
 def test_the_typo_run_slips_one_letter_in_the_longest_word():
-    assert with_typo("oro för barn hedersförtryck", 0) == "oro för barn hedersörtryck"
-    assert with_typo("VINR äldre", 1) == "VINR älrde"
-    assert with_typo("mvp", 1) == "mpv"
+    assert with_typo("oro för barn hedersförtryck", 0) == "oro för barn hedersfrtryck"
+    assert with_typo("VINR äldre", 1) == "VINR ädlre"
+    assert with_typo("mvp", 1) == "vmp"
     queries = [Query("våldsmottagning", ()), Query("fgm", (), english="female genital mutilation")]
-    assert [query.text for query in typo_queries(queries)] == ["våldsmottgning", "fmg"]
+    assert [query.text for query in typo_queries(queries)] == ["våldsmotagning", "gfm"]
     assert [query.text for query in english_queries(queries)] == ["female genital mutilation"]
