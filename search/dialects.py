@@ -16,7 +16,7 @@ from django.db import connection
 
 from wagtail.search.models import IndexEntry
 
-from . import analysis, vocabulary
+from . import analysis, labels, vocabulary
 from .models import SearchDocument, SearchFacet
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET
 
@@ -124,6 +124,12 @@ class Dialect:
             return [(part, False) for part in parts]
         return [(part, True) for part in vocabulary.split_by_frequency(text)]
 
+    def own_match(self, question, *, every, pairs):
+        """The question's own hits, which come before those only the first hits' subjects bring; None without those."""
+        if not question.related:
+            return None
+        return self.match(replace(question, related=[], related_labels={}), every=every, pairs=pairs)
+
     def combine(self, expressions, *, every, pairs=False):
         """All the concepts, any of them, or (`pairs`) any two of them."""
         if every:
@@ -150,17 +156,82 @@ class Dialect:
 
 
 def tier(found, in_title):
-    """The order before the score: more concepts found first, then the rarer concepts in the title.
+    """The order before the score: more concepts found first, then the rarer concepts in the title (and labels).
 
     `found` tests each concept in the whole entry, `in_title` pairs a concept's rarity with its test
     in the title. A title is the author's own summary: "HRV i förskolan" answers "HRV förskola"
     better than a long text that repeats "hedersförtryck" and mentions a preschool once, whatever
     bm25 says. Rare concepts weigh more: for "VINR äldre", "Våld mot äldre" says more in its title
-    than a title with "våld i nära relationer", the field's everyday words.
+    than a title with "våld i nära relationer", the field's everyday words. `labelled` adds the same
+    for the labels the hit was given.
     """
     weighed = [compose("{rarity:.4f} * {test}", rarity=rarity, test=test) for rarity, test in in_title]
     return compose(
         "({found}) * 1000 + ({weighed})", found=join(" + ", found, empty="0"), weighed=join(" + ", weighed, empty="0")
+    )
+
+
+def labelled(concepts, rarities, literal):
+    """A hit's labels as summaries, like its title: the rarity of each concept its labels hold (one SQL sum).
+
+    A label is a summary as far as it is the only one of its kind: a method given four forms of violence is a
+    quarter about each (editors label broadly), one given a single form is about that. Of several labels that
+    hold a concept, the most telling counts. Reads `d`, the hit's document: a post is labelled as its thread is.
+    """
+    facets = connection.ops.quote_name(SearchFacet._meta.db_table)
+    weighed = []
+    for concept, rarity in zip(concepts, rarities, strict=False):
+        values = labels.labelled(concept, literal=literal)
+        if not values:
+            continue
+        either = join(
+            " OR ",
+            (
+                compose(
+                    "(f.facet = {facet} AND f.value_id IN ({ids}))", facet=param(facet), ids=join(", ", map(param, ids))
+                )
+                for facet, ids in sorted(values.items())
+            ),
+        )
+        weighed.append(
+            compose(
+                "{rarity:.4f} * (SELECT COALESCE(MAX(1.0 / (SELECT COUNT(*) FROM {facets} g "
+                "WHERE g.document_id = f.document_id AND g.facet = f.facet)), 0) FROM {facets} f "
+                "WHERE f.document_id = COALESCE(d.parent_id, d.id) AND ({either}))",
+                rarity=rarity,
+                facets=facets,
+                either=either,
+            )
+        )
+    return join(" + ", weighed, empty="0")
+
+
+def closeness(related_labels, own):
+    """How close a hit that feedback brought is to the first hits (one SQL sum; 0 for the question's own hits).
+
+    Each label the hit shares with the first hits counts as many times as they carry it. `own` is 1 for a hit
+    of the question itself, which stays in its own order. Reads `d`.
+    """
+    if not related_labels:
+        return Fragment("0")
+    cases = join(
+        " ",
+        (
+            compose(
+                "WHEN f.facet = {facet} AND f.value_id = {value} THEN {weight}",
+                facet=param(facet),
+                value=param(value),
+                weight=param(weight),
+            )
+            for (facet, value), weight in sorted(related_labels.items())
+        ),
+    )
+    return compose(
+        "(1 - {own}) * (SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {facets} f "
+        "WHERE f.document_id = COALESCE(d.parent_id, d.id))",
+        own=own,
+        cases=cases,
+        facets=connection.ops.quote_name(SearchFacet._meta.db_table),
     )
 
 
@@ -209,7 +280,6 @@ class SQLiteDialect(Dialect):
             )
 
         concepts = question.concepts
-        core = replace(question, related=[])
         score = compose(
             "-bm25({fts}, 0.0, 1.0, {title_weight}) * d.weight "
             "* CASE WHEN {typed} THEN 1.0 ELSE {expansion_weight} END",
@@ -219,8 +289,8 @@ class SQLiteDialect(Dialect):
             expansion_weight=EXPANSION_WEIGHT,
         )
         literal = question.literal
-        # Hits about what the first hits are about come after every hit of the question itself.
-        holds_question = [within(self.match(core, every=every, pairs=pairs))] if question.related else []
+        own = self.own_match(question, every=every, pairs=pairs)
+        holds_question = [within(own)] if own else []
         order = tier(
             [*holds_question, *(within(self.concept(concept, literal=literal)) for concept in concepts[:coordinated])],
             [
@@ -233,7 +303,7 @@ class SQLiteDialect(Dialect):
         return compose(
             "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
-            "COALESCE(d.parent_id, d.id) AS facet_doc_id, {score} AS score, {tier} AS tier, "
+            "COALESCE(d.parent_id, d.id) AS facet_doc_id, {score} AS score, {tier} + {labelled} + {closeness} AS tier, "
             "COALESCE(d.date, {no_date}) AS date_order "
             "FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid "
             "CROSS JOIN {documents} d ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
@@ -241,6 +311,8 @@ class SQLiteDialect(Dialect):
             "WHERE {fts} MATCH {question}",
             score=score,
             tier=order,
+            labelled=labelled(concepts, rarities, literal),
+            closeness=closeness(question.related_labels, holds_question[0] if own else Fragment("1")),
             fts=self.fts,
             entries=self.quote(self.entries),
             documents=self.quote(self.documents),
@@ -313,10 +385,8 @@ class PostgresDialect(Dialect):
 
         concepts = question.concepts
         literal = question.literal
-        core = replace(question, related=[])
-        holds_question = (
-            [holds("(e.title || e.body)", self.match(core, every=every, pairs=pairs))] if question.related else []
-        )
+        own = self.own_match(question, every=every, pairs=pairs)
+        holds_question = [holds("(e.title || e.body)", own)] if own else []
         order = tier(
             [
                 *holds_question,
@@ -342,11 +412,12 @@ class PostgresDialect(Dialect):
         # the index for each (0.65 s at 200 000 posts instead of 0.03 s).
         return compose(
             "WITH q AS (SELECT to_tsquery('swedish', {question}) AS query, to_tsquery('swedish', {typed}) AS typed), "
-            "found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {tier} AS tier "
-            "FROM {entries} e, q WHERE (e.title || e.body) @@ q.query) "
+            "found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {tier} AS tier, "
+            "{own} AS own FROM {entries} e, q WHERE (e.title || e.body) @@ q.query) "
             "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
-            "COALESCE(d.parent_id, d.id) AS facet_doc_id, found.score * d.weight AS score, found.tier AS tier, "
+            "COALESCE(d.parent_id, d.id) AS facet_doc_id, found.score * d.weight AS score, "
+            "found.tier + {labelled} + {closeness} AS tier, "
             "COALESCE(d.date, {no_date}) AS date_order "
             "FROM found {documents} WHERE TRUE",
             no_date=NO_DATE,
@@ -354,6 +425,9 @@ class PostgresDialect(Dialect):
             typed=param(self.match(question, every=every, pairs=pairs, typed_only=True)),
             score=score,
             tier=order,
+            labelled=labelled(concepts, rarities, literal),
+            own=holds_question[0] if own else Fragment("1"),
+            closeness=closeness(question.related_labels, Fragment("found.own")),
             entries=self.quote(self.entries),
             documents=self.documents_join(expected),
         )

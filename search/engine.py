@@ -13,15 +13,14 @@ from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F, Func, OuterRef, Subquery
 from django.utils.translation import get_language
 
 from accounts.roles import is_moderator
 from forum.models import Category
 
-from . import analysis, presentation, vocabulary
+from . import analysis, labels, presentation, vocabulary
 from .dialects import HIT_ROW, RELEVANCE, dialect, join, narrowing, page_and_facets, visibility
-from .filters import MODEL_FACETS
 from .models import SearchDocument, SearchFacet
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet
 from .question import ENGLISH, SWEDISH, Filters, Question, read_question
@@ -222,9 +221,9 @@ def search(
                 question, found, typed = better, found_better, question.text
         if 0 < found.count < FEEDBACK_BELOW and not found.partial:
             first = found if page == 1 and order == RELEVANCE else run_first(question, category_ids, filters)
-            related = related_concepts(question, first.hits[:FEEDBACK_DOCUMENTS])
+            related, shared = related_subjects(question, first.hits[:FEEDBACK_DOCUMENTS])
             if related:
-                question.related = related
+                question.related, question.related_labels = related, shared
                 found = run(question)
                 found.related = True
     results = Results(
@@ -272,41 +271,41 @@ def run_first(question, category_ids, filters):
     return find(question, category_ids=category_ids, filters=filters, page=1, per_page=FEEDBACK_DOCUMENTS)
 
 
-def related_concepts(question, first_hits):
-    """Concepts for the labels the first hits share: the most shared first, then the rarest (at most six queries).
+def related_subjects(question, first_hits):
+    """Concepts for the labels the first hits share, and every label they share with how many of them carry it.
 
-    A label whose words the question holds already adds nothing; one on more than FEEDBACK_SHARE of the
-    documents would bring everything.
+    The concepts bring more hits: the most shared labels first, then the rarest, at most FEEDBACK_LABELS; a
+    label whose words the question holds already adds none. The shared labels order what they bring: a hit
+    carrying more of them is closer to the first hits. A label on more than FEEDBACK_SHARE of the documents
+    says nothing either way. One query; the labels' names come from `labels`.
     """
     documents = [row[4] for row in first_hits]
-    shared = (
+    rows = (
         SearchFacet.objects.filter(document_id__in=documents, facet__in=FEEDBACK_FACETS)
         .values("facet", "value_id")
-        .annotate(shared=Count("document_id", distinct=True))
+        .annotate(
+            shared=Count("document_id", distinct=True),
+            carried=_count(SearchFacet.objects.filter(facet=OuterRef("facet"), value_id=OuterRef("value_id"))),
+            listed=_count(SearchDocument.objects.filter(listed=True)),
+        )
     )
-    shared = {(row["facet"], row["value_id"]): row["shared"] for row in shared}
-    if not shared:
-        return []
-    limit = FEEDBACK_SHARE * SearchDocument.objects.filter(listed=True).count()
-    carried = (
-        SearchFacet.objects.filter(value_id__in={value for _facet, value in shared}, facet__in=FEEDBACK_FACETS)
-        .values("facet", "value_id")
-        .annotate(documents=Count("document_id"))
-    )
-    carried = {(row["facet"], row["value_id"]): row["documents"] for row in carried}
-    names = {}
-    for facet in {facet for facet, _value in shared}:
-        values = [value for other, value in shared if other == facet]
-        rows = MODEL_FACETS[facet].objects.filter(pk__in=values).values_list("pk", "name")
-        names.update(((facet, pk), name) for pk, name in rows)
+    shared, carried = {}, {}
+    for row in rows:
+        key = (row["facet"], row["value_id"])
+        if row["carried"] <= FEEDBACK_SHARE * row["listed"]:
+            shared[key], carried[key] = row["shared"], row["carried"]
+    named = labels.by_value()
     asked = {analysis.stem(word) for word in question.words}
     chosen = []
-    for key in sorted(shared, key=lambda key: (-shared[key], carried.get(key, 0), key)):
-        if carried.get(key, 0) > limit:
-            continue
-        words = [word for word in analysis.tokens(names.get(key, "")) if word not in analysis.STOPWORDS]
+    for key in sorted(shared, key=lambda key: (-shared[key], carried[key], key)):
+        words = list(named[key].words) if key in named else []
         if words and not {analysis.stem(word) for word in words} <= asked:
             chosen.append([words])
         if len(chosen) == FEEDBACK_LABELS:
             break
-    return chosen
+    return chosen, shared
+
+
+def _count(queryset):
+    """How many rows `queryset` has, as a subquery of another query (COUNT as a plain function: no GROUP BY)."""
+    return Subquery(queryset.order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count"))

@@ -43,6 +43,7 @@ class Question:
     language: str = SWEDISH
     literal: frozenset = frozenset()  # words looked for only as typed: English ones
     related: list = field(default_factory=list)  # concepts the first hits are about (pseudo-relevance feedback)
+    related_labels: dict = field(default_factory=dict)  # (facet, value id) → how many of the first hits carry it
 
     @property
     def words(self):

@@ -133,6 +133,12 @@ GROUPS = [
     ("kurator; skolkurator", "", "school counsellor; counsellor; counselor"),
     ("lärare", "", "teacher; teachers"),
     ("barnkonventionen", "", "convention on the rights of the child; uncrc; crc"),
+    # The intranet's own campaign, called by its name and by its page's.
+    (
+        "en månad fri från våld; kampanjmånaden; kampanjmånad",
+        "",
+        "a month free from violence; one month free from violence; campaign month",
+    ),
     ("samkönade relationer; samkönad relation", "", "same-sex relationship; same-sex relationships"),
     ("hbtq; hbtqi", "", "lgbt; lgbtq; lgbtqi"),
     ("människohandel", "", "human trafficking; trafficking"),

@@ -38,6 +38,13 @@ def tab_to(page, name, *, limit=80):
     raise AssertionError(f"{name!r} was not reached with Tab")
 
 
+def press_with_keyboard(page, name):
+    """Tab to the link or button named `name` and press Enter, waiting for the page it leads to."""
+    tab_to(page, name)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def assert_no_sideways_scrolling(page):
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
@@ -55,9 +62,7 @@ def test_a_misspelt_search_says_did_you_mean_and_shows_the_hits(page, member, lo
     assert_accessible(page)
     assert_no_sideways_scrolling(page)
 
-    tab_to(page, "Nyast först")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_with_keyboard(page, "Nyast först")
     assert "ordning=datum" in page.url
     assert page.get_by_role("link", name="Nyast först").get_attribute("aria-current") == "true"
     assert_accessible(page)
@@ -82,9 +87,7 @@ def test_nothing_found_offers_next_steps_and_asking_in_the_forum_keeps_the_words
     assert_accessible(page)
     assert_no_sideways_scrolling(page)
 
-    tab_to(page, "Fråga kollegorna i forumet")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_with_keyboard(page, "Fråga kollegorna i forumet")
     assert page.get_by_label("Rubrik").input_value() == "zyxwvu qqq"
 
 
@@ -92,9 +95,7 @@ def test_a_search_is_followed_and_unfollowed_with_the_keyboard(page, member, log
     log_in(member)
     search_with_keyboard(page, "hedersvåld")
 
-    tab_to(page, "Följ sökningen")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_with_keyboard(page, "Följ sökningen")
     assert page.get_by_text("Du följer den här sökningen").first.is_visible()
     assert_accessible(page)
     assert_no_sideways_scrolling(page)
@@ -104,8 +105,6 @@ def test_a_search_is_followed_and_unfollowed_with_the_keyboard(page, member, log
     assert page.get_by_role("link", name="hedersvåld").is_visible()
     assert_accessible(page)
     assert_no_sideways_scrolling(page)
-    tab_to(page, "Sluta följa")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_with_keyboard(page, "Sluta följa")
     assert page.get_by_text("Du följer inte längre sökningen").is_visible()
     assert page.get_by_role("heading", name="Sökningar du följer").count() == 0
