@@ -223,9 +223,11 @@ def search(
             first = found if page == 1 and order == RELEVANCE else run_first(question, category_ids, filters)
             related, shared = related_subjects(question, first.hits[:FEEDBACK_DOCUMENTS])
             if related:
-                question.related, question.related_labels = related, shared
-                found = run(question)
-                found.related = True
+                widened = replace(question, related=related, related_labels=shared)
+                found_widened = run(widened)
+                if found_widened.count > found.count:  # a filter may leave nothing more to bring
+                    question, found = widened, found_widened
+                    found.related = True
     results = Results(
         question=question,
         hits=presentation.present(found.hits, question, user=user, request=request),

@@ -20,7 +20,6 @@ from search.question import ENGLISH, SWEDISH, read_question
 from search.vocabulary import Vocabulary, correction, distance, split_by_frequency
 from tests.factories import UserFactory, start_thread
 
-
 # The index's own words
 
 
