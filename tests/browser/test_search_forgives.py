@@ -2,9 +2,15 @@
 the next steps after nothing, following a search — accessible, and no sideways scrolling at 320 px."""
 
 import pytest
+from playwright.sync_api import expect
 
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import roles
 from search import vocabulary
-from tests.factories import start_thread
+from search.models import SearchQueryDay
+from tests.factories import UserFactory, start_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -88,7 +94,7 @@ def test_nothing_found_offers_next_steps_and_asking_in_the_forum_keeps_the_words
     assert_no_sideways_scrolling(page)
 
     press_with_keyboard(page, "Fråga kollegorna i forumet")
-    assert page.get_by_label("Rubrik").input_value() == "zyxwvu qqq"
+    assert page.get_by_label("Titel").input_value() == "zyxwvu qqq"
 
 
 def test_a_search_is_followed_and_unfollowed_with_the_keyboard(page, member, log_in, content, assert_accessible):
@@ -108,3 +114,18 @@ def test_a_search_is_followed_and_unfollowed_with_the_keyboard(page, member, log
     press_with_keyboard(page, "Sluta följa")
     assert page.get_by_text("Du följer inte längre sökningen").is_visible()
     assert page.get_by_role("heading", name="Sökningar du följer").count() == 0
+
+
+def test_an_editor_starts_a_pick_from_the_searches_that_found_nothing(signed_in, assert_accessible):
+    SearchQueryDay.objects.create(text="fgm-stöd", day=timezone.localdate(), searches=6, zero_results=4)
+    editor = signed_in(UserFactory(roles=[roles.EDITOR]))
+
+    editor.goto(reverse("search_reports:without_results"))
+    link = editor.get_by_role("link", name="Lägg till en rekommendation för ”fgm-stöd”")
+    expect(link).to_be_visible()
+    assert_accessible(editor)
+    with editor.expect_navigation():
+        link.click()
+
+    expect(editor.locator("input[name=query_string]")).to_have_value("fgm-stöd")
+    assert_accessible(editor)
