@@ -15,7 +15,7 @@ from .filters import MODEL_FACETS
 
 LABELS_SECONDS = 300
 
-_cache: tuple[float, "tuple[Label, ...] | None"] = (-math.inf, None)
+_cache: tuple[float, "Labels | None"] = (-math.inf, None)
 
 
 @dataclass(frozen=True)
@@ -23,21 +23,38 @@ class Label:
     facet: str
     value_id: int
     words: tuple  # the words of the Swedish name, stop words left out
-    forms: frozenset  # those words, their stems and the parts of their compounds
-    english: frozenset  # the words of the English name, as typed
 
 
-def _words(name):
-    return tuple(word for word in analysis.tokens(name) if word not in analysis.STOPWORDS)
+@dataclass(frozen=True)
+class Labels:
+    """Every label, and which of them each form of a word stands in (their positions in `all`)."""
+
+    all: tuple
+    swedish: dict  # a word of a Swedish name, its stem or a part of its compound → positions
+    english: dict  # a word of an English name, as typed → positions
+
+    def holding(self, word, *, literal=False):
+        """The positions of the labels whose name holds `word`: as typed (English), by its stem, or by all its parts."""
+        if literal:
+            return self.english.get(word, frozenset())
+        found = self._with(word)
+        parts = analysis.split_compound(word, analysis.lexicon())
+        if parts:
+            found |= frozenset.intersection(*map(self._with, parts))
+        return found
+
+    def _with(self, word):
+        return self.swedish.get(word, frozenset()) | self.swedish.get(analysis.stem(word), frozenset())
 
 
-def _forms(words):
-    forms = set()
-    for word in words:
-        forms.update((word, analysis.stem(word)))
-        for part in analysis.split_compound(word, analysis.lexicon()):
-            forms.update((part, analysis.stem(part)))
-    return frozenset(forms)
+def _forms(word):
+    parts = analysis.split_compound(word, analysis.lexicon())
+    return {word, analysis.stem(word), *parts, *map(analysis.stem, parts)}
+
+
+def _add(index, forms, position):
+    for form in forms:
+        index.setdefault(form, set()).add(position)
 
 
 def labels():
@@ -46,21 +63,27 @@ def labels():
     read_at, known = _cache
     if known is not None and time.monotonic() - read_at < LABELS_SECONDS:
         return known
-    known = []
+    every, swedish, english = [], {}, {}
     for facet, model in MODEL_FACETS.items():
         fields = ["pk", "name", "name_en"] if any(f.name == "name_en" for f in model._meta.fields) else ["pk", "name"]
-        for row in model.objects.values_list(*fields):
-            value_id, name, english = (*row, "")[:3]
-            words = _words(name)
-            known.append(Label(facet, value_id, words, _forms(words), frozenset(analysis.tokens(english or ""))))
-    known = tuple(known)
+        for value_id, name, *in_english in model.objects.values_list(*fields):
+            words = tuple(word for word in analysis.tokens(name) if word not in analysis.STOPWORDS)
+            for word in words:
+                _add(swedish, _forms(word), len(every))
+            _add(english, analysis.tokens(" ".join(filter(None, in_english))), len(every))
+            every.append(Label(facet, value_id, words))
+    known = Labels(
+        all=tuple(every),
+        swedish={form: frozenset(found) for form, found in swedish.items()},
+        english={word: frozenset(found) for word, found in english.items()},
+    )
     _cache = (time.monotonic(), known)
     return known
 
 
 def by_value():
     """Every label by (facet, value id)."""
-    return {(label.facet, label.value_id): label for label in labels()}
+    return {(label.facet, label.value_id): label for label in labels().all}
 
 
 def forget():
@@ -68,19 +91,14 @@ def forget():
     _cache = (-math.inf, None)
 
 
-def _names(word, label, *, literal):
-    if literal:
-        return word in label.english
-    if word in label.forms or analysis.stem(word) in label.forms:
-        return True
-    parts = analysis.split_compound(word, analysis.lexicon())
-    return bool(parts) and all(analysis.stem(part) in label.forms or part in label.forms for part in parts)
-
-
 def labelled(concept, *, literal=frozenset()):
     """{facet: [value ids]} of the labels that hold one of the concept's alternatives, every word of it."""
+    known = labels()
+    positions = set()
+    for alternative in filter(None, concept):
+        positions |= frozenset.intersection(*(known.holding(word, literal=word in literal) for word in alternative))
     found = {}
-    for label in labels():
-        if any(all(_names(word, label, literal=word in literal) for word in alternative) for alternative in concept):
-            found.setdefault(label.facet, []).append(label.value_id)
+    for position in sorted(positions):
+        label = known.all[position]
+        found.setdefault(label.facet, []).append(label.value_id)
     return found
