@@ -12,7 +12,8 @@ counts as its thread, and an item already ranked is not counted again.
 """
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.contrib.auth.models import Group
@@ -70,6 +71,7 @@ class Query:
     text: str
     relevant: tuple[Item, ...]
     about: str = ""
+    english: str = ""  # the same question as an English-speaking colleague would type it, judged alike
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ def load_queries(path):
                 text=entry["query"],
                 relevant=tuple(Item(judged["type"], judged["id"]) for judged in entry["relevant"]),
                 about=entry.get("about", ""),
+                english=entry.get("english", ""),
             )
             for entry in entries
         ]
@@ -311,11 +314,72 @@ def evaluate(queries, *, user, thesaurus=True, search_function=None):
 
 def run(queries, *, search_function=None):
     """Evaluate with and without the thesaurus as a colleague with no special role; the database is left as it was."""
+    runs = run_all(queries, search_function=search_function)
+    return runs.with_thesaurus, runs.without_thesaurus
+
+
+@dataclass(frozen=True)
+class Runs:
+    """The clean queries with and without the thesaurus, the same with a typo, and the English queries."""
+
+    with_thesaurus: Evaluation
+    without_thesaurus: Evaluation
+    typo: Evaluation
+    english: Evaluation
+
+
+def run_all(queries, *, search_function=None):
+    """Every run of `Runs`, as a colleague with no special role; the database is left as it was."""
     with transaction.atomic():
         user = evaluation_user()
-        evaluations = [
-            evaluate(queries, user=user, thesaurus=thesaurus, search_function=search_function)
-            for thesaurus in (True, False)
-        ]
+
+        def evaluated(query_set, *, thesaurus=True):
+            return evaluate(query_set, user=user, thesaurus=thesaurus, search_function=search_function)
+
+        runs = Runs(
+            with_thesaurus=evaluated(queries),
+            without_thesaurus=evaluated(queries, thesaurus=False),
+            typo=evaluated(typo_queries(queries)),
+            english=evaluated(english_queries(queries)),
+        )
         transaction.set_rollback(True)
-    return evaluations
+    return runs
+
+
+# The typo and English runs
+
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def with_typo(text, position):
+    """`text` with one slip in its longest word: a letter left out (even `position`) or two swapped (odd).
+
+    The slip is in the middle of the word, where people make them and where no prefix search can
+    paper over it; a word too short for a slip is left as it is.
+    """
+    words = list(LETTERS.finditer(text))
+    if not words:
+        return text
+    word = max(words, key=lambda match: len(match.group()))
+    letters = word.group()
+    middle = len(letters) // 2
+    if position % 2 == 0 and len(letters) > 1:
+        slipped = letters[:middle] + letters[middle + 1 :]
+    else:
+        slipped = letters
+        # Swapping two equal letters changes nothing: take the next pair that differs.
+        for first in [*range(max(middle - 1, 0), len(letters) - 1), *range(max(middle - 1, 0))]:
+            if letters[first] != letters[first + 1]:
+                slipped = letters[:first] + letters[first + 1] + letters[first] + letters[first + 2 :]
+                break
+    return text[: word.start()] + slipped + text[word.end() :]
+
+
+def typo_queries(queries):
+    """Each query with one slip in its longest word (`with_typo`), judged as the query it came from."""
+    return [replace(query, text=with_typo(query.text, position)) for position, query in enumerate(queries)]
+
+
+def english_queries(queries):
+    """The queries that have an English version, as that version, judged as the Swedish query."""
+    return [replace(query, text=query.english) for query in queries if query.english]

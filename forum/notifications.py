@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.models import EmailFrequency
 from knowledge.visibility import may_see_page
 
-from .models import Notification, NotificationKind, Subscription
+from .models import Notification, NotificationKind, Subscription, Thread
 from .models.categories import may_see_category
 from .tasks import send_notification_emails
 
@@ -189,3 +189,38 @@ def notify_about_page(page, people, *, kind, actor=None):
         Notification(recipient_id=person_id, kind=kind, page_id=page.pk, actor=actor)
         for person_id in recipients.values_list("pk", flat=True)
     )
+
+
+def notify_of_search_matches(user, *, posts=(), threads=(), pages=()):
+    """Tell `user` of new matches for a search they follow: one notification per post, thread or page, never twice.
+
+    For the search's followed searches, which find the matches as `user` (so only what they may see); threads
+    and posts are checked against the forum's own rules again here, and every notification is shown only
+    while its recipient may still see it (`Notification.objects.still_visible`). Returns the notifications made.
+    """
+    visible = set(
+        Thread.objects.visible_to(user)
+        .filter(is_hidden=False, pk__in={post.thread_id for post in posts} | {thread.pk for thread in threads})
+        .values_list("pk", flat=True)
+    )
+    told = Notification.objects.filter(recipient=user, kind=NotificationKind.SEARCH)
+    told_of_pages = set(told.filter(page__in=[page.pk for page in pages]).values_list("page_id", flat=True))
+    told_of_threads = set(told.filter(thread__in=visible).values_list("thread_id", "post_id"))
+    new = [
+        Notification(recipient=user, kind=NotificationKind.SEARCH, thread_id=post.thread_id, post=post)
+        for post in posts
+        if post.thread_id in visible and not post.is_hidden and (post.thread_id, post.pk) not in told_of_threads
+    ]
+    new += [
+        Notification(recipient=user, kind=NotificationKind.SEARCH, thread=thread)
+        for thread in threads
+        if thread.pk in visible and (thread.pk, None) not in told_of_threads
+    ]
+    new += [
+        Notification(recipient=user, kind=NotificationKind.SEARCH, page_id=page.pk)
+        for page in pages
+        if page.pk not in told_of_pages and page.owner_id != user.pk
+    ]
+    created = Notification.objects.bulk_create(new)
+    _mail_those_who_want_it_now(created, [(user.pk, user.notification_email)] * len(created))
+    return created

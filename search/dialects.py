@@ -9,13 +9,14 @@ fall out of step however the pieces are put together.
 
 import itertools
 import string
+from dataclasses import replace
 from typing import NamedTuple
 
 from django.db import connection
 
 from wagtail.search.models import IndexEntry
 
-from . import analysis
+from . import analysis, labels, vocabulary
 from .models import SearchDocument, SearchFacet
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET
 
@@ -35,6 +36,14 @@ PREFIX_FROM = 5
 SAMPLE_ROWS = 10_000
 # Expected hits up to which PostgreSQL looks up their documents one by one.
 LOOKUP_UP_TO = 20_000
+# The orders a person may choose: by relevance (the tier, then the score) or newest first.
+RELEVANCE, NEWEST = "relevans", "datum"
+ORDERS = {
+    RELEVANCE: "tier DESC, score DESC, date_order DESC, doc_id DESC",
+    NEWEST: "date_order DESC, tier DESC, score DESC, doc_id DESC",
+}
+# A document without a date sorts last when the newest come first.
+NO_DATE = "'0001-01-01'"
 
 
 class Fragment(NamedTuple):
@@ -92,14 +101,34 @@ class Dialect:
     def quote(self, name):
         return connection.ops.quote_name(name)
 
-    def concept(self, concept, *, typed_only=False):
-        """Any of the concept's alternatives, each with all its words (`typed_only`: the first, as typed)."""
+    def concept(self, concept, *, typed_only=False, literal=frozenset()):
+        """Any of the concept's alternatives, each with all its words (`typed_only`: the first, as typed).
+
+        A `literal` word (an English one) is looked for as typed, with no Swedish stem or compound parts.
+        """
         chosen = concept[:1] if typed_only else concept
         alternatives = [
-            "(" + f" {self.BOTH} ".join(self.word(text, typed_only=typed_only) for text in alternative) + ")"
+            "("
+            + f" {self.BOTH} ".join(
+                self.exact(text) if text in literal else self.word(text, typed_only=typed_only) for text in alternative
+            )
+            + ")"
             for alternative in chosen
         ]
         return "(" + f" {self.EITHER} ".join(alternatives) + ")"
+
+    def compound_parts(self, text):
+        """The parts of a compound: by the lexicon, or else by the index's own word frequencies (prefixes then)."""
+        parts = analysis.split_compound(text, analysis.lexicon())
+        if parts:
+            return [(part, False) for part in parts]
+        return [(part, True) for part in vocabulary.split_by_frequency(text)]
+
+    def own_match(self, question, *, every, pairs):
+        """The question's own hits, which come before those only the first hits' subjects bring; None without those."""
+        if not question.related:
+            return None
+        return self.match(replace(question, related=[], related_labels={}), every=every, pairs=pairs)
 
     def combine(self, expressions, *, every, pairs=False):
         """All the concepts, any of them, or (`pairs`) any two of them."""
@@ -111,23 +140,98 @@ class Dialect:
         return f" {self.EITHER} ".join(f"({first} {self.BOTH} {second})" for first, second in two)
 
     def match(self, question, *, every, pairs=False, typed_only=False):
-        """The full-text expression for the whole question (`typed_only`: without synonyms and compound parts)."""
-        expressions = [self.concept(concept, typed_only=typed_only) for concept in question.concepts]
-        return self.combine(expressions, every=every, pairs=pairs)
+        """The full-text expression for the whole question (`typed_only`: without synonyms and compound parts).
+
+        The concepts the first hits were about (`question.related`) are an alternative to the whole
+        question: they bring more hits, never narrow it.
+        """
+        expressions = [
+            self.concept(concept, typed_only=typed_only, literal=question.literal) for concept in question.concepts
+        ]
+        combined = self.combine(expressions, every=every, pairs=pairs)
+        if question.related and not typed_only:
+            related = f" {self.EITHER} ".join(self.concept(concept) for concept in question.related)
+            return f"({combined}) {self.EITHER} ({related})"
+        return combined
 
 
 def tier(found, in_title):
-    """The order before the score: more concepts found first, then the rarer concepts in the title.
+    """The order before the score: more concepts found first, then the rarer concepts in the title (and labels).
 
     `found` tests each concept in the whole entry, `in_title` pairs a concept's rarity with its test
     in the title. A title is the author's own summary: "HRV i förskolan" answers "HRV förskola"
     better than a long text that repeats "hedersförtryck" and mentions a preschool once, whatever
     bm25 says. Rare concepts weigh more: for "VINR äldre", "Våld mot äldre" says more in its title
-    than a title with "våld i nära relationer", the field's everyday words.
+    than a title with "våld i nära relationer", the field's everyday words. `labelled` adds the same
+    for the labels the hit was given.
     """
     weighed = [compose("{rarity:.4f} * {test}", rarity=rarity, test=test) for rarity, test in in_title]
     return compose(
         "({found}) * 1000 + ({weighed})", found=join(" + ", found, empty="0"), weighed=join(" + ", weighed, empty="0")
+    )
+
+
+def labelled(concepts, rarities, literal):
+    """A hit's labels as summaries, like its title: the rarity of each concept its labels hold (one SQL sum).
+
+    A label is a summary as far as it is the only one of its kind: a method given four forms of violence is a
+    quarter about each (editors label broadly), one given a single form is about that. Of several labels that
+    hold a concept, the most telling counts. Reads `d`, the hit's document: a post is labelled as its thread is.
+    """
+    facets = connection.ops.quote_name(SearchFacet._meta.db_table)
+    weighed = []
+    for concept, rarity in zip(concepts, rarities, strict=False):
+        values = labels.labelled(concept, literal=literal)
+        if not values:
+            continue
+        either = join(
+            " OR ",
+            (
+                compose(
+                    "(f.facet = {facet} AND f.value_id IN ({ids}))", facet=param(facet), ids=join(", ", map(param, ids))
+                )
+                for facet, ids in sorted(values.items())
+            ),
+        )
+        weighed.append(
+            compose(
+                "{rarity:.4f} * (SELECT COALESCE(MAX(1.0 / (SELECT COUNT(*) FROM {facets} g "
+                "WHERE g.document_id = f.document_id AND g.facet = f.facet)), 0) FROM {facets} f "
+                "WHERE f.document_id = COALESCE(d.parent_id, d.id) AND ({either}))",
+                rarity=rarity,
+                facets=facets,
+                either=either,
+            )
+        )
+    return join(" + ", weighed, empty="0")
+
+
+def closeness(related_labels, own):
+    """How close a hit that feedback brought is to the first hits (one SQL sum; 0 for the question's own hits).
+
+    Each label the hit shares with the first hits counts as many times as they carry it. `own` is 1 for a hit
+    of the question itself, which stays in its own order. Reads `d`.
+    """
+    if not related_labels:
+        return Fragment("0")
+    cases = join(
+        " ",
+        (
+            compose(
+                "WHEN f.facet = {facet} AND f.value_id = {value} THEN {weight}",
+                facet=param(facet),
+                value=param(value),
+                weight=param(weight),
+            )
+            for (facet, value), weight in sorted(related_labels.items())
+        ),
+    )
+    return compose(
+        "(1 - {own}) * (SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {facets} f "
+        "WHERE f.document_id = COALESCE(d.parent_id, d.id))",
+        own=own,
+        cases=cases,
+        facets=connection.ops.quote_name(SearchFacet._meta.db_table),
     )
 
 
@@ -138,10 +242,15 @@ class SQLiteDialect(Dialect):
         """A word as typed, as its stem (or stem prefix), or as the parts of its compound together."""
         stem = analysis.stem(text)
         alternatives = [f'"{text}"', f'"{stem}"*' if len(stem) >= PREFIX_FROM else f'"{stem}"']
-        parts = [] if typed_only else analysis.split_compound(text, analysis.lexicon())
+        parts = [] if typed_only else self.compound_parts(text)
         if parts:
-            alternatives.append("(" + " AND ".join(f'"{analysis.stem(part)}"' for part in parts) + ")")
+            alternatives.append(
+                "(" + " AND ".join(f'"{analysis.stem(part)}"' + ("*" if prefix else "") for part, prefix in parts) + ")"
+            )
         return "(" + " OR ".join(dict.fromkeys(alternatives)) + ")"
+
+    def exact(self, text):
+        return f'"{text}"'
 
     @property
     def fts(self):
@@ -179,10 +288,13 @@ class SQLiteDialect(Dialect):
             typed=within(self.match(question, every=every, pairs=pairs, typed_only=True)),
             expansion_weight=EXPANSION_WEIGHT,
         )
+        literal = question.literal
+        own = self.own_match(question, every=every, pairs=pairs)
+        holds_question = [within(own)] if own else []
         order = tier(
-            [within(self.concept(concept)) for concept in concepts[:coordinated]],
+            [*holds_question, *(within(self.concept(concept, literal=literal)) for concept in concepts[:coordinated])],
             [
-                (rarity, within(f"title : {self.concept(concept)}"))
+                (rarity, within(f"title : {self.concept(concept, literal=literal)}"))
                 for concept, rarity in zip(concepts[: len(rarities)], rarities, strict=True)
             ],
         )
@@ -191,17 +303,21 @@ class SQLiteDialect(Dialect):
         return compose(
             "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
-            "COALESCE(d.parent_id, d.id) AS facet_doc_id, {score} AS score, {tier} AS tier "
+            "COALESCE(d.parent_id, d.id) AS facet_doc_id, {score} AS score, {tier} + {labelled} + {closeness} AS tier, "
+            "COALESCE(d.date, {no_date}) AS date_order "
             "FROM {fts} CROSS JOIN {entries} e ON e.id = {fts}.rowid "
             "CROSS JOIN {documents} d ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id "
             "LEFT JOIN {documents} p ON p.id = d.parent_id "
             "WHERE {fts} MATCH {question}",
             score=score,
             tier=order,
+            labelled=labelled(concepts, rarities, literal),
+            closeness=closeness(question.related_labels, holds_question[0] if own else Fragment("1")),
             fts=self.fts,
             entries=self.quote(self.entries),
             documents=self.quote(self.documents),
             question=param(self.match(question, every=every, pairs=pairs)),
+            no_date=NO_DATE,
         )
 
     def prefixes(self, words):
@@ -219,10 +335,13 @@ class PostgresDialect(Dialect):
     def word(self, text, *, typed_only=False):
         """A to_tsquery('swedish', …) text: PostgreSQL stems each quoted word itself."""
         typed = f"'{text}':*" if len(analysis.stem(text)) >= PREFIX_FROM else f"'{text}'"
-        parts = [] if typed_only else analysis.split_compound(text, analysis.lexicon())
+        parts = [] if typed_only else self.compound_parts(text)
         if parts:
-            return f"({typed} | (" + " & ".join(f"'{part}'" for part in parts) + "))"
+            return f"({typed} | (" + " & ".join(f"'{part}'" + (":*" if prefix else "") for part, prefix in parts) + "))"
         return typed
+
+    def exact(self, text):
+        return f"'{text}'"
 
     def document_frequencies(self, expressions):
         """How many index entries there are, and how many hold each expression.
@@ -265,10 +384,19 @@ class PostgresDialect(Dialect):
             )
 
         concepts = question.concepts
+        literal = question.literal
+        own = self.own_match(question, every=every, pairs=pairs)
+        holds_question = [holds("(e.title || e.body)", own)] if own else []
         order = tier(
-            [holds("(e.title || e.body)", self.concept(concept)) for concept in concepts[:coordinated]],
             [
-                (rarity, holds("e.title", self.concept(concept)))
+                *holds_question,
+                *(
+                    holds("(e.title || e.body)", self.concept(concept, literal=literal))
+                    for concept in concepts[:coordinated]
+                ),
+            ],
+            [
+                (rarity, holds("e.title", self.concept(concept, literal=literal)))
                 for concept, rarity in zip(concepts[: len(rarities)], rarities, strict=True)
             ],
         )
@@ -284,16 +412,22 @@ class PostgresDialect(Dialect):
         # the index for each (0.65 s at 200 000 posts instead of 0.03 s).
         return compose(
             "WITH q AS (SELECT to_tsquery('swedish', {question}) AS query, to_tsquery('swedish', {typed}) AS typed), "
-            "found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {tier} AS tier "
-            "FROM {entries} e, q WHERE (e.title || e.body) @@ q.query) "
+            "found AS MATERIALIZED (SELECT e.content_type_id, e.object_id, {score} AS score, {tier} AS tier, "
+            "{own} AS own FROM {entries} e, q WHERE (e.title || e.body) @@ q.query) "
             "SELECT d.id AS doc_id, d.content_type_id, d.object_id, d.kind, "
             "COALESCE(p.municipality_id, d.municipality_id) AS municipality_id, "
-            "COALESCE(d.parent_id, d.id) AS facet_doc_id, found.score * d.weight AS score, found.tier AS tier "
+            "COALESCE(d.parent_id, d.id) AS facet_doc_id, found.score * d.weight AS score, "
+            "found.tier + {labelled} + {closeness} AS tier, "
+            "COALESCE(d.date, {no_date}) AS date_order "
             "FROM found {documents} WHERE TRUE",
+            no_date=NO_DATE,
             question=param(self.match(question, every=every, pairs=pairs)),
             typed=param(self.match(question, every=every, pairs=pairs, typed_only=True)),
             score=score,
             tier=order,
+            labelled=labelled(concepts, rarities, literal),
+            own=holds_question[0] if own else Fragment("1"),
+            closeness=closeness(question.related_labels, Fragment("found.own")),
             entries=self.quote(self.entries),
             documents=self.documents_join(expected),
         )
@@ -371,21 +505,23 @@ def narrowing(filters):
     return join("", conditions)
 
 
-def page_and_facets(hits, *, page, per_page):
+def page_and_facets(hits, *, page, per_page, order=RELEVANCE):
     """One page of `hits` in order, and the counts by kind, municipality and facet of all of them.
 
     A page past the end gives the last page, in the same statement: (COUNT - 1) / n * n is where it
     starts. Every row has the same columns: its type (HIT_ROW, TYPE_FACET, MUNICIPALITY_FACET or a facet), kind,
-    object id, content type or value id, facet document or count, score, tier and document id.
+    object id, content type or value id, facet document or count, score, place on the page (`order`: one of
+    ORDERS) and document id.
     """
     integer, number = "CAST(NULL AS INTEGER)", "CAST(NULL AS DOUBLE PRECISION)"
     last = compose("(COUNT(*) - 1) / {per_page} * {per_page}", per_page=param(per_page))
     start = param((page - 1) * per_page)
     return compose(
         "WITH hits AS MATERIALIZED ({hits}), "
-        "page AS (SELECT * FROM hits ORDER BY tier DESC, score DESC, doc_id DESC LIMIT {per_page} "
+        "page AS (SELECT * FROM hits ORDER BY {order} LIMIT {per_page} "
         "OFFSET (SELECT CASE WHEN {start} <= {last} THEN {start} ELSE {last} END FROM hits)) "
-        "SELECT CAST({hit_row} AS TEXT), kind, object_id, content_type_id, facet_doc_id, score, tier, doc_id "
+        "SELECT CAST({hit_row} AS TEXT), kind, object_id, content_type_id, facet_doc_id, score, "
+        "ROW_NUMBER() OVER (ORDER BY {order}), doc_id "
         "FROM page "
         "UNION ALL SELECT {type_row}, kind, NULL, {integer}, COUNT(*), {number}, {integer}, {integer} "
         "FROM hits GROUP BY kind "
@@ -402,5 +538,6 @@ def page_and_facets(hits, *, page, per_page):
         last=last,
         integer=integer,
         number=number,
+        order=ORDERS[order],
         facets=connection.ops.quote_name(SearchFacet._meta.db_table),
     )

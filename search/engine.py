@@ -13,14 +13,17 @@ from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, F, Func, OuterRef, Subquery
+from django.utils.translation import get_language
 
 from accounts.roles import is_moderator
 from forum.models import Category
 
-from . import presentation
-from .dialects import HIT_ROW, dialect, join, narrowing, page_and_facets, visibility
+from . import analysis, labels, presentation, vocabulary
+from .dialects import HIT_ROW, RELEVANCE, dialect, join, narrowing, page_and_facets, visibility
+from .models import SearchDocument, SearchFacet
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet
-from .question import Filters, Question, read_question
+from .question import ENGLISH, SWEDISH, Filters, Question, read_question
 
 # Hits on one page, at most, whoever asks.
 MAX_PAGE_SIZE = 50
@@ -35,6 +38,14 @@ MAX_EITHER = 4
 BROAD_HITS = 20_000
 # How long the counts of documents per concept are kept: rarity changes slowly.
 RARITY_SECONDS = 3600
+# Pseudo-relevance feedback: below this many hits, the labels (tags, forms of violence, target groups) the
+# first FEEDBACK_DOCUMENTS hits share bring more hits after them, at most FEEDBACK_LABELS labels, none
+# that more than FEEDBACK_SHARE of all documents carry (a label on everything says nothing).
+FEEDBACK_BELOW = 5
+FEEDBACK_DOCUMENTS = 3
+FEEDBACK_LABELS = 2
+FEEDBACK_SHARE = 0.2
+FEEDBACK_FACETS = (Facet.TAG, Facet.VIOLENCE_TYPE, Facet.TARGET_GROUP)
 
 
 @dataclass
@@ -43,6 +54,7 @@ class Found:
     count: int
     facets: dict = field(default_factory=lambda: empty_facets())  # facet → {value: count}, type and municipality too
     partial: bool = False  # True when some hits hold only some of the concepts
+    related: bool = False  # True when hits about what the first hits are about follow
 
 
 def empty_facets():
@@ -86,7 +98,7 @@ def visible_category_ids(user):
     return list(Category.objects.visible_to(user).values_list("pk", flat=True))
 
 
-def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
+def find(question, *, category_ids, filters=Filters(), page=1, per_page=10, order=RELEVANCE):
     """One page of ranked hits and the facet counts of the whole result (one statement; two when few hold every word).
 
     Hits must hold every concept. When that leaves less than a page, hits holding some of them
@@ -99,10 +111,10 @@ def find(question, *, category_ids, filters=Filters(), page=1, per_page=10):
     if not question.concepts:
         return Found(hits=[], count=0)
     flavour = dialect()
-    found = _find(flavour, question, category_ids, filters, page, per_page, every=True)
+    found = _find(flavour, question, category_ids, filters, page, per_page, order, every=True)
     if found.count >= per_page or len(question.concepts) < 2:
         return found
-    some = _find(flavour, _rarest(flavour, question), category_ids, filters, page, per_page, every=False)
+    some = _find(flavour, _rarest(flavour, question), category_ids, filters, page, per_page, order, every=False)
     some.partial = some.count > found.count
     return some
 
@@ -118,7 +130,7 @@ def _rarest(flavour, question):
     return replace(question, concepts=[counted[position] for position in sorted(rarest)])
 
 
-def _find(flavour, question, category_ids, filters, page, per_page, *, every):
+def _find(flavour, question, category_ids, filters, page, per_page, order, *, every):
     """Hits and facet counts in one statement: the full-text match runs once for both."""
     titled = min(len(question.concepts), MAX_COORDINATED)
     counts = concept_counts(flavour, question, titled)
@@ -137,6 +149,7 @@ def _find(flavour, question, category_ids, filters, page, per_page, *, every):
         join("", [hits, visibility(category_ids), narrowing(filters)]),
         page=page,
         per_page=per_page,
+        order=order,
     )
     rows, facets = _run(statement)
     return Found(hits=rows, count=sum(facets[TYPE_FACET].values()), facets=facets)
@@ -147,15 +160,15 @@ def _run(statement):
     facets, ranked = empty_facets(), []
     with connection.cursor() as cursor:
         cursor.execute(*statement)
-        for row_type, kind, object_id, number_id, amount, score, tier, doc_id in cursor.fetchall():
+        for row_type, kind, object_id, number_id, amount, score, position, _doc_id in cursor.fetchall():
             if row_type == HIT_ROW:
-                ranked.append(((tier, score, doc_id), (number_id, object_id, kind, score, amount)))
+                ranked.append((position, (number_id, object_id, kind, score, amount)))
             elif row_type == TYPE_FACET:
                 facets[TYPE_FACET][kind] = amount
             else:
                 facets[row_type][number_id] = amount
-    ranked.sort(key=lambda pair: pair[0], reverse=True)
-    return [hit for _order, hit in ranked], facets
+    ranked.sort(key=lambda pair: pair[0])
+    return [hit for _position, hit in ranked], facets
 
 
 @dataclass
@@ -167,18 +180,54 @@ class Results:
     page: int
     per_page: int
     partial: bool = False
+    related: bool = False  # hits about what the first hits are about follow them
+    typed: str = ""  # what was typed, when the results are for a corrected question (`question.text`)
+    suggestion: str = ""  # a corrected question that finds more, offered but not searched
 
     @property
     def num_pages(self):
         return max(1, math.ceil(self.count / self.per_page))
 
 
-def search(user, text, *, filters=Filters(), page=1, per_page=10, thesaurus=True, request=None):
-    """What `user` may see that matches `text`, ranked, one page of it, with facet counts."""
-    question = read_question(text, use_thesaurus=thesaurus)
+def search(
+    user, text, *, filters=Filters(), page=1, per_page=10, thesaurus=True, request=None, order=RELEVANCE, forgiving=None
+):
+    """What `user` may see that matches `text`, ranked (or newest first), one page of it, with facet counts.
+
+    With the thesaurus the search forgives too: a word that matches nothing is corrected from the index's
+    own words (the corrected question is searched when the typed one finds no full hits, and offered
+    otherwise), and a question with few hits is followed by hits about what those are about. `forgiving`
+    (by default as `thesaurus`) turns both off: a followed search tells only of what its words find.
+    """
+    hint = ENGLISH if (get_language() or "").startswith(ENGLISH) else SWEDISH
+    question = read_question(text, use_thesaurus=thesaurus, language_hint=hint)
     per_page = max(1, min(per_page, MAX_PAGE_SIZE))
     page = max(1, min(page, MAX_PAGE))
-    found = find(question, category_ids=visible_category_ids(user), filters=filters, page=page, per_page=per_page)
+    category_ids = visible_category_ids(user)
+
+    def run(asked):
+        return find(asked, category_ids=category_ids, filters=filters, page=page, per_page=per_page, order=order)
+
+    found, typed, suggestion = run(question), "", ""
+    if thesaurus if forgiving is None else forgiving:
+        corrected = corrected_text(question)
+        if corrected:
+            better = read_question(corrected, language_hint=hint)
+            found_better = run(better)
+            if found.count and not found.partial:
+                # Every word matched after all (PostgreSQL only samples the counts): offer, do not replace.
+                suggestion = corrected if found_better.count else ""
+            elif found_better.count:
+                question, found, typed = better, found_better, question.text
+        if 0 < found.count < FEEDBACK_BELOW and not found.partial:
+            first = found if page == 1 and order == RELEVANCE else run_first(question, category_ids, filters)
+            related, shared = related_subjects(question, first.hits[:FEEDBACK_DOCUMENTS])
+            if related:
+                widened = replace(question, related=related, related_labels=shared)
+                found_widened = run(widened)
+                if found_widened.count > found.count:  # a filter may leave nothing more to bring
+                    question, found = widened, found_widened
+                    found.related = True
     results = Results(
         question=question,
         hits=presentation.present(found.hits, question, user=user, request=request),
@@ -187,7 +236,78 @@ def search(user, text, *, filters=Filters(), page=1, per_page=10, thesaurus=True
         page=page,
         per_page=per_page,
         partial=found.partial,
+        related=found.related,
+        typed=typed,
+        suggestion=suggestion,
     )
     # Asked for a page past the end, the statement gave the last one: say so.
     results.page = min(page, results.num_pages)
     return results
+
+
+# Forgiving: corrections and related subjects
+
+
+def corrected_text(question):
+    """The question with each word that matches nothing replaced by the index's closest word, or "" when no
+    word needs it or none is close. Read from the concept counts the ranking keeps anyway (cached)."""
+    if not question.concepts:
+        return ""
+    flavour = dialect()
+    counted = question.concepts[:MAX_COORDINATED]
+    frequencies = concept_counts(flavour, question, len(counted)).frequencies
+    unknown = {word for concept, found in zip(counted, frequencies, strict=True) if not found for word in concept[0]}
+    if not unknown:
+        return ""
+    words = vocabulary.vocabulary()
+    changed = False
+    corrected = []
+    for word in analysis.tokens(question.text):
+        better = vocabulary.correction(word, words) if word in unknown else None
+        corrected.append(better or word)
+        changed = changed or bool(better)
+    return " ".join(corrected) if changed else ""
+
+
+def run_first(question, category_ids, filters):
+    return find(question, category_ids=category_ids, filters=filters, page=1, per_page=FEEDBACK_DOCUMENTS)
+
+
+def related_subjects(question, first_hits):
+    """Concepts for the labels the first hits share, and every label they share with how many of them carry it.
+
+    The concepts bring more hits: the most shared labels first, then the rarest, at most FEEDBACK_LABELS; a
+    label whose words the question holds already adds none. The shared labels order what they bring: a hit
+    carrying more of them is closer to the first hits. A label on more than FEEDBACK_SHARE of the documents
+    says nothing either way. One query; the labels' names come from `labels`.
+    """
+    documents = [row[4] for row in first_hits]
+    rows = (
+        SearchFacet.objects.filter(document_id__in=documents, facet__in=FEEDBACK_FACETS)
+        .values("facet", "value_id")
+        .annotate(
+            shared=Count("document_id", distinct=True),
+            carried=_count(SearchFacet.objects.filter(facet=OuterRef("facet"), value_id=OuterRef("value_id"))),
+            listed=_count(SearchDocument.objects.filter(listed=True)),
+        )
+    )
+    shared, carried = {}, {}
+    for row in rows:
+        key = (row["facet"], row["value_id"])
+        if row["carried"] <= FEEDBACK_SHARE * row["listed"]:
+            shared[key], carried[key] = row["shared"], row["carried"]
+    named = labels.by_value()
+    asked = {analysis.stem(word) for word in question.words}
+    chosen = []
+    for key in sorted(shared, key=lambda key: (-shared[key], carried[key], key)):
+        words = list(named[key].words) if key in named else []
+        if words and not {analysis.stem(word) for word in words} <= asked:
+            chosen.append([words])
+        if len(chosen) == FEEDBACK_LABELS:
+            break
+    return chosen, shared
+
+
+def _count(queryset):
+    """How many rows `queryset` has, as a subquery of another query (COUNT as a plain function: no GROUP BY)."""
+    return Subquery(queryset.order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count"))

@@ -15,6 +15,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from privacy.forms import PersonalDataGuardMixin
 
+from .querylog import normalise
+
 
 class QueryForm(PersonalDataGuardMixin, wagtail_forms.QueryForm):
     guarded_fields = ("query_string",)
@@ -47,7 +49,13 @@ class GuardedPicksMixin:
 
 
 class CreateView(GuardedPicksMixin, wagtail_views.CreateView):
-    pass
+    def get_initial(self):
+        # "Add a pick" in the report of searches without results brings the search words (?q=…).
+        initial = super().get_initial()
+        text = normalise(self.request.GET.get("q", ""))
+        if text:
+            initial["query_string"] = text
+        return initial
 
 
 class EditView(GuardedPicksMixin, wagtail_views.EditView):

@@ -9,7 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from forum.models import Post, Thread
 
-from . import analysis
+from . import analysis, labels
 from .documents import REGISTRY
 from .models import SynonymGroup
 
@@ -47,7 +47,9 @@ def reindex_changed_forum_content(sender, instance, created, raw=False, **kwargs
 
 
 def forget_lexicon(sender, **kwargs):
+    # A new or renamed tag is a word of the lexicon and a label a question may name.
     analysis.forget_lexicon()
+    labels.forget()
 
 
 def connect():

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import django_filters
 
 from django import forms
@@ -80,6 +82,19 @@ def percent(row):
 
 def picked(row):
     return _("Yes") if row.get("has_picks") else ""
+
+
+class PickColumn(Column):
+    """Whether the search has editors' picks, or a link that starts one with the search words filled in."""
+
+    cell_template_name = "search/admin/pick_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["has_picks"] = instance.get("has_picks")
+        context["add_url"] = reverse("wagtailsearchpromotions:add") + "?" + urlencode({"q": instance["text"]})
+        context["text"] = instance["text"]
+        return context
 
 
 class SearchReportView(ReportView):
@@ -175,7 +190,7 @@ class SearchesWithoutResultsView(SearchReportView):
         NumberColumn("total_zero_results", label=_("Searches without results"), sort_key="total_zero_results"),
         NumberColumn("total_searches", label=_("Searches"), sort_key="total_searches"),
         Column("last_day", label=_("Last searched"), sort_key="last_day"),
-        Column("has_picks", label=_("Editors' picks"), accessor=picked),
+        PickColumn("has_picks", label=_("Editors' picks")),
     ]
     list_export = ["text", "total_zero_results", "total_searches", "last_day"]
 

@@ -6,13 +6,17 @@ from accounts import roles
 from accounts.models import Municipality
 from knowledge.models import EvidenceLevel, ExperienceIndexPage, MethodIndexPage, MethodLocalUse, TargetGroup
 from knowledge.services import ensure_sections
+from search import labels, vocabulary
 from tests.factories import TEST_PASSWORD, ExperiencePageFactory, MethodPageFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: what one test's data left there must not steer the next."""
+    """Each test starts with empty caches: what one test's data left there must not steer the next."""
     cache.clear()
+    # The search keeps the index's words and the labels' names in memory a while; ids repeat between tests.
+    vocabulary.forget()
+    labels.forget()
 
 
 @pytest.fixture

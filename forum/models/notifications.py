@@ -23,6 +23,7 @@ class NotificationKind(models.TextChoices):
     CATEGORY = "category", _("New thread in a category you follow")
     TAG = "tag", _("New thread with a tag you follow")
     PAGE_TAG = "page_tag", _("New with a tag you follow")
+    SEARCH = "search", _("New match for a search you follow")
     # What the moderators did with one's own post, or with one's report.
     HIDDEN = "hidden", _("Your post was hidden")
     RESTORED = "restored", _("Your post is shown again")
@@ -201,6 +202,10 @@ class Notification(models.Model):
 
         In e-mail, what concerns hidden content names no title: it may be what was hidden.
         """
+        if self.kind == NotificationKind.SEARCH:
+            return gettext("New match for a search you follow: %(title)s") % {
+                "title": self.page.title if self.page_id else self.thread.title
+            }
         if self.page_id:
             return self._describe_page()
         if self.kind in MODERATION_WORDS:

@@ -141,6 +141,10 @@ def new_thread(request):
         category = Category.objects.visible_to(request.user).filter(slug=request.GET.get("kategori", "")).first()
         if category:
             initial["category"] = category
+        # "Ask in the forum" from a search that found nothing brings its words as the title.
+        title = " ".join(request.GET.get("rubrik", "").split())
+        if title:
+            initial["title"] = title[: Thread._meta.get_field("title").max_length]
     form = ThreadForm(request.POST or None, user=request.user, initial=initial)
     preview = None
     knowledge_page = _linked_page(form)

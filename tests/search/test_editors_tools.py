@@ -201,6 +201,19 @@ def test_the_report_of_searches_without_results_lists_content_gaps_most_frequent
     assert [row["has_picks"] for row in response.context["object_list"]] == [False, True]
 
 
+def test_a_pick_is_started_from_the_report_of_searches_without_results_with_the_words_filled_in(editor_client, db):
+    searched("fgm-stöd", searches=6, zero_results=4)
+    searched("stalkning", searches=3, zero_results=3)
+    promote("stalkning", external_link_url="https://www.nck.uu.se/", external_link_text="Nationellt centrum")
+    add = reverse("wagtailsearchpromotions:add") + "?q=fgm-st%C3%B6d"
+
+    report = editor_client.get(reverse("search_reports:without_results")).content.decode()
+
+    assert f'href="{add}"' in report
+    assert report.count(reverse("wagtailsearchpromotions:add") + "?q=") == 1  # "stalkning" has its pick
+    assert editor_client.get(add).context["form"].initial["query_string"] == "fgm-stöd"
+
+
 def test_the_reports_can_be_downloaded(editor_client, db):
     searched("stalkning", searches=3, zero_results=3)
     response = editor_client.get(reverse("search_reports:without_results"), {"export": "csv"})

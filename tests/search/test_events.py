@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction
 from accounts import roles
 from accounts.models import Municipality
 from events.models import EventType
-from search.engine import search
+from search.engine import FEEDBACK_BELOW, search
 from search.models import SearchDocument
 from search.models.documents import Facet, Kind
 from search.question import Filters
@@ -153,9 +153,12 @@ def test_a_hit_shows_the_type_and_start_and_a_held_event_is_labelled(member_clie
 
 def test_the_search_page_runs_the_same_queries_for_few_and_many_events(member_client):
     url = reverse("search:search") + "?q=samtal"
-    make_event("Samtal 1", tags=["samtal"])
+    # As many as FEEDBACK_BELOW: fewer hits bring related ones, at a fixed cost of their own (tests/search/test_engine).
+    for number in range(1, FEEDBACK_BELOW + 1):
+        make_event(f"Samtal {number}", tags=["samtal"])
     queries_for(member_client, url)  # warms the per-process caches
     few = queries_for(member_client, url)
-    for number in range(2, 9):
+    for number in range(FEEDBACK_BELOW + 1, 13):
         make_event(f"Samtal {number}", tags=["samtal", f"tagg-{number}"])
+    queries_for(member_client, url)  # new tags are new labels to read once
     assert queries_for(member_client, url) == few

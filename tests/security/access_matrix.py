@@ -66,6 +66,8 @@ EXPECTED = {
     'events:mine_feed': "N N N N N N N N",
     'search:search': "L O O O O O O O",
     'search:suggest': "L O O O O O O O",
+    'search:follow': "L M M M M M M M",
+    'search:unfollow': "L M M M M M M M",
     'search:api': "L O O O O O O O",
     'admin/login/': "L L L L L L L L",
     '_util/login/': "L L L L L L L L",

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from devtools import search_evaluation as evaluation
 from importing.services import ImportFailed, import_content
+from search import vocabulary
 
 QUERY_WIDTH = 44
 
@@ -61,14 +62,20 @@ class Command(BaseCommand):
         self.stop_on(evaluation.check(query_set, titles))
         if import_corpus:
             self.import_files(files, verbose)
+        # "Did you mean" and compound splitting read the index's own words: count them as they are now.
+        vocabulary.refresh()
         try:
-            with_thesaurus, without_thesaurus = evaluation.run(query_set)
+            runs = evaluation.run_all(query_set)
         except evaluation.RelevanceSetError as error:
             for problem in error.problems:
                 self.stderr.write(problem)
             raise CommandError(_("Import the corpus first, for example with --import.")) from None
-        self.print_table(with_thesaurus, without_thesaurus, titles if verbose else None)
-        self.print_summary(with_thesaurus, without_thesaurus)
+        with_thesaurus = runs.with_thesaurus
+        self.print_table(with_thesaurus, runs.without_thesaurus, titles if verbose else None)
+        if verbose:
+            self.print_run(_("With a typo in the longest word"), runs.typo, titles)
+            self.print_run(_("In English"), runs.english, titles)
+        self.print_summary(runs)
         if with_thesaurus.recall < evaluation.RECALL_FLOOR:
             raise CommandError(
                 _("recall@5 with the thesaurus is %(recall).2f, below %(floor).2f.")
@@ -137,9 +144,27 @@ class Command(BaseCommand):
                 % {"title": titles.get(item, ""), "type": item.type, "id": item.id}
             )
 
-    def print_summary(self, with_thesaurus, without_thesaurus):
-        for label, run in ((_("with thesaurus"), with_thesaurus), (_("without thesaurus"), without_thesaurus)):
-            self.stdout.write(f"{label + ':':<24} recall@5: {run.recall:.2f}  MRR: {run.mrr:.2f}")
+    def print_run(self, title, run, titles):
+        """One row per query of a typo or English run, with its first results and misses."""
+        self.stdout.write(f"{title} ({len(run.results)})")
+        for result in run.results:
+            text, recall, rank = result.query.text, result.recall, result.reciprocal_rank
+            self.stdout.write(f"{text:<{QUERY_WIDTH}} {recall:>10.2f} {rank:>10.2f}")
+            self.print_details(result, titles)
+        self.stdout.write("")
+
+    def print_summary(self, runs):
+        labelled = (
+            (_("with thesaurus"), runs.with_thesaurus),
+            (_("without thesaurus"), runs.without_thesaurus),
+            (_("with a typo"), runs.typo),
+            (_("in English"), runs.english),
+        )
+        for label, run in labelled:
+            self.stdout.write(
+                f"{label + ':':<24} recall@5: {run.recall:.2f}  MRR: {run.mrr:.2f}  "
+                + ngettext("(%(count)d query)", "(%(count)d queries)", len(run.results)) % {"count": len(run.results)}
+            )
         self.stdout.write(_("Database: %(vendor)s") % {"vendor": connection.vendor})
         self.stdout.write(
             _("Target: recall@5 ≥ %(recall).2f and MRR ≥ %(mrr).2f on both; below recall@5 %(floor).2f this fails.")
