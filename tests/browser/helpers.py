@@ -12,6 +12,8 @@ def sign_in(page, email, password):
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
     expect(page, f"{email} could not sign in").not_to_have_url(re.compile(r"/logga-in/"), timeout=20_000)
+    # The address changes before the new page's scripts have run: keys pressed then reach no listener.
+    page.wait_for_load_state("load")
 
 
 def choose_suggestion(page, field, typed, *, while_open=None):

@@ -72,9 +72,10 @@ def test_the_header_suggestions_are_readable_and_escape_closes_only_the_list(
     page, member, log_in, content, assert_accessible
 ):
     log_in(member)
+    box = page.get_by_role("combobox", name="Sök på intranätet")
+    box.wait_for()  # the script has made the field a combobox: it listens to the keys
     tab_to(page, "#site-search-q")
     page.keyboard.type("heder")
-    box = page.get_by_role("combobox", name="Sök på intranätet")
     page.locator("#site-search-q-suggestions [role=option]").first.wait_for()
     status = page.locator(".site-search [role=status]")
     assert re.match(r"\d+ förslag", status.inner_text())
