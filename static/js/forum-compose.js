@@ -8,6 +8,8 @@
         var suggestions = window.kunskapsforumSuggestions(field, {
             label: form.dataset.suggestionsLabel,
             countText: form.dataset.suggestionsCount,
+            countOneText: form.dataset.suggestionsCountOne,
+            noneText: form.dataset.suggestionsNone,
             tabChooses: true,
             place: function (list, status) {
                 field.insertAdjacentElement("afterend", list);

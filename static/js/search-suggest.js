@@ -7,6 +7,7 @@
         var suggestions = window.kunskapsforumSuggestions(field, {
             label: field.dataset.suggestLabel,
             countText: field.dataset.suggestCount,
+            countOneText: field.dataset.suggestCountOne,
             noneText: field.dataset.suggestNone,
             className: "search-suggestions",
             place: function (list, status) {

@@ -5,7 +5,7 @@
 (function () {
     "use strict";
 
-    /* settings: label (the list's accessible name), countText (read out after the count), noneText (read out
+    /* settings: label (the list's accessible name), countText (read out after the count; countOneText after 1), noneText (read out
        when nothing matches), place(list, status) (puts both in the page), render(suggestion) → text or element,
        choose(suggestion), tabChooses. */
     window.kunskapsforumSuggestions = function (field, settings) {
@@ -78,7 +78,8 @@
             });
             list.hidden = options.length === 0;
             expanded(options.length > 0);
-            status.textContent = options.length ? options.length + " " + (settings.countText || "") : (settings.noneText || "");
+            var counted = options.length === 1 ? settings.countOneText || settings.countText : settings.countText;
+            status.textContent = options.length ? options.length + " " + (counted || "") : (settings.noneText || "");
         }
 
         /* Asks `url` for `text` after a pause in typing; only the answer to the latest question is shown. */

@@ -5,6 +5,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import forum_category, start_thread
 
@@ -102,6 +103,19 @@ def test_the_header_suggestions_are_readable_and_escape_closes_only_the_list(
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "q=hederxqz" in page.url
+
+
+def test_the_suggestion_count_agrees_with_its_number_in_english(page, member, log_in, content):
+    log_in(member)
+    page.context.add_cookies([{"name": "kf_language", "value": "en", "url": page.url}])
+    page.goto("/")
+    box = page.get_by_role("combobox", name="Search the intranet")
+    box.press_sequentially("skolan 0", delay=30)
+    status = page.locator(".site-search [role=status]")
+    expect(status).to_have_text("1 suggestion; use the arrow keys to choose")
+    box.fill("")
+    box.press_sequentially("hedersf", delay=30)
+    expect(status).to_have_text(re.compile(r"^[2-9] suggestions; use the arrow keys to choose$"))
 
 
 def test_the_user_menu_closes_with_escape_and_when_focus_leaves_it(page, member, log_in, assert_accessible):
