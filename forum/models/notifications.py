@@ -5,9 +5,12 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from common.language import in_content_language
 from knowledge.visibility import may_see_page
 
 from .categories import may_see_category
@@ -81,6 +84,8 @@ MODERATION_WORDS = {
         _("The moderators have handled your report: %(outcome)s."),
     ),
 }
+# What fills a sentence from the content, in the site's language whatever the interface speaks.
+CONTENT_VALUES = {"title", "reason"}
 # About the hiding itself: shown to their recipient while the post or thread is hidden.
 ABOUT_HIDDEN_CONTENT = {NotificationKind.HIDDEN, NotificationKind.KEPT_HIDDEN, NotificationKind.REPORT_HANDLED}
 # Wagtail's own review e-mail tells of these, so the forum's e-mail and digests leave them out.
@@ -197,57 +202,72 @@ class Notification(models.Model):
             return self.thread.url_of_post(self.post.number)
         return self.thread.get_absolute_url()
 
-    def describe(self, *, in_email=False):
+    def describe(self, *, in_email=False, html=False):
         """What happened, in one sentence: "Anna Larsson mentioned you in <title>". Never quotes the post.
 
-        In e-mail, what concerns hidden content names no title: it may be what was hidden.
+        In e-mail, what concerns hidden content names no title: it may be what was hidden. As `html`, escaped, with
+        what comes from the content (a title, a category, the moderator's reason) marked as Swedish in the English
+        interface.
         """
+        words, values = self._words(in_email=in_email)
+        if not html:
+            return str(words) % values
+        marked = {
+            name: in_content_language(value) if name in CONTENT_VALUES else conditional_escape(value)
+            for name, value in values.items()
+        }
+        return mark_safe(conditional_escape(str(words)) % marked)  # noqa: S308 — every part escaped above
+
+    def _words(self, *, in_email):
+        """The sentence, not yet filled in, and what fills it."""
         if self.kind == NotificationKind.SEARCH:
-            return gettext("New match for a search you follow: %(title)s") % {
-                "title": self.page.title if self.page_id else self.thread.title
-            }
+            title = self.page.title if self.page_id else self.thread.title
+            return _("New match for a search you follow: %(title)s"), {"title": title}
         if self.page_id:
-            return self._describe_page()
+            return self._page_words()
         if self.kind in MODERATION_WORDS:
-            return self._describe_moderation(in_email=in_email)
+            return self._moderation_words(in_email=in_email)
         actor = str(self.actor) if self.actor_id else gettext("Someone")
         values = {"actor": actor, "title": self.thread.title}
         match self.kind:
             case NotificationKind.MENTION:
-                return gettext("%(actor)s mentioned you in %(title)s") % values
+                return _("%(actor)s mentioned you in %(title)s"), values
             case NotificationKind.QUOTE:
-                return gettext("%(actor)s quoted you in %(title)s") % values
+                return _("%(actor)s quoted you in %(title)s"), values
             case NotificationKind.ANSWER:
-                return gettext("%(actor)s marked your reply as the answer in %(title)s") % values
+                return _("%(actor)s marked your reply as the answer in %(title)s"), values
             case NotificationKind.REPLY:
-                return gettext("%(actor)s replied in %(title)s") % values
+                return _("%(actor)s replied in %(title)s"), values
             case NotificationKind.CATEGORY:
                 values["category"] = self.thread.category.label
-                return gettext("%(actor)s started %(title)s in %(category)s") % values
+                return _("%(actor)s started %(title)s in %(category)s"), values
             case _:
-                return gettext("%(actor)s started %(title)s with a tag you follow") % values
+                return _("%(actor)s started %(title)s with a tag you follow"), values
 
-    def _describe_page(self):
+    def _page_words(self):
         values = {"actor": str(self.actor) if self.actor_id else gettext("Someone"), "title": self.page.draft_title}
         match self.kind:
             case NotificationKind.REVIEW_REQUESTED:
-                return gettext("%(actor)s asks you to review “%(title)s”") % values
+                return _("%(actor)s asks you to review “%(title)s”"), values
             case NotificationKind.PAGE_PUBLISHED:
-                return gettext("%(actor)s approved “%(title)s”: it has been published") % values
+                return _("%(actor)s approved “%(title)s”: it has been published"), values
             case NotificationKind.CHANGES_REQUESTED:
-                return gettext("%(actor)s asks for changes in “%(title)s” before it is published") % values
+                return _("%(actor)s asks for changes in “%(title)s” before it is published"), values
             case _:
-                return gettext("New with a tag you follow: %(title)s") % {"title": self.page.title}
+                return _("New with a tag you follow: %(title)s"), {"title": self.page.title}
 
-    def _describe_moderation(self, *, in_email):
+    def _moderation_words(self, *, in_email):
         action = self.moderation_action
         # The reason ends each sentence it is in, whether or not the moderator ended it with a full stop.
         values = {"title": self.thread.title, "reason": action.reason.rstrip(". ") if action else ""}
         if self.kind == NotificationKind.REPORT_HANDLED:
             values["outcome"] = REPORT_OUTCOMES.get(action and action.action, REPORT_OUTCOMES[None])
         if self.kind == NotificationKind.MOVED:
-            values["category"] = (action.details.get("to") or {}).get("name", "") if action else ""
+            moved_to = (action.details.get("to") or {}) if action else {}
+            # The category's name in the reader's language while the thread is still where it was moved to.
+            here = self.thread.category if self.thread.category_id == moved_to.get("id") else None
+            values["category"] = here.label if here else moved_to.get("name", "")
         # A report's thread may be hidden now: its reporter is not shown the title any more.
         untitled = in_email or (self.kind == NotificationKind.REPORT_HANDLED and self.thread.is_hidden)
         titled_words, untitled_words = MODERATION_WORDS[self.kind]
-        return str(untitled_words if untitled else titled_words) % values
+        return (untitled_words if untitled else titled_words), values

@@ -22,7 +22,7 @@ def centre(request):
     """Newest first, a page at a time; an unknown page number shows the nearest page that exists."""
     listed = Notification.objects.for_person(request.user)
     page = Paginator(listed, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    items = [(notification, notification.describe()) for notification in page.object_list]
+    items = [(notification, notification.describe(html=True)) for notification in page.object_list]
     return render(request, "forum/notifications.html", {"page_obj": page, "items": items})
 
 
@@ -35,7 +35,7 @@ def latest(request):
     if request.headers.get(FRAGMENT_HEADER) != FRAGMENT_HEADER_VALUE:
         return redirect("forum:notifications")
     listed = Notification.objects.for_person(request.user)[:LATEST_SHOWN]
-    items = [(notification, notification.describe()) for notification in listed]
+    items = [(notification, notification.describe(html=True)) for notification in listed]
     response = render(request, "components/forum/latest_notifications.html", {"items": items})
     patch_vary_headers(response, [FRAGMENT_HEADER])
     return response

@@ -1,16 +1,13 @@
 """What every page's frame asks of what the page holds: whether it shows errors, which language its content is in."""
 
 from django import template
-from django.conf import settings
 from django.forms import BaseForm
-from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-register = template.Library()
+from common import language
 
-# Pages, posts, titles and tags are written in the site's own language, whichever language the interface speaks.
-CONTENT_LANGUAGE = settings.LANGUAGE_CODE
+register = template.Library()
 
 
 def shows_errors(context):
@@ -30,18 +27,17 @@ def error_title_prefix(context):
 @register.simple_tag
 def foreign_content_language():
     """The content's language while the interface speaks another one ("sv" in the English interface), else ""."""
-    return "" if (get_language() or CONTENT_LANGUAGE).split("-")[0] == CONTENT_LANGUAGE else CONTENT_LANGUAGE
+    return language.foreign_content_language()
 
 
 @register.simple_tag
 def content_lang():
     """` lang="sv"` on an element that holds content, while the interface around it speaks another language."""
-    language = foreign_content_language()
-    return format_html(' lang="{}"', language) if language else ""
+    foreign = language.foreign_content_language()
+    return format_html(' lang="{}"', foreign) if foreign else ""
 
 
 @register.filter
 def in_content_language(text):
     """Text from the content (a title, a tag) marked as Swedish inside an interface sentence in another language."""
-    language = foreign_content_language()
-    return format_html('<span lang="{}">{}</span>', language, text) if language and text else conditional_escape(text)
+    return language.in_content_language(text)

@@ -5,6 +5,7 @@ import pytest
 
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from forum import moderation, permissions, services
 from forum.models import ModerationAction, Notification, NotificationKind, Post, Report, ReportReason
@@ -317,3 +318,19 @@ def test_sending_skips_nothing_of_moderation_in_the_immediate_email(talk, reply,
     mail.outbox.clear()
     assert send_notification_emails.call(list(told.values_list("pk", flat=True))) == 2
     assert {message.to[0] for message in mail.outbox} == {writer.email, colleague.email}
+
+
+def test_in_the_english_interface_a_notice_marks_the_swedish_title_and_reason_and_escapes_them(talk, member, moderator):
+    moderation.move_thread(talk, by=moderator, category=forum_category("samverkan"), reason="Hör <b>hit</b>")
+    moved = Notification.objects.get(recipient=member, kind=Kind.MOVED)
+    with translation.override("en"):
+        described = moved.describe(html=True)
+    assert described == (
+        'A moderator moved your thread “<span lang="sv">Tolk vid samtal med föräldrar</span>” to Collaboration. '
+        'Reason: <span lang="sv">Hör &lt;b&gt;hit&lt;/b&gt;</span>.'
+    )
+    # In Swedish nothing needs marking; the category by the name it has in the language read.
+    assert moved.describe(html=True) == (
+        "En moderator har flyttat din tråd ”Tolk vid samtal med föräldrar” till Samverkan. "
+        "Skäl: Hör &lt;b&gt;hit&lt;/b&gt;."
+    )

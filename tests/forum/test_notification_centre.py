@@ -41,8 +41,10 @@ def test_the_centre_says_what_happened_newest_first_and_marks_unread_in_words(en
 
     content = english.get(reverse("forum:notifications")).content.decode()
 
-    mention = content.index("Anna Larsson mentioned you in Hur pratar ni med barn om våld hemma?")
-    assert mention < content.index("Bo Ek replied in Hur pratar ni med barn om våld hemma?")
+    # The Swedish title inside the English sentence is marked as Swedish for screen readers.
+    title = '<span lang="sv">Hur pratar ni med barn om våld hemma?</span>'
+    mention = content.index(f"Anna Larsson mentioned you in {title}")
+    assert mention < content.index(f"Bo Ek replied in {title}")
     assert content.count(">Unread<") == 1
     assert content.index(">Unread<") < mention
     assert f'href="/forum/notiser/{Notification.objects.get(kind="mention").pk}/"' in content
