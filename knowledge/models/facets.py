@@ -66,6 +66,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+    explanation: str = ""  # what a level means, where the taxonomy explains it
 
 
 @dataclass
@@ -163,7 +164,11 @@ class FacetedListing:
         items = state.facet.model.objects.filter(pk__in=set(counts) | selected_ids)
         values = [
             FacetValue(
-                item.slug, getattr(item, state.facet.label_attr), counts.get(item.pk, 0), item.pk in selected_ids
+                item.slug,
+                getattr(item, state.facet.label_attr),
+                counts.get(item.pk, 0),
+                item.pk in selected_ids,
+                getattr(item, "explanation", ""),
             )
             for item in items
         ]

@@ -1,6 +1,6 @@
 import pytest
 
-from knowledge.models import ExperienceIndexPage, MethodIndexPage
+from knowledge.models import EvidenceLevel, ExperienceIndexPage, MethodIndexPage
 from tests.conftest import queries_for
 
 
@@ -122,3 +122,11 @@ def test_the_listing_runs_the_same_queries_for_5_and_100_methods(member_client, 
     for number in range(5, 100):
         make_method(f"Metod {number}", target_groups=["unga-13-25-ar"], tags=["skola", f"tagg{number}"])
     assert queries_for(member_client, url) == few
+
+
+def test_the_evidence_filter_explains_each_level_beside_its_checkbox(member_client, sections, methods):
+    level = EvidenceLevel.objects.get(slug="lovande-praktik")
+    content = member_client.get(sections[MethodIndexPage].url).content.decode()
+    box = content.index('value="lovande-praktik"')
+    described_by = content[box:].split('aria-describedby="', 1)[1].split('"', 1)[0]
+    assert f'id="{described_by}">{level.description}</span>' in content
