@@ -11,6 +11,7 @@ from forum.models import Bookmark, Thread
 from knowledge.models import HomePage
 from tests.conftest import queries_for
 from tests.factories import UserFactory, forum_category, start_thread
+from tests.factories.events import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,14 @@ def test_the_buttons_say_whether_the_thing_is_saved(english, make_method):
         html = english.get(url).content.decode()
         assert "Remove from Saved" in html
         assert f'href="{SAVED}"' in html
+
+
+def test_an_event_of_the_campaign_month_is_saved_from_its_page(english, member):
+    event = make_event("Workshop: samtal med barn")
+    assert "Save for later" in english.get(event.url).content.decode()
+    assert save_page(english, event)["Location"] == event.url
+    assert "Remove from Saved" in english.get(event.url).content.decode()
+    assert "Workshop: samtal med barn" in english.get(SAVED).content.decode()
 
 
 def test_what_the_person_may_no_longer_see_is_left_out_of_saved(member_client, member, make_method):
