@@ -88,7 +88,10 @@ def test_the_first_step_shows_its_errors_accessibly_and_fits_a_phone(page, log_i
     assert fits(page)
     page.get_by_label("Sammanfattning").fill("Ring Anna på 070-123 45 67.")
     page.get_by_role("button", name="Spara och fortsätt i redigeraren").click()
-    expect(page.get_by_text("Skriv en titel.")).to_be_visible()
+    # The error summary links to the field; the field says it again beside it.
+    expect(page.locator(".error-summary")).to_be_focused()
+    expect(page.get_by_role("link", name="Titel: Skriv en titel.")).to_have_attribute("href", "#id_title")
+    expect(page.locator(".field__error", has_text="Skriv en titel.")).to_be_visible()
     expect(page.get_by_label("Jag har kontrollerat att inlägget inte innehåller uppgifter om enskilda")).to_be_visible()
     assert fits(page)
     assert_accessible(page)
