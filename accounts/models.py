@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from privacy.admin_forms import GuardedAdminModelForm
@@ -131,6 +131,10 @@ class User(AbstractUser):
         blank=True,
         help_text=_("The language the intranet is shown in. Empty until the person chooses one: then Swedish."),
     )
+    # A closed account (accounts/rights.py): its name and address are gone, what it wrote stays with
+    # "Tidigare medarbetare". The keyed hash of its old address only lets the sign-in say that it was closed.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    closed_email_digest = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -145,6 +149,20 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def get_full_name(self):
+        if self.closed_at is not None:
+            return gettext("Former colleague")
+        return super().get_full_name()
+
+    def get_short_name(self):
+        if self.closed_at is not None:
+            return gettext("Former colleague")
+        return super().get_short_name()
+
+    @property
+    def is_closed(self):
+        return self.closed_at is not None
 
     @property
     def preferred_language(self):
