@@ -17,6 +17,9 @@ docs/privacy.md says what is kept, why and for how long.
 import hashlib
 import hmac
 import uuid
+from datetime import timedelta
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -39,6 +42,13 @@ CLOSED_EMAIL_DOMAIN = "stangt-konto.invalid"
 CLOSED_FIRST_NAME = "Tidigare"
 CLOSED_LAST_NAME = "medarbetare"
 EXPORT_FORMAT_VERSION = 1
+
+# How long what serves only security is kept (docs/privacy.md): the sign-in log (django-axes' records and the
+# audit log's sign-in entries) and the keyed hash by which the sign-in recognises a closed account's address.
+SIGN_IN_LOG_RETENTION = timedelta(days=365)
+CLOSED_ADDRESS_RETENTION = timedelta(days=365)
+# The audit log's actions about signing in (accounts/audit.py names them so): pruned after SIGN_IN_LOG_RETENTION.
+SIGN_IN_ACTION_PREFIX = "accounts.sign"
 
 
 def iso(moment):
@@ -98,6 +108,19 @@ def own_data(person):
             }
             for token in ApiToken.objects.owned_by(person).order_by("created_at", "pk")
         ],
+        "sign_in_log": [
+            {
+                "signed_in": iso(entry.attempt_time),
+                "signed_out": iso(entry.logout_time),
+                "network_address": entry.ip_address,
+                "browser": entry.user_agent,
+            }
+            for entry in AccessLog.objects.filter(username__iexact=person.email).order_by("attempt_time", "pk")
+        ],
+        "failed_sign_ins": [
+            {"when": iso(entry.attempt_time), "network_address": entry.ip_address, "locked_out": entry.locked_out}
+            for entry in AccessFailureLog.objects.filter(username__iexact=person.email).order_by("attempt_time", "pk")
+        ],
         "account_log": [
             {"action": entry.action, "when": iso(entry.timestamp), "data": entry.data}
             for entry in log_entries_about(person).order_by("timestamp", "pk")
@@ -145,6 +168,8 @@ def close_account(person, *, by, now=None):
     for remove_part in hooks.get_hooks(ACCOUNT_CLOSING_HOOK):
         remove_part(person, now=now)
     ApiToken.objects.owned_by(person).delete()
+    for model in (AccessLog, AccessFailureLog, AccessAttempt):
+        model.objects.filter(username__iexact=person.email).delete()
     UserProfile.objects.filter(user=person).delete()  # the admin's avatar and preferences
     person.closed_email_digest = email_digest(person.email)
     person.closed_at = now
@@ -166,3 +191,24 @@ def close_account(person, *, by, now=None):
     log_entries_about(person).update(label=str(person))
     audit.log_account_closed(person, by)
     return True
+
+
+@transaction.atomic
+def prune(*, now=None):
+    """Remove what has outlived its retention (docs/privacy.md); returns how many of each kind went."""
+    now = now or timezone.now()
+    sign_ins_before = now - SIGN_IN_LOG_RETENTION
+    content_type = ContentType.objects.get_for_model(get_user_model())
+    removed = {
+        "sign_in_log": AccessLog.objects.filter(attempt_time__lt=sign_ins_before).delete()[0],
+        "failed_sign_ins": AccessFailureLog.objects.filter(attempt_time__lt=sign_ins_before).delete()[0]
+        + AccessAttempt.objects.filter(attempt_time__lt=sign_ins_before).delete()[0],
+        "sign_in_audit_entries": ModelLogEntry.objects.filter(
+            content_type=content_type, action__startswith=SIGN_IN_ACTION_PREFIX, timestamp__lt=sign_ins_before
+        ).delete()[0],
+        "closed_addresses": get_user_model()
+        .objects.filter(closed_at__lt=now - CLOSED_ADDRESS_RETENTION)
+        .exclude(closed_email_digest="")
+        .update(closed_email_digest=""),
+    }
+    return removed
