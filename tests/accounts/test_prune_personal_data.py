@@ -4,12 +4,12 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from axes.models import AccessFailureLog, AccessLog
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
 
-from axes.models import AccessFailureLog, AccessLog
 from wagtail.models import ModelLogEntry
 
 from accounts import audit, rights
