@@ -53,3 +53,16 @@ def test_the_pages_hold_at_320_pixels(page, member, log_in, path):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_accessibility_statement_is_found_from_the_footer(page, member, log_in, assert_accessible):
+    log_in(member)
+    page.goto("/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse").click()
+    page.wait_for_url("**/tillganglighetsredogorelse/")
+    assert page.get_by_role("heading", level=1, name="Tillgänglighet för Kunskapsforum").is_visible()
+    assert page.get_by_role("heading", level=2, name="Tillsyn").is_visible()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -31,6 +31,7 @@ EXPECTED = {
     'accounts:password_reset_confirm': "O O O O O O O O",
     'accounts:password_reset_complete': "O O O O O O O O",
     'knowledge:bank': "L O O O O O O O",
+    'knowledge:accessibility': "L R R R R R R R",
     'knowledge:share': "L O O O O O O O",
     'knowledge:tag': "L O N O N O N O",
     'knowledge:method_feed': "L O O O O O O O",
