@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from privacy.forms import PersonalDataGuardMixin
 
 from . import rights
-from .models import ApiToken, User
+from .models import NEVER_OFF, ApiToken, NotificationChoice, NotificationGroup, User
+
+PREFERENCE_PREFIX = "notify_"
 
 
 class LoginForm(AuthenticationForm):
@@ -65,6 +67,36 @@ class ProfileForm(PersonalDataGuardMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # A form sent without the choice keeps the person's current one instead of failing.
         self.fields["notification_email"].required = False
+        preferences = self.instance.notification_preferences or {}
+        for group in NotificationGroup:
+            choices = [(value, label) for value, label in NotificationChoice.choices if value not in off_for(group)]
+            self.fields[PREFERENCE_PREFIX + group] = forms.ChoiceField(
+                label=group.label,
+                choices=[("", _("As my choice for e-mail above")), *choices],
+                required=False,
+                initial=preferences.get(group, ""),
+                help_text=_("Always told: you can choose how, not turn it off.") if group in NEVER_OFF else "",
+            )
+
+    def general_fields(self):
+        return [field for field in self if not field.name.startswith(PREFERENCE_PREFIX)]
+
+    def preference_fields(self):
+        return [field for field in self if field.name.startswith(PREFERENCE_PREFIX)]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.notification_preferences = {
+            group.value: cleaned[PREFERENCE_PREFIX + group]
+            for group in NotificationGroup
+            if cleaned.get(PREFERENCE_PREFIX + group)
+        }
+        return cleaned
+
+
+def off_for(group):
+    """The choices a group does not offer: "off" for what is always told."""
+    return {NotificationChoice.OFF} if group in NEVER_OFF else set()
 
 
 class ApiTokenForm(PersonalDataGuardMixin, forms.ModelForm):

@@ -91,6 +91,7 @@ def own_data(person):
             "sector": person.sector.name if person.sector_id else None,
             "language": person.language,
             "notification_email": person.notification_email,
+            "notification_preferences": person.notification_preferences,
             "roles": sorted(person.groups.values_list("name", flat=True)),
             "is_active": person.is_active,
             "date_joined": iso(person.date_joined),
@@ -180,6 +181,7 @@ def close_account(person, *, by, now=None):
     person.municipality = None
     person.sector = None
     person.language = ""
+    person.notification_preferences = {}
     person.is_active = False
     person.is_staff = False
     person.is_superuser = False

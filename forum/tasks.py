@@ -12,10 +12,11 @@ from django_tasks import task
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import EmailFrequency
+from accounts.models import EmailFrequency, NotificationChoice
 
 from . import mail
 from .models import ForumMember, Notification
+from .models.notifications import choice_for
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +32,16 @@ def send_notification_emails(notification_ids):
         .filter(
             pk__in=notification_ids,
             emailed_at__isnull=True,
-            recipient__notification_email=EmailFrequency.IMMEDIATELY,
             recipient__is_active=True,
         )
         .select_related("recipient", "thread__category", "post", "actor", "page", "moderation_action")
     )
     sent = 0
     for notification in notifications:
+        recipient = notification.recipient
+        choice = choice_for(notification.kind, recipient.notification_email, recipient.notification_preferences)
+        if choice != NotificationChoice.IMMEDIATELY:
+            continue  # the person changed their mind since, or the kind is not theirs to mail at once
         try:
             # Marked in the same transaction: if sending fails, the mark is undone.
             with transaction.atomic():
