@@ -66,3 +66,18 @@ def test_the_accessibility_statement_is_found_from_the_footer(page, member, log_
     page.set_viewport_size({"width": 320, "height": 640})
     page.reload()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_notification_choices_per_kind_on_the_profile(page, member, log_in, assert_accessible):
+    log_in(member)
+    page.goto("/profil/")
+    page.get_by_label("Någon nämner eller citerar dig").select_option("daily")
+    page.get_by_label("Nytt i taggar, kategorier och sökningar du följer").select_option("off")
+    page.get_by_role("button", name="Spara").first.click()
+    page.wait_for_url("**/profil/")
+    assert page.get_by_label("Någon nämner eller citerar dig").input_value() == "daily"
+    assert User.objects.get(pk=member.pk).notification_preferences == {"mention": "daily", "followed": "off"}
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
