@@ -54,6 +54,12 @@ def send_notification_emails(notification_ids):
     return sent
 
 
+def keeps_digest_time(recipient, frequency):
+    """Whether this digest is the one whose time marks "since the last digest": the person's general digest, or any
+    when their general choice is no digest. A daily digest of one kind then never hides a weekly one's news."""
+    return recipient.notification_email == frequency or recipient.notification_email not in DIGEST_WINDOWS
+
+
 @task()
 def send_digests(frequency):
     """Mail each person who chose this digest one e-mail about what they have not read yet; returns how many."""
@@ -65,7 +71,8 @@ def send_digests(frequency):
         try:
             with transaction.atomic():
                 Notification.objects.filter(pk__in=[item.pk for item in notifications]).update(emailed_at=now)
-                ForumMember.objects.update_or_create(user_id=recipient_id, defaults={"last_digest_at": now})
+                if keeps_digest_time(notifications[0].recipient, frequency):
+                    ForumMember.objects.update_or_create(user_id=recipient_id, defaults={"last_digest_at": now})
                 mail.send_digest_email(notifications[0].recipient, notifications, frequency=frequency)
         except Exception:
             # One bad address must not keep the digest from everyone else; the next run tries again.

@@ -164,18 +164,17 @@ class NotificationQuerySet(models.QuerySet):
     def for_digest(self, frequency, *, now, window):
         """Unread, not yet mailed notifications whose kind the person gets in this digest, oldest first.
 
-        Since each person's last digest, and at least the last `window` (a daily digest of one kind must not
-        hide a weekly one's news of another); a first digest looks back one `window` only, not over all history.
-        The choice per kind is read in Python (`choice_for`), so the result is a list.
+        Since each person's last digest; a first digest looks back one `window` only, not over all history. The
+        choice per kind is read in Python (`choice_for`), so the result is a list.
         """
         last_digest = ForumMember.objects.filter(user=OuterRef("recipient_id"), last_digest_at__isnull=False)
         since_last_digest = Exists(last_digest.filter(last_digest_at__lt=OuterRef("created_at")))
-        within_window = Q(created_at__gte=now - window)
+        first_digest = ~Exists(last_digest) & Q(created_at__gte=now - window)
         candidates = (
             self.unread()
             .still_visible()
             .filter(
-                since_last_digest | within_window,
+                since_last_digest | first_digest,
                 emailed_at__isnull=True,
                 recipient__is_active=True,
             )

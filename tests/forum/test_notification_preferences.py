@@ -127,3 +127,15 @@ def test_the_profile_saves_a_choice_per_kind_and_offers_no_off_for_moderation(me
     assert refused.status_code == 200
     assert "notify_moderation" in refused.context["form"].errors
     assert set(User.objects.get(pk=member.pk).notification_preferences) != {NotificationGroup.MODERATION}
+
+
+def test_a_daily_digest_of_one_kind_does_not_hide_the_weekly_digests_news(member):
+    member.notification_email = EmailFrequency.WEEKLY
+    choose(member, mention=NotificationChoice.DAILY)
+    thread = start_thread(member)
+    services.reply(thread, author=UserFactory(), body="Ett svar i din tråd.")  # a reply: weekly
+    mention_of(member)  # a mention: daily
+
+    assert send_digests.call(EmailFrequency.DAILY) == 1
+    assert send_digests.call(EmailFrequency.WEEKLY) == 1
+    assert Notification.objects.filter(recipient=member, emailed_at__isnull=True).count() == 0
