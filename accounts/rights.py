@@ -149,10 +149,6 @@ def export_personal_data(person, *, by):
     return data
 
 
-def is_closed(person):
-    return person.closed_at is not None
-
-
 @transaction.atomic
 def close_account(person, *, by, now=None):
     """Close the person's account for good: remove or anonymise their personal data, keep what others rely on.
@@ -163,7 +159,7 @@ def close_account(person, *, by, now=None):
     """
     user_model = get_user_model()
     person = user_model.objects.select_for_update().get(pk=person.pk)
-    if is_closed(person):
+    if person.is_closed:
         return False
     now = now or timezone.now()
     for remove_part in hooks.get_hooks(ACCOUNT_CLOSING_HOOK):
