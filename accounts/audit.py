@@ -13,6 +13,9 @@ from wagtail.log_actions import LogFormatter, log
 
 ACCESS_CHANGED = "accounts.access_changed"
 PASSWORD_RESET_SENT = "accounts.password_reset_sent"  # noqa: S105 (an action name, not a password)
+DATA_EXPORTED = "accounts.data_exported"
+DATA_EXPORT_REFUSED = "accounts.data_export_refused"
+ACCOUNT_CLOSED = "accounts.account_closed"
 
 
 def access_of(person):
@@ -38,6 +41,24 @@ def log_change(instance, action, before, after, *, by):
 def log_access_change(person, before, *, by):
     """Log how the person's access changed from `before` ({} for a new account)."""
     return log_change(person, ACCESS_CHANGED, before, access_of(person), by=by)
+
+
+def log_data_export(person, by):
+    """Log that `by` downloaded the person's data (their own, or an administrator's export of it)."""
+    log(instance=person, action=DATA_EXPORTED, user=by, data={"account": person.pk, "by_self": by.pk == person.pk})
+
+
+def log_data_export_refused(person, by):
+    """Log that `by` asked for the data of someone else (`person`, None when the account does not exist)."""
+    if person is None:
+        log(instance=by, action=DATA_EXPORT_REFUSED, user=by, data={"asked_for": None})
+    else:
+        log(instance=person, action=DATA_EXPORT_REFUSED, user=by, data={"asked_for": person.pk})
+
+
+def log_account_closed(person, by):
+    """Log that the account was closed: its id and who closed it, never the old name (it is gone)."""
+    log(instance=person, action=ACCOUNT_CLOSED, user=by, data={"account": person.pk, "by_self": by.pk == person.pk})
 
 
 def shown(value):
@@ -72,6 +93,15 @@ class AccessChangeFormatter(ChangeFormatter):
 
 def register_log_actions(actions):
     actions.register_action(ACCESS_CHANGED)(AccessChangeFormatter)
+    actions.register_action(
+        DATA_EXPORTED, gettext_lazy("Download personal data"), gettext_lazy("Downloaded the personal data")
+    )
+    actions.register_action(
+        DATA_EXPORT_REFUSED,
+        gettext_lazy("Refused download of personal data"),
+        gettext_lazy("Asked for someone else's personal data and was refused"),
+    )
+    actions.register_action(ACCOUNT_CLOSED, gettext_lazy("Close account"), gettext_lazy("Closed the account"))
     actions.register_action(
         PASSWORD_RESET_SENT, gettext_lazy("Send password reset link"), gettext_lazy("Sent a password reset link")
     )

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from privacy.admin_forms import GuardedAdminModelForm
@@ -94,6 +94,51 @@ class EmailFrequency(models.TextChoices):
     NEVER = "never", _("No e-mail, only in the intranet")
 
 
+class NotificationGroup(models.TextChoices):
+    """The kinds of news a person chooses about, each on its own (forum/models/notifications.py sorts its kinds)."""
+
+    MENTION = "mention", _("Someone mentions or quotes you")
+    REPLY = "reply", _("Replies in threads you follow, and your answer accepted")
+    FOLLOWED = "followed", _("New in tags, categories and searches you follow")
+    REVIEW = "review", _("Reviews of pages")
+    MODERATION = "moderation", _("What moderators did with your posts and reports")
+    EVENT = "event", _("Reminders of events you are registered for")
+
+
+class NotificationChoice(models.TextChoices):
+    IN_APP = "in_app", _("Only in the intranet")
+    IMMEDIATELY = "immediately", _("E-mail at once")
+    DAILY = "daily", _("In a daily digest")
+    OFF = "off", _("Off")
+
+
+# What moderators do with a person's post is always told: they must be able to change it or ask again.
+NEVER_OFF = {NotificationGroup.MODERATION}
+# Kinds whose news came by e-mail at once before anyone chose per kind (Wagtail's review e-mail, the events'
+# reminders): so they stay until the person chooses otherwise, whatever the general choice.
+AT_ONCE_UNLESS_CHOSEN = {NotificationGroup.REVIEW, NotificationGroup.EVENT}
+# The general e-mail choice, for a kind the person has not chosen about on its own.
+CHOICE_OF_FREQUENCY = {
+    EmailFrequency.IMMEDIATELY: NotificationChoice.IMMEDIATELY,
+    EmailFrequency.DAILY: NotificationChoice.DAILY,
+    EmailFrequency.WEEKLY: EmailFrequency.WEEKLY,
+    EmailFrequency.NEVER: NotificationChoice.IN_APP,
+}
+
+
+def notification_choice(group, notification_email, preferences):
+    """How a person hears of news of `group`: their choice for it, else their general e-mail choice.
+
+    One of NotificationChoice's values, or "weekly" (only through the general choice). Never "off" for NEVER_OFF.
+    """
+    chosen = (preferences or {}).get(group)
+    if chosen in NotificationChoice.values and not (chosen == NotificationChoice.OFF and group in NEVER_OFF):
+        return chosen
+    if group in AT_ONCE_UNLESS_CHOSEN:
+        return NotificationChoice.IMMEDIATELY
+    return CHOICE_OF_FREQUENCY.get(notification_email, NotificationChoice.IMMEDIATELY)
+
+
 class User(AbstractUser):
     """A person who works in one of the municipalities; signs in with e-mail."""
 
@@ -123,6 +168,8 @@ class User(AbstractUser):
         choices=EmailFrequency.choices,
         default=EmailFrequency.IMMEDIATELY,
     )
+    # {group: choice} for the kinds the person chose about on their own (NotificationGroup, NotificationChoice).
+    notification_preferences = models.JSONField(_("notifications per kind"), default=dict, blank=True)
     # Kept on the account, so that the choice follows the person to another browser and past a logout.
     language = models.CharField(
         _("language"),
@@ -131,6 +178,10 @@ class User(AbstractUser):
         blank=True,
         help_text=_("The language the intranet is shown in. Empty until the person chooses one: then Swedish."),
     )
+    # A closed account (accounts/rights.py): its name and address are gone, what it wrote stays with
+    # "Tidigare medarbetare". The keyed hash of its old address only lets the sign-in say that it was closed.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    closed_email_digest = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -145,6 +196,23 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def get_full_name(self):
+        if self.closed_at is not None:
+            return gettext("Former colleague")
+        return super().get_full_name()
+
+    def get_short_name(self):
+        if self.closed_at is not None:
+            return gettext("Former colleague")
+        return super().get_short_name()
+
+    def notification_choice(self, group):
+        return notification_choice(group, self.notification_email, self.notification_preferences)
+
+    @property
+    def is_closed(self):
+        return self.closed_at is not None
 
     @property
     def preferred_language(self):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import rights_views, views
 
 app_name = "accounts"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("profil/", views.ProfileView.as_view(), name="profile"),
     path("profil/api-nycklar/ny/", views.CreateApiTokenView.as_view(), name="create_api_token"),
     path("profil/api-nycklar/<int:pk>/aterkalla/", views.revoke_api_token, name="revoke_api_token"),
+    path("profil/mina-uppgifter/", rights_views.my_data, name="my_data"),
+    path("profil/mina-uppgifter/ladda-ner/", rights_views.download_my_data, name="download_my_data"),
+    path("profil/avsluta-konto/", rights_views.close_account, name="close_account"),
     path("losenord/", views.PasswordResetView.as_view(), name="password_reset"),
     path("losenord/skickat/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

@@ -18,9 +18,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.users.views import groups, users
 
-from . import access, audit, roles
+from . import access, audit, rights, roles
 from .admin_forms import UserCreationForm, UserEditForm
 from .models import User
+from .rights_views import json_attachment
 
 
 class AccountPermissionPolicy(ModelPermissionPolicy):
@@ -103,8 +104,26 @@ class EditView(AccountViewMixin, users.EditView):
 
     @cached_property
     def header_more_buttons(self):
-        url = reverse("wagtailusers_users:send_password_reset", args=[self.object.pk])
-        return [*super().header_more_buttons, Button(_("Send password reset link"), url=url, icon_name="key")]
+        pk = self.object.pk
+        buttons = [
+            Button(
+                _("Send password reset link"),
+                url=reverse("wagtailusers_users:send_password_reset", args=[pk]),
+                icon_name="key",
+            ),
+            Button(
+                _("Download personal data"),
+                url=reverse("wagtailusers_users:export_personal_data", args=[pk]),
+                icon_name="download",
+            ),
+        ]
+        if not self.object.is_closed and pk != self.request.user.pk:
+            buttons.append(
+                Button(
+                    _("Close account"), url=reverse("wagtailusers_users:close_account", args=[pk]), icon_name="warning"
+                )
+            )
+        return [*super().header_more_buttons, *buttons]
 
 
 class DeleteView(users.DeleteView):
@@ -147,6 +166,68 @@ class SendPasswordResetView(AccountViewMixin, WagtailAdminTemplateMixin, BaseOpe
         return None
 
 
+class AccountOperationView(AccountViewMixin, WagtailAdminTemplateMixin, BaseOperationView):
+    """Ask (GET), then act on one account (POST); only for those who may change it."""
+
+    model = User
+    success_url_name = "wagtailusers_users:edit"
+    permission_policy = AccountPermissionPolicy(User)
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailusers_users:index"), "label": capfirst(User._meta.verbose_name_plural)},
+            {"url": reverse("wagtailusers_users:edit", args=[self.object.pk]), "label": str(self.object)},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(person=self.object))
+
+
+class ExportPersonalDataView(AccountOperationView):
+    """An administrator downloads everything about a person, for example to answer their request by post."""
+
+    template_name = "wagtailusers/users/confirm_export_personal_data.html"
+    page_title = gettext_lazy("Download personal data")
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission_for_instance(request.user, "change", self.object):
+            if request.user.is_authenticated and request.user.is_active:
+                audit.log_data_export_refused(self.object, request.user)
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        data = rights.export_personal_data(self.object, by=request.user)
+        return json_attachment(data, self.object)
+
+
+class CloseAccountView(AccountOperationView):
+    """An administrator closes a person's account (rights.close_account): not their own, which is done from the
+    profile with the password."""
+
+    template_name = "wagtailusers/users/confirm_close_account.html"
+    page_title = gettext_lazy("Close account")
+    header_icon = "warning"
+
+    def perform_operation(self):
+        if self.object.pk == self.request.user.pk:
+            self.closed = False
+            messages.error(self.request, _("Close your own account from your profile page, with your password."))
+            return
+        self.closed = rights.close_account(self.object, by=self.request.user)
+        if not self.closed:
+            messages.error(self.request, _("The account was already closed."))
+
+    def get_success_message(self):
+        return _("The account is closed: its personal data has been removed.") if self.closed else None
+
+
 class UserViewSet(users.UserViewSet):
     # A copy would carry one person's roles and municipality over to another unseen; accounts are made new.
     copy_view_enabled = False
@@ -167,6 +248,8 @@ class UserViewSet(users.UserViewSet):
         return [
             *super().get_urlpatterns(),
             path("send-password-reset/<int:pk>/", send_password_reset, name="send_password_reset"),
+            path("personal-data/<int:pk>/", ExportPersonalDataView.as_view(), name="export_personal_data"),
+            path("close/<int:pk>/", CloseAccountView.as_view(), name="close_account"),
         ]
 
 

@@ -11,8 +11,13 @@ from django_tasks import task
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import EmailFrequency, NotificationChoice, NotificationGroup, notification_choice
+
 from . import mail
 from .models import Registration, RegistrationStatus
+
+# A reminder is due the day before, so a daily digest's choice mails it too.
+MAILED = {NotificationChoice.IMMEDIATELY, NotificationChoice.DAILY, EmailFrequency.WEEKLY}
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +70,8 @@ def send_event_news(event_id, template):
 
 @task()
 def send_reminders(now=None):
-    """Remind everyone with a place in an event that starts within the next day; returns how many."""
+    """Remind everyone with a place in an event that starts within the next day, unless they chose no e-mail about
+    events (accounts.models.NotificationGroup.EVENT: only in the intranet, or off); returns how many."""
     now = now or timezone.now()
     due = Registration.objects.registered().filter(
         reminder_sent_at__isnull=True,
@@ -74,4 +80,11 @@ def send_reminders(now=None):
         event__starts_at__gt=now,
         event__starts_at__lte=now + timedelta(days=1),
     )
-    return sum(_send_once(pk, "reminder", "reminder_sent_at") for pk in due.values_list("pk", flat=True))
+    wanted = [
+        pk
+        for pk, email, choices in due.values_list(
+            "pk", "person__notification_email", "person__notification_preferences"
+        )
+        if notification_choice(NotificationGroup.EVENT, email, choices) in MAILED
+    ]
+    return sum(_send_once(pk, "reminder", "reminder_sent_at") for pk in wanted)

@@ -8,8 +8,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from accounts import rights
 from knowledge.models.tags import VISIBLE_TAG_USES_HOOK
 
+from . import personal_data
 from .admin.access import may_organise, organises_any
 from .models import EventPage, EventPageTag
 
@@ -53,3 +55,7 @@ def tags_on_events_visible_to(user):
     """A tag used on an event the person may see is one they may see on tag pages: live, and past its view
     restrictions. A tag only on a draft or a restricted event stays unnamed."""
     return EventPageTag.objects.filter(content_object__in=EventPage.objects.visible_to(user)).values("tag_id")
+
+
+hooks.register(rights.PERSONAL_DATA_HOOK, personal_data.export)
+hooks.register(rights.ACCOUNT_CLOSING_HOOK, personal_data.remove)

@@ -10,12 +10,16 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from accounts.models import EmailFrequency
+from accounts.models import NotificationChoice
 from knowledge.visibility import may_see_page
 
 from .models import Notification, NotificationKind, Subscription, Thread
 from .models.categories import may_see_category
+from .models.notifications import choice_for, wanted
 from .tasks import send_notification_emails
+
+# What is read of each recipient: who they are and how they chose to hear of each kind.
+CHOICES = ("pk", "notification_email", "notification_preferences")
 
 # When one post concerns a person in several ways, they get one notification: the most personal kind.
 PRIORITY = [
@@ -53,27 +57,23 @@ def _notify(kinds_by_user, *, thread, post, actor):
     kinds_by_user.pop(actor.pk, None)
     if not kinds_by_user or thread.is_hidden:
         return []
-    recipients = audience(thread.category).filter(pk__in=kinds_by_user).values_list("pk", "notification_email")
-    recipients = list(recipients)
+    kind_of = {person_id: min(kinds, key=PRIORITY.index) for person_id, kinds in kinds_by_user.items()}
+    recipients = audience(thread.category).filter(pk__in=kinds_by_user).values_list(*CHOICES)
+    recipients = [person for person in recipients if wanted(kind_of[person[0]], *person[1:])]
     created = Notification.objects.bulk_create(
-        Notification(
-            recipient_id=person_id,
-            kind=min(kinds_by_user[person_id], key=PRIORITY.index),
-            thread=thread,
-            post=post,
-            actor=actor,
-        )
-        for person_id, _email in recipients
+        Notification(recipient_id=person_id, kind=kind_of[person_id], thread=thread, post=post, actor=actor)
+        for person_id, _email, _choices in recipients
     )
     _mail_those_who_want_it_now(created, recipients)
     return created
 
 
 def _mail_those_who_want_it_now(created, recipients):
+    """Enqueue e-mail for the notifications whose recipient (pk, general choice, choices per kind) wants it at once."""
     mail_now = [
         notification.pk
-        for notification, (_person, email) in zip(created, recipients, strict=True)
-        if email == EmailFrequency.IMMEDIATELY
+        for notification, (_person, email, choices) in zip(created, recipients, strict=True)
+        if choice_for(notification.kind, email, choices) == NotificationChoice.IMMEDIATELY
     ]
     if mail_now:
         # After the commit: a post that is rolled back must not be mailed, and the worker must find the rows.
@@ -135,11 +135,12 @@ def notify_tag_followers_of_page(page, tags):
         .exclude(Exists(told_before))
         .exclude(pk=page.owner_id)
         .order_by("pk")
-        .values_list("pk", "notification_email")
+        .values_list(*CHOICES)
     )
+    recipients = [person for person in recipients if wanted(NotificationKind.PAGE_TAG, *person[1:])]
     created = Notification.objects.bulk_create(
         Notification(recipient_id=person_id, kind=NotificationKind.PAGE_TAG, page_id=page.pk)
-        for person_id, _email in recipients
+        for person_id, _email, _choices in recipients
     )
     _mail_those_who_want_it_now(created, recipients)
     return created
@@ -159,9 +160,8 @@ def tell_of_moderation(action, notices):
     if not kinds:
         return []
     thread = action.thread
-    recipients = list(
-        audience(thread.category).filter(pk__in=kinds).order_by("pk").values_list("pk", "notification_email")
-    )
+    # Never turned off (accounts.models.NEVER_OFF): a person must learn what became of their post.
+    recipients = list(audience(thread.category).filter(pk__in=kinds).order_by("pk").values_list(*CHOICES))
     created = Notification.objects.bulk_create(
         Notification(
             recipient_id=person_id,
@@ -171,7 +171,7 @@ def tell_of_moderation(action, notices):
             actor=action.moderator,
             moderation_action=action,
         )
-        for person_id, _email in recipients
+        for person_id, _email, _choices in recipients
     )
     _mail_those_who_want_it_now(created, recipients)
     return created
@@ -187,7 +187,8 @@ def notify_about_page(page, people, *, kind, actor=None):
     recipients = get_user_model().objects.filter(pk__in=person_ids, is_active=True).order_by("pk")
     return Notification.objects.bulk_create(
         Notification(recipient_id=person_id, kind=kind, page_id=page.pk, actor=actor)
-        for person_id in recipients.values_list("pk", flat=True)
+        for person_id, email, choices in recipients.values_list(*CHOICES)
+        if wanted(kind, email, choices)
     )
 
 
@@ -221,6 +222,9 @@ def notify_of_search_matches(user, *, posts=(), threads=(), pages=()):
         for page in pages
         if page.pk not in told_of_pages and page.owner_id != user.pk
     ]
+    if not wanted(NotificationKind.SEARCH, user.notification_email, user.notification_preferences):
+        return []
     created = Notification.objects.bulk_create(new)
-    _mail_those_who_want_it_now(created, [(user.pk, user.notification_email)] * len(created))
+    choices = (user.pk, user.notification_email, user.notification_preferences)
+    _mail_those_who_want_it_now(created, [choices] * len(created))
     return created

@@ -12,10 +12,11 @@ from django_tasks import task
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import EmailFrequency
+from accounts.models import EmailFrequency, NotificationChoice
 
 from . import mail
 from .models import ForumMember, Notification
+from .models.notifications import choice_for
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +32,16 @@ def send_notification_emails(notification_ids):
         .filter(
             pk__in=notification_ids,
             emailed_at__isnull=True,
-            recipient__notification_email=EmailFrequency.IMMEDIATELY,
             recipient__is_active=True,
         )
         .select_related("recipient", "thread__category", "post", "actor", "page", "moderation_action")
     )
     sent = 0
     for notification in notifications:
+        recipient = notification.recipient
+        choice = choice_for(notification.kind, recipient.notification_email, recipient.notification_preferences)
+        if choice != NotificationChoice.IMMEDIATELY:
+            continue  # the person changed their mind since, or the kind is not theirs to mail at once
         try:
             # Marked in the same transaction: if sending fails, the mark is undone.
             with transaction.atomic():
@@ -48,6 +52,12 @@ def send_notification_emails(notification_ids):
             continue
         sent += 1
     return sent
+
+
+def keeps_digest_time(recipient, frequency):
+    """Whether this digest is the one whose time marks "since the last digest": the person's general digest, or any
+    when their general choice is no digest. A daily digest of one kind then never hides a weekly one's news."""
+    return recipient.notification_email == frequency or recipient.notification_email not in DIGEST_WINDOWS
 
 
 @task()
@@ -61,7 +71,8 @@ def send_digests(frequency):
         try:
             with transaction.atomic():
                 Notification.objects.filter(pk__in=[item.pk for item in notifications]).update(emailed_at=now)
-                ForumMember.objects.update_or_create(user_id=recipient_id, defaults={"last_digest_at": now})
+                if keeps_digest_time(notifications[0].recipient, frequency):
+                    ForumMember.objects.update_or_create(user_id=recipient_id, defaults={"last_digest_at": now})
                 mail.send_digest_email(notifications[0].recipient, notifications, frequency=frequency)
         except Exception:
             # One bad address must not keep the digest from everyone else; the next run tries again.

@@ -10,9 +10,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from accounts import rights
 from accounts.roles import is_moderator
 from knowledge.models.tags import VISIBLE_TAG_USES_HOOK
 
+from . import personal_data
 from .admin import categories
 from .knowledge_link import may_draft_pages
 from .models import Report, Thread, ThreadTag
@@ -117,3 +119,7 @@ class QueuePanel(Component):
 def show_the_queue_to_moderators(request, panels):
     if is_moderator(request.user):
         panels.append(QueuePanel())
+
+
+hooks.register(rights.PERSONAL_DATA_HOOK, personal_data.export)
+hooks.register(rights.ACCOUNT_CLOSING_HOOK, personal_data.remove)

@@ -8,6 +8,7 @@ from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 from wagtail.models import Page
 
 from accounts import roles
+from accounts.models import NotificationChoice, NotificationGroup
 
 from .models.workflows import MunicipalReviewTask, municipality_id_of
 from .signals import review_finished, review_requested
@@ -32,7 +33,14 @@ class ReviewSubmissionNotifier(BaseGroupApprovalTaskStateEmailNotifier):
         return isinstance(instance, self.valid_classes) and isinstance(instance.task.specific, MunicipalReviewTask)
 
     def get_recipient_users(self, task_state, **kwargs):
-        return reviewers_of(task_state.workflow_state.content_object, besides=kwargs.get("user"))
+        """The reviewers who want review news by e-mail at once (accounts.models.NotificationGroup.REVIEW); those
+        who chose a daily digest find it there, those who chose the intranet only in the notification centre."""
+        reviewers = reviewers_of(task_state.workflow_state.content_object, besides=kwargs.get("user"))
+        return {
+            person
+            for person in reviewers
+            if person.notification_choice(NotificationGroup.REVIEW) == NotificationChoice.IMMEDIATELY
+        }
 
 
 review_submission_notifier = ReviewSubmissionNotifier()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from .models import (
+    AccessibilityStatementPage,
     ArticleIndexPage,
     ArticlePage,
     ExperienceIndexPage,
@@ -23,6 +24,14 @@ from .sharing import KINDS, ShareForm, drafts_of, may_share
 from .visibility import visible_pages
 
 TAG_PAGE_LIMIT = 50
+
+
+def accessibility_statement(request):
+    """Where every page's footer points: the accessibility statement, wherever editors have put it."""
+    statement = visible_pages(AccessibilityStatementPage.objects.all(), request.user).first()
+    if statement is None:
+        raise Http404(_("The accessibility statement has not been published."))
+    return redirect(statement.url)
 
 
 def knowledge_bank(request):

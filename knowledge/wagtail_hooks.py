@@ -17,7 +17,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_tags
+from accounts import rights
+
+from . import admin_tags, personal_data
 from .admin_views import LocalUseSuggestionsView
 from .admin_visibility import AdminPagePermissionPolicy, documents_shown_in_admin, pages_shown_in_admin
 from .models import AgeGroup, EvidenceLevel, MethodPage, MunicipalReviewTask, PreventionLevel, TargetGroup, ViolenceType
@@ -216,3 +218,7 @@ def name_the_editors_unnamed_controls():
         _("Next month"),
         _("Today"),
     )
+
+
+hooks.register(rights.PERSONAL_DATA_HOOK, personal_data.export)
+hooks.register(rights.ACCOUNT_CLOSING_HOOK, personal_data.remove)

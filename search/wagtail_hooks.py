@@ -15,11 +15,11 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from accounts import roles
+from accounts import rights, roles
 from common.spreadsheets import defuse_formula
 from forum.admin.access import forbidden
 
-from . import picks_admin
+from . import personal_data, picks_admin
 from .models import SearchQueryDay, SynonymGroup
 
 
@@ -244,3 +244,7 @@ def register_search_report_urls():
         ),
     ]
     return [path("sokningar/", include((urls, "search_reports")))]
+
+
+hooks.register(rights.PERSONAL_DATA_HOOK, personal_data.export)
+hooks.register(rights.ACCOUNT_CLOSING_HOOK, personal_data.remove)

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import NotificationChoice, NotificationGroup, notification_choice
 from common.language import in_content_language
 from knowledge.visibility import may_see_page
 
@@ -39,6 +40,39 @@ class NotificationKind(models.TextChoices):
     REVIEW_REQUESTED = "review_requested", _("A page waits for your review")
     PAGE_PUBLISHED = "page_published", _("Your page was approved and published")
     CHANGES_REQUESTED = "changes_requested", _("Changes were requested in your page")
+
+
+# Which of the person's choices (accounts.models.NotificationGroup) decides how they hear of each kind.
+GROUP_OF_KIND = {
+    NotificationKind.MENTION: NotificationGroup.MENTION,
+    NotificationKind.QUOTE: NotificationGroup.MENTION,
+    NotificationKind.REPLY: NotificationGroup.REPLY,
+    NotificationKind.ANSWER: NotificationGroup.REPLY,
+    NotificationKind.CATEGORY: NotificationGroup.FOLLOWED,
+    NotificationKind.TAG: NotificationGroup.FOLLOWED,
+    NotificationKind.PAGE_TAG: NotificationGroup.FOLLOWED,
+    NotificationKind.SEARCH: NotificationGroup.FOLLOWED,
+    NotificationKind.HIDDEN: NotificationGroup.MODERATION,
+    NotificationKind.RESTORED: NotificationGroup.MODERATION,
+    NotificationKind.KEPT_HIDDEN: NotificationGroup.MODERATION,
+    NotificationKind.REDACTED: NotificationGroup.MODERATION,
+    NotificationKind.EDITED: NotificationGroup.MODERATION,
+    NotificationKind.MOVED: NotificationGroup.MODERATION,
+    NotificationKind.REPORT_HANDLED: NotificationGroup.MODERATION,
+    NotificationKind.REVIEW_REQUESTED: NotificationGroup.REVIEW,
+    NotificationKind.PAGE_PUBLISHED: NotificationGroup.REVIEW,
+    NotificationKind.CHANGES_REQUESTED: NotificationGroup.REVIEW,
+}
+
+
+def choice_for(kind, notification_email, preferences):
+    """How a person with these choices hears of a notification of `kind` (accounts.models.notification_choice)."""
+    return notification_choice(GROUP_OF_KIND[kind], notification_email, preferences)
+
+
+def wanted(kind, notification_email, preferences):
+    """Whether a notification of `kind` is made at all: not when the person turned its kind off."""
+    return choice_for(kind, notification_email, preferences) != NotificationChoice.OFF
 
 
 # What became of a report, by what the moderator did; closing it without acting is the default.
@@ -88,7 +122,8 @@ MODERATION_WORDS = {
 CONTENT_VALUES = {"title", "reason"}
 # About the hiding itself: shown to their recipient while the post or thread is hidden.
 ABOUT_HIDDEN_CONTENT = {NotificationKind.HIDDEN, NotificationKind.KEPT_HIDDEN, NotificationKind.REPORT_HANDLED}
-# Wagtail's own review e-mail tells of these, so the forum's e-mail and digests leave them out.
+# Wagtail's own review e-mail tells of these at once, so the forum mails them only in the digest of those who
+# chose a daily digest for reviews (accounts.models.NotificationGroup.REVIEW).
 REVIEW = {NotificationKind.REVIEW_REQUESTED, NotificationKind.PAGE_PUBLISHED, NotificationKind.CHANGES_REQUESTED}
 
 
@@ -127,26 +162,35 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(recipient=user).unread().still_visible().count()
 
     def for_digest(self, frequency, *, now, window):
-        """Unread, not yet mailed notifications of everyone who chose this digest, oldest first.
+        """Unread, not yet mailed notifications whose kind the person gets in this digest, oldest first.
 
-        Since each person's last digest; a first digest looks back one `window` only, not over all history.
+        Since each person's last digest; a first digest looks back one `window` only, not over all history. The
+        choice per kind is read in Python (`choice_for`), so the result is a list.
         """
         last_digest = ForumMember.objects.filter(user=OuterRef("recipient_id"), last_digest_at__isnull=False)
         since_last_digest = Exists(last_digest.filter(last_digest_at__lt=OuterRef("created_at")))
         first_digest = ~Exists(last_digest) & Q(created_at__gte=now - window)
-        return (
+        candidates = (
             self.unread()
             .still_visible()
             .filter(
                 since_last_digest | first_digest,
                 emailed_at__isnull=True,
-                recipient__notification_email=frequency,
                 recipient__is_active=True,
             )
-            .exclude(kind__in=REVIEW)
             .select_related("recipient", "thread__category", "post", "actor", "page", "moderation_action")
             .order_by("recipient_id", "created_at", "pk")
         )
+        return [
+            notification
+            for notification in candidates
+            if choice_for(
+                notification.kind,
+                notification.recipient.notification_email,
+                notification.recipient.notification_preferences,
+            )
+            == frequency
+        ]
 
 
 class Notification(models.Model):

@@ -1,3 +1,4 @@
+from .accessibility import AccessibilityStatementPage, Compliance
 from .experiences import ExperienceIndexPage, ExperiencePage
 from .listing import discussable_pages
 from .methods import MethodIndexPage, MethodLocalUse, MethodMaterial, MethodPage, MethodRating, RelatedMethod
@@ -17,6 +18,8 @@ from .taxonomies import AgeGroup, EvidenceLevel, PreventionLevel, TargetGroup, V
 from .workflows import MunicipalReviewTask
 
 __all__ = [
+    "AccessibilityStatementPage",
+    "Compliance",
     "AgeGroup",
     "ArticleIndexPage",
     "ArticlePage",

@@ -49,6 +49,7 @@ class HomePage(Page):
         "knowledge.ArticleIndexPage",
         "knowledge.MunicipalityIndexPage",
         "knowledge.TopicPage",
+        "knowledge.AccessibilityStatementPage",
         "events.CampaignIndexPage",  # a string, not an import: Wagtail needs both ends of the tree rule
     ]
     max_count = 1

@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import CampaignIndexPage, CampaignPage, EventPage
 from knowledge.models import (
+    AccessibilityStatementPage,
     ArticleIndexPage,
     ArticlePage,
     ExperienceIndexPage,
@@ -25,6 +26,7 @@ TREE = {
         ArticleIndexPage,
         MunicipalityIndexPage,
         TopicPage,
+        AccessibilityStatementPage,
         CampaignIndexPage,
     },
     MethodIndexPage: {MethodPage},
@@ -36,6 +38,7 @@ TREE = {
     ArticlePage: set(),
     MunicipalityPage: set(),
     TopicPage: set(),
+    AccessibilityStatementPage: set(),
     CampaignIndexPage: {CampaignPage},
     CampaignPage: {EventPage},
     EventPage: set(),

@@ -1,0 +1,83 @@
+"""A person's own data: "Mina uppgifter", its download and closing the account, as a person uses them — accessible,
+and whole at 320 pixels."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from accounts.models import User
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_a_person_finds_their_data_downloads_it_and_closes_their_account(
+    page, member, log_in, password, assert_accessible
+):
+    log_in(member)
+    page.goto("/profil/")
+    page.get_by_role("link", name="Mina uppgifter: ladda ner allt om dig, eller avsluta ditt konto").click()
+    assert page.get_by_role("heading", level=1, name="Mina uppgifter").is_visible()
+    assert_accessible(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Ladda ner mina uppgifter (JSON)").click()
+    data = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
+    assert data["profile"]["email"] == member.email
+
+    page.get_by_role("link", name="Avsluta mitt konto").click()
+    assert page.get_by_role("heading", level=1, name="Avsluta ditt konto").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Avsluta mitt konto för gott").click()
+    assert page.title().startswith("Fel: ")
+    assert "Skriv ditt lösenord" in page.locator("#id_password_error").inner_text()
+    assert_accessible(page)
+
+    page.get_by_label("Ditt lösenord").fill(password)
+    page.get_by_role("button", name="Avsluta mitt konto för gott").click()
+    page.wait_for_url("**/logga-in/**")
+    assert page.get_by_role("status").filter(has_text="Ditt konto är avslutat").is_visible()
+    assert User.objects.get(pk=member.pk).closed_at is not None
+
+
+def test_someone_elses_data_is_refused_with_a_clear_page(page, member, log_in, assert_accessible):
+    log_in(member)
+    page.goto("/profil/mina-uppgifter/?person=987654321")
+    assert page.get_by_role("heading", level=1, name="Du kan bara ladda ner dina egna uppgifter").is_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/profil/mina-uppgifter/", "/profil/avsluta-konto/"])
+def test_the_pages_hold_at_320_pixels(page, member, log_in, path):
+    log_in(member)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_accessibility_statement_is_found_from_the_footer(page, member, log_in, assert_accessible):
+    log_in(member)
+    page.goto("/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse").click()
+    page.wait_for_url("**/tillganglighetsredogorelse/")
+    assert page.get_by_role("heading", level=1, name="Tillgänglighet för Kunskapsforum").is_visible()
+    assert page.get_by_role("heading", level=2, name="Tillsyn").is_visible()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_notification_choices_per_kind_on_the_profile(page, member, log_in, assert_accessible):
+    log_in(member)
+    page.goto("/profil/")
+    page.get_by_label("Någon nämner eller citerar dig").select_option("daily")
+    page.get_by_label("Nytt i taggar, kategorier och sökningar du följer").select_option("off")
+    page.get_by_role("button", name="Spara").first.click()
+    page.wait_for_url("**/profil/")
+    assert page.get_by_label("Någon nämner eller citerar dig").input_value() == "daily"
+    assert User.objects.get(pk=member.pk).notification_preferences == {"mention": "daily", "followed": "off"}
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
