@@ -9,6 +9,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and municipalities")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        # Imported here because signal receivers need the models, which are ready only now.
+        from . import signals
+
+        signals.connect()
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user and group admin, with our own fields and the limits of who may give which access."""

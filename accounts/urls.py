@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import mfa_views, views
 
 app_name = "accounts"
 
@@ -10,6 +10,15 @@ urlpatterns = [
     path("profil/", views.ProfileView.as_view(), name="profile"),
     path("profil/api-nycklar/ny/", views.CreateApiTokenView.as_view(), name="create_api_token"),
     path("profil/api-nycklar/<int:pk>/aterkalla/", views.revoke_api_token, name="revoke_api_token"),
+    path("logga-in/tvastegs/", mfa_views.verify, name="mfa_verify"),
+    path("logga-in/tvastegs/ny-app/", mfa_views.enrol, name="mfa_enrol"),
+    path("logga-in/tvastegs/reservkoder/", mfa_views.recovery_codes, name="mfa_recovery_codes"),
+    path("profil/tvastegsverifiering/", mfa_views.settings_page, name="mfa_settings"),
+    path("profil/tvastegsverifiering/nya-reservkoder/", mfa_views.new_recovery_codes, name="mfa_new_recovery_codes"),
+    path("profil/tvastegsverifiering/stang-av/", mfa_views.remove_second_factor, name="mfa_remove"),
+    path("profil/inloggningar/", mfa_views.my_sessions, name="sessions"),
+    path("profil/inloggningar/<int:pk>/logga-ut/", mfa_views.end_session, name="end_session"),
+    path("profil/inloggningar/logga-ut-overallt/", mfa_views.end_other_sessions, name="end_other_sessions"),
     path("losenord/", views.PasswordResetView.as_view(), name="password_reset"),
     path("losenord/skickat/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

@@ -98,7 +98,7 @@ class EditView(AccountViewMixin, users.EditView):
 
     def save_instance(self):
         person = super().save_instance()
-        audit.log_access_change(person, self.access_before, by=self.request.user)
+        access.record_access_change(person, self.access_before, by=self.request.user, request=self.request)
         return person
 
     @cached_property
