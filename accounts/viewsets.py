@@ -18,9 +18,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.users.views import groups, users
 
-from . import access, audit, roles
+from . import access, audit, roles, sessions
 from .admin_forms import UserCreationForm, UserEditForm
-from .models import User
+from .models import SignInSession, User
 
 
 class AccountPermissionPolicy(ModelPermissionPolicy):
@@ -69,6 +69,8 @@ class IndexView(users.IndexView):
         if self.get_edit_url(instance):
             url = reverse("wagtailusers_users:send_password_reset", args=[instance.pk])
             buttons.append(Button(_("Send password reset link"), url=url, icon_name="key", priority=30))
+            url = reverse("wagtailusers_users:end_sessions", args=[instance.pk])
+            buttons.append(Button(_("End sessions"), url=url, icon_name="logout", priority=40))
         return buttons
 
 
@@ -104,7 +106,12 @@ class EditView(AccountViewMixin, users.EditView):
     @cached_property
     def header_more_buttons(self):
         url = reverse("wagtailusers_users:send_password_reset", args=[self.object.pk])
-        return [*super().header_more_buttons, Button(_("Send password reset link"), url=url, icon_name="key")]
+        end_url = reverse("wagtailusers_users:end_sessions", args=[self.object.pk])
+        return [
+            *super().header_more_buttons,
+            Button(_("Send password reset link"), url=url, icon_name="key"),
+            Button(_("End sessions"), url=end_url, icon_name="logout"),
+        ]
 
 
 class DeleteView(users.DeleteView):
@@ -147,6 +154,29 @@ class SendPasswordResetView(AccountViewMixin, WagtailAdminTemplateMixin, BaseOpe
         return None
 
 
+class EndSessionsView(SendPasswordResetView):
+    """Ask (GET), then sign the person out of every browser (POST), as when an account may be misused."""
+
+    template_name = "wagtailusers/users/confirm_end_sessions.html"
+    page_title = gettext_lazy("End sessions")
+    header_icon = "logout"
+
+    def get(self, request, *args, **kwargs):
+        count = SignInSession.objects.of(self.object).active().count()
+        return self.render_to_response(self.get_context_data(person=self.object, active_sessions=count))
+
+    def perform_operation(self):
+        self.ended = sessions.end_sessions(
+            self.object, reason=sessions.Reason.BY_ADMINISTRATOR, by=self.request.user, keep_request=self.request
+        )
+
+    def get_success_message(self):
+        return _("%(email)s has been signed out of %(count)s sessions.") % {
+            "email": self.object.email,
+            "count": self.ended,
+        }
+
+
 class UserViewSet(users.UserViewSet):
     # A copy would carry one person's roles and municipality over to another unseen; accounts are made new.
     copy_view_enabled = False
@@ -167,6 +197,7 @@ class UserViewSet(users.UserViewSet):
         return [
             *super().get_urlpatterns(),
             path("send-password-reset/<int:pk>/", send_password_reset, name="send_password_reset"),
+            path("end-sessions/<int:pk>/", EndSessionsView.as_view(), name="end_sessions"),
         ]
 
 
