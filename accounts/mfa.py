@@ -111,10 +111,14 @@ def confirm_enrolment(request, device, code):
     """Confirm the new app with its first code; returns the recovery codes, shown once. Raises CodeRefused."""
     with transaction.atomic():
         device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-        _check_app_code(request, device, code)
-        TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        refusal = _check_app_code(device, code)
+        if refusal is None:
+            TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+    # Raised only now, so that the failure's count and log entry are kept.
+    if refusal is not None:
+        raise CodeRefused(refusal)
     codes = new_recovery_codes(device.user, log=False)
     mark_verified(request, device)
     audit.log_signin(device.user, audit.MFA_ENROLLED, method="totp")
@@ -128,9 +132,13 @@ def verify(request, code):
     if cleaned.isdigit() and len(cleaned) == 6:
         with transaction.atomic():
             device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
-            if device is None:
-                raise CodeRefused(_("Two-step verification is not set up for your account."))
-            _check_app_code(request, device, cleaned)
+            refusal = (
+                _("Two-step verification is not set up for your account.")
+                if device is None
+                else _check_app_code(device, cleaned)
+            )
+        if refusal is not None:
+            raise CodeRefused(refusal)
         method = "totp"
     else:
         device = _use_recovery_code(request, user, cleaned)
@@ -139,42 +147,44 @@ def verify(request, code):
     audit.log_signin(user, audit.MFA_VERIFIED, method=method)
 
 
-def _check_app_code(request, device, code):
+def _check_app_code(device, code):
+    """Why the app's code does not pass (a message), or None when it does; failures are counted and logged."""
     allowed, details = device.verify_is_allowed()
     if not allowed:
         audit.log_signin(device.user, audit.MFA_FAILED, method="totp", reason="throttled")
-        raise CodeRefused(throttled_message(details))
+        return throttled_message(details)
     cleaned = clean_code(code)
     if not (cleaned.isdigit() and len(cleaned) == device.digits) or not device.verify_token(cleaned):
         if not cleaned.isdigit() or len(cleaned) != device.digits:
             device.throttle_increment()
         audit.log_signin(device.user, audit.MFA_FAILED, method="totp", reason="wrong")
-        raise CodeRefused(
-            _(
-                "The code is wrong, has already been used or has expired. Wait for the next code in your "
-                "authenticator app and type its six digits."
-            )
+        return _(
+            "The code is wrong, has already been used or has expired. Wait for the next code in your "
+            "authenticator app and type its six digits."
         )
+    return None
 
 
 def _use_recovery_code(request, user, code):
     with transaction.atomic():
         device = StaticDevice.objects.select_for_update().filter(user=user, name=RECOVERY_DEVICE_NAME).first()
+        refusal = None
         if device is None:
             audit.log_signin(user, audit.MFA_FAILED, method="recovery", reason="wrong")
-            raise CodeRefused(_("The code is wrong. Type the six digits from your authenticator app."))
-        allowed, details = device.verify_is_allowed()
-        if not allowed:
-            audit.log_signin(user, audit.MFA_FAILED, method="recovery", reason="throttled")
-            raise CodeRefused(throttled_message(details))
-        if not device.verify_token(recovery_code_digest(code)):
-            audit.log_signin(user, audit.MFA_FAILED, method="recovery", reason="wrong")
-            raise CodeRefused(
-                _(
+            refusal = _("The code is wrong. Type the six digits from your authenticator app.")
+        else:
+            allowed, details = device.verify_is_allowed()
+            if not allowed:
+                audit.log_signin(user, audit.MFA_FAILED, method="recovery", reason="throttled")
+                refusal = throttled_message(details)
+            elif not device.verify_token(recovery_code_digest(code)):
+                audit.log_signin(user, audit.MFA_FAILED, method="recovery", reason="wrong")
+                refusal = _(
                     "The code is wrong or has already been used. Type the six digits from your authenticator "
                     "app, or one of your recovery codes that you have not used."
                 )
-            )
+    if refusal is not None:
+        raise CodeRefused(refusal)
     return device
 
 
