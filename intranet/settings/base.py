@@ -85,13 +85,13 @@ MIDDLEWARE = [
     # A bearer token counts as a login under /api/ only, so it comes before the login check.
     "accounts.middleware.ApiTokenMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    # Inside the login check: ends sessions that were idle, too old or ended elsewhere, then asks for the second
-    # factor before anything but the sign-in pages (accounts/sessions.py, accounts/mfa.py).
-    "accounts.middleware.SignInSessionMiddleware",
-    "accounts.middleware.SecondFactorMiddleware",
     # Inside the login check, so that it knows whether the response is a signed-in person's.
     "intranet.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages, inside the login check: ends sessions that were idle, too old or ended elsewhere, then asks
+    # for the second factor before anything but the sign-in pages (accounts/sessions.py, accounts/mfa.py).
+    "accounts.middleware.SignInSessionMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     # After the login check: Wagtail admin requests of a shape its views cannot answer end here.
     "intranet.middleware.WagtailRequestShapesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
