@@ -85,3 +85,20 @@ def test_every_sign_in_action_reads_in_the_site_history(member, password):
     page = superuser_client.get(reverse("wagtailadmin_reports:site_history") + f"?action={audit.SIGNED_IN}")
     assert page.status_code == 200
     assert "Loggade in" in page.content.decode()
+
+
+def test_old_sign_in_events_and_ended_sessions_are_pruned_but_access_changes_stay(member, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import SignInSession
+    from accounts.retention import prune_signin_log
+
+    settings.SIGNIN_LOG_RETENTION_DAYS = 30
+    audit.log_signin(member, audit.SIGNED_IN, method="password")
+    audit.log_access_change(member, {"roles": []}, by=None)
+    SignInSession.objects.create(user=member, marker_digest="x" * 64, ended_at=timezone.now())
+    assert prune_signin_log() == (0, 0)
+    assert prune_signin_log(now=timezone.now() + timedelta(days=31)) == (1, 1)
+    assert [entry.action for entry in entries(member)] == [audit.ACCESS_CHANGED]
