@@ -33,6 +33,9 @@ from .roles import ADMINISTRATOR, BOARD, EDITOR, MODERATOR, group_names
 ROLES_REQUIRING_SECOND_FACTOR = frozenset({EDITOR, MODERATOR, ADMINISTRATOR, BOARD})
 SSO_BACKEND = "accounts.sso.SsoBackend"
 VERIFIED_SESSION_KEY = "accounts:second_factor"
+# What the session owes, decided at login ("verify", "enrol" or ""), so that no request after it needs a query;
+# a change of roles ends the sessions, and setting up or passing the step marks the session verified.
+OWED_SESSION_KEY = "accounts:second_factor_owed"
 APP_DEVICE_NAME = "app"
 RECOVERY_DEVICE_NAME = "recovery"
 RECOVERY_CODE_COUNT = 10
@@ -71,10 +74,10 @@ def is_verified(request):
     return bool(request.session.get(VERIFIED_SESSION_KEY))
 
 
-def what_is_missing(request):
+def what_is_missing(request, user=None):
     """ "verify" when this signed-in session must still give a code, "enrol" when it must first set up an app,
     or None when nothing is missing."""
-    user = request.user
+    user = user or request.user
     if is_verified(request) or signed_in_through_provider(request):
         return None
     if has_second_factor(user):
@@ -82,6 +85,21 @@ def what_is_missing(request):
     if requires_second_factor(user):
         return "enrol"
     return None
+
+
+def note_what_is_owed(request, user=None):
+    """At login: remember in the session what it owes, so that later requests need no query to know."""
+    request.session.pop(VERIFIED_SESSION_KEY, None)
+    request.session[OWED_SESSION_KEY] = what_is_missing(request, user) or ""
+
+
+def owed(request):
+    """What this signed-in session still owes, like `what_is_missing`, read from the session after the login."""
+    if is_verified(request) or signed_in_through_provider(request):
+        return None
+    if OWED_SESSION_KEY not in request.session:
+        note_what_is_owed(request)
+    return request.session[OWED_SESSION_KEY] or None
 
 
 def start_enrolment(user):
@@ -228,6 +246,6 @@ def remove_second_factor(request, user):
         return False
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    request.session.pop(VERIFIED_SESSION_KEY, None)
+    request.session[OWED_SESSION_KEY] = ""
     audit.log_signin(user, audit.MFA_REMOVED)
     return True

@@ -120,7 +120,7 @@ class SecondFactorMiddleware:
         match = request.resolver_match
         if match is not None and match.view_name in OPEN_BEFORE_SECOND_FACTOR:
             return None
-        missing = mfa.what_is_missing(request)
+        missing = mfa.owed(request)
         if missing is None:
             return None
         target = reverse("accounts:mfa_verify" if missing == "verify" else "accounts:mfa_enrol")

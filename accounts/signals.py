@@ -18,7 +18,7 @@ def signed_in(sender, request, user, **kwargs):
         return
     through_provider = getattr(user, "backend", "") == mfa.SSO_BACKEND
     # A new sign-in owes the second step again, whatever the session held before.
-    request.session.pop(mfa.VERIFIED_SESSION_KEY, None)
+    mfa.note_what_is_owed(request, user)
     provider = getattr(request, "sso_provider", "") if through_provider else ""
     sessions.start(request, user, provider="sso" if through_provider else "")
     audit.log_signin(user, audit.SIGNED_IN, method="sso" if through_provider else "password", provider=provider)

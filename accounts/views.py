@@ -54,7 +54,7 @@ class LoginView(auth_views.LoginView):
             self.request.session.pop(LANGUAGE_CHOSEN_SESSION_KEY, None)
         elif user.language:
             set_language_cookie(response, user.language)
-        missing = mfa.what_is_missing(self.request)
+        missing = mfa.owed(self.request)
         if missing is not None:
             # Signed in with the password, the second step still to come (accounts/mfa.py).
             step = reverse("accounts:mfa_verify" if missing == "verify" else "accounts:mfa_enrol")
