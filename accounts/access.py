@@ -5,7 +5,24 @@ from wagtail.log_actions import log
 from .audit import PASSWORD_RESET_SENT, access_of, log_access_change
 from .forms import PasswordResetForm
 from .models import User
+from .sessions import Reason, end_sessions
 from .views import PasswordResetView
+
+# A change of these ends the person's sessions, so that the new access (and the second step it may need) holds
+# from the next request on; a change of municipality alone does not.
+ACCESS_THAT_ENDS_SESSIONS = ("roles", "superuser", "active")
+
+
+def record_access_change(person, before, *, by, request=None):
+    """Log how the person's access changed; a change of roles, superuser or active ends their sessions (but the
+    one of `request`, when a person changes their own account). Returns whether anything changed."""
+    if not log_access_change(person, before, by=by):
+        return False
+    after = access_of(person)
+    if before and any(before.get(key) != after[key] for key in ACCESS_THAT_ENDS_SESSIONS):
+        keep = request if request is not None and request.user.pk == person.pk else None
+        end_sessions(person, reason=Reason.ACCESS_CHANGED, by=by, keep_request=keep)
+    return True
 
 
 def give_role(people, role, *, by):
@@ -13,7 +30,7 @@ def give_role(people, role, *, by):
     before = {person.pk: access_of(person) for person in people}
     role.user_set.add(*people)
     for person in people:
-        log_access_change(person, before[person.pk], by=by)
+        record_access_change(person, before[person.pk], by=by)
     return len(people)
 
 
@@ -22,7 +39,7 @@ def set_active(people, active, *, by):
     before = {person.pk: access_of(person) for person in people}
     User.objects.filter(pk__in=before).update(is_active=active)
     for person in User.objects.filter(pk__in=before).select_related("municipality"):
-        log_access_change(person, before[person.pk], by=by)
+        record_access_change(person, before[person.pk], by=by)
     return len(people)
 
 

@@ -5,9 +5,17 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # Two configs live here; without this Django would give "accounts" a plain AppConfig, and ready() never ran.
+    default = True
     name = "accounts"
     verbose_name = _("People and municipalities")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Imported here because signal receivers need the models, which are ready only now.
+        from . import signals
+
+        signals.connect()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

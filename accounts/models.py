@@ -319,3 +319,65 @@ class ApiToken(models.Model):
     @property
     def is_active(self):
         return not (self.is_revoked or self.is_expired or self.outlived_its_password)
+
+
+class SignInSessionQuerySet(models.QuerySet):
+    def of(self, user):
+        return self.filter(user=user)
+
+    def active(self):
+        return self.filter(ended_at__isnull=True)
+
+    def in_listing_order(self):
+        return self.order_by("-last_seen_at", "-pk")
+
+
+class SignInSession(models.Model):
+    """One signed-in browser of a person, for "Mina inloggningar" and for ending it from elsewhere.
+
+    The session names its row with a random marker of its own (kept in the session, surviving the new session
+    keys Django gives at login and password change); the row holds only the marker's digest, so the table
+    cannot be used to take over a session. Where someone was is never stored: only what kind of browser.
+    """
+
+    class EndReason(models.TextChoices):
+        LOGOUT = "logout", _("logged out")
+        BY_OWNER = "by_owner", _("ended by the person")
+        BY_ADMINISTRATOR = "by_administrator", _("ended by an administrator")
+        PASSWORD_CHANGED = "password_changed", _("the password was changed")
+        ACCESS_CHANGED = "access_changed", _("the roles or the account changed")
+        IDLE = "idle", _("inactive too long")
+        EXPIRED = "expired", _("reached its longest lifetime")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signin_sessions", verbose_name=_("user")
+    )
+    marker_digest = models.CharField(max_length=64, unique=True)
+    device = models.CharField(_("device"), max_length=100, blank=True)
+    provider = models.CharField(_("signed in with"), max_length=30, blank=True)
+    created_at = models.DateTimeField(_("signed in"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("last active"), default=timezone.now)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    end_reason = models.CharField(_("why it ended"), max_length=30, choices=EndReason.choices, blank=True)
+
+    objects = SignInSessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sign-in session")
+        verbose_name_plural = _("sign-in sessions")
+        indexes = [models.Index(fields=["user", "ended_at"], name="signin_session_user_open")]
+
+    def __str__(self):
+        return f"{self.device} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_active(self):
+        return self.ended_at is None
+
+
+def session_marker_digest(marker):
+    return hashlib.sha256(marker.encode()).hexdigest()
+
+
+def new_session_marker():
+    return secrets.token_urlsafe(32)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import rights_views, views
+from . import mfa_views, rights_views, views
 
 app_name = "accounts"
 
@@ -13,6 +13,15 @@ urlpatterns = [
     path("profil/mina-uppgifter/", rights_views.my_data, name="my_data"),
     path("profil/mina-uppgifter/ladda-ner/", rights_views.download_my_data, name="download_my_data"),
     path("profil/avsluta-konto/", rights_views.close_account, name="close_account"),
+    path("tvastegs/", mfa_views.verify, name="mfa_verify"),
+    path("tvastegs/ny-app/", mfa_views.enrol, name="mfa_enrol"),
+    path("tvastegs/reservkoder/", mfa_views.recovery_codes, name="mfa_recovery_codes"),
+    path("profil/tvastegsverifiering/", mfa_views.settings_page, name="mfa_settings"),
+    path("profil/tvastegsverifiering/nya-reservkoder/", mfa_views.new_recovery_codes, name="mfa_new_recovery_codes"),
+    path("profil/tvastegsverifiering/stang-av/", mfa_views.remove_second_factor, name="mfa_remove"),
+    path("profil/inloggningar/", mfa_views.my_sessions, name="sessions"),
+    path("profil/inloggningar/<int:pk>/logga-ut/", mfa_views.end_session, name="end_session"),
+    path("profil/inloggningar/logga-ut-overallt/", mfa_views.end_other_sessions, name="end_other_sessions"),
     path("losenord/", views.PasswordResetView.as_view(), name="password_reset"),
     path("losenord/skickat/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

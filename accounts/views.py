@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -12,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from . import lockout, services
+from . import lockout, mfa, services
 from .forms import LoginForm, PasswordResetForm, ProfileForm
 from .models import ApiToken
 from .token_forms import NewApiTokenForm
@@ -52,6 +54,11 @@ class LoginView(auth_views.LoginView):
             self.request.session.pop(LANGUAGE_CHOSEN_SESSION_KEY, None)
         elif user.language:
             set_language_cookie(response, user.language)
+        missing = mfa.owed(self.request)
+        if missing is not None:
+            # Signed in with the password, the second step still to come (accounts/mfa.py).
+            step = reverse("accounts:mfa_verify" if missing == "verify" else "accounts:mfa_enrol")
+            response["Location"] = f"{step}?{urlencode({'next': self.get_success_url()})}"
         return response
 
     def form_invalid(self, form):

@@ -18,9 +18,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.users.views import groups, users
 
-from . import access, audit, rights, roles
+from . import access, audit, rights, roles, sessions
 from .admin_forms import UserCreationForm, UserEditForm
-from .models import User
+from .models import SignInSession, User
 from .rights_views import json_attachment
 
 
@@ -70,6 +70,8 @@ class IndexView(users.IndexView):
         if self.get_edit_url(instance):
             url = reverse("wagtailusers_users:send_password_reset", args=[instance.pk])
             buttons.append(Button(_("Send password reset link"), url=url, icon_name="key", priority=30))
+            url = reverse("wagtailusers_users:end_sessions", args=[instance.pk])
+            buttons.append(Button(_("End sessions"), url=url, icon_name="logout", priority=40))
         return buttons
 
 
@@ -99,7 +101,7 @@ class EditView(AccountViewMixin, users.EditView):
 
     def save_instance(self):
         person = super().save_instance()
-        audit.log_access_change(person, self.access_before, by=self.request.user)
+        access.record_access_change(person, self.access_before, by=self.request.user, request=self.request)
         return person
 
     @cached_property
@@ -111,6 +113,7 @@ class EditView(AccountViewMixin, users.EditView):
                 url=reverse("wagtailusers_users:send_password_reset", args=[pk]),
                 icon_name="key",
             ),
+            Button(_("End sessions"), url=reverse("wagtailusers_users:end_sessions", args=[pk]), icon_name="logout"),
             Button(
                 _("Download personal data"),
                 url=reverse("wagtailusers_users:export_personal_data", args=[pk]),
@@ -228,6 +231,29 @@ class CloseAccountView(AccountOperationView):
         return _("The account is closed: its personal data has been removed.") if self.closed else None
 
 
+class EndSessionsView(SendPasswordResetView):
+    """Ask (GET), then sign the person out of every browser (POST), as when an account may be misused."""
+
+    template_name = "wagtailusers/users/confirm_end_sessions.html"
+    page_title = gettext_lazy("End sessions")
+    header_icon = "logout"
+
+    def get(self, request, *args, **kwargs):
+        count = SignInSession.objects.of(self.object).active().count()
+        return self.render_to_response(self.get_context_data(person=self.object, active_sessions=count))
+
+    def perform_operation(self):
+        self.ended = sessions.end_sessions(
+            self.object, reason=sessions.Reason.BY_ADMINISTRATOR, by=self.request.user, keep_request=self.request
+        )
+
+    def get_success_message(self):
+        return _("%(email)s has been signed out of %(count)s sessions.") % {
+            "email": self.object.email,
+            "count": self.ended,
+        }
+
+
 class UserViewSet(users.UserViewSet):
     # A copy would carry one person's roles and municipality over to another unseen; accounts are made new.
     copy_view_enabled = False
@@ -250,6 +276,7 @@ class UserViewSet(users.UserViewSet):
             path("send-password-reset/<int:pk>/", send_password_reset, name="send_password_reset"),
             path("personal-data/<int:pk>/", ExportPersonalDataView.as_view(), name="export_personal_data"),
             path("close/<int:pk>/", CloseAccountView.as_view(), name="close_account"),
+            path("end-sessions/<int:pk>/", EndSessionsView.as_view(), name="end_sessions"),
         ]
 
 

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     # Installed everywhere so its tables always exist; production selects its backend (see TASKS).
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,6 +88,10 @@ MIDDLEWARE = [
     # Inside the login check, so that it knows whether the response is a signed-in person's.
     "intranet.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages, inside the login check: ends sessions that were idle, too old or ended elsewhere, then asks
+    # for the second factor before anything but the sign-in pages (accounts/sessions.py, accounts/mfa.py).
+    "accounts.middleware.SignInSessionMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     # After the login check: Wagtail admin requests of a shape its views cannot answer end here.
     "intranet.middleware.WagtailRequestShapesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -182,7 +189,20 @@ AXES_VERBOSE = False
 # Masked in what axes keeps of a failed attempt: where the person was going may be a search with what they typed.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "next"]
 
-SESSION_COOKIE_AGE = 60 * 60 * 10
+# A session ends after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after the sign-in whatever
+# happens (accounts/sessions.py); the cookie lives as long as the longest session.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
+SESSION_MAX_HOURS = int(os.environ.get("SESSION_MAX_HOURS", "10"))
+SESSION_COOKIE_AGE = 60 * 60 * SESSION_MAX_HOURS
+# Two-step sign-in (accounts/mfa.py): required of Redaktörer, Moderatorer, Administratörer, the joint editorial
+# board and superusers on local accounts; optional for everyone else. Off only where tests of other things run.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
+OTP_TOTP_ISSUER = "Kunskapsforum"
+# Sign-in events and ended sessions are deleted after this many days by `manage.py prune_signin_log`.
+SIGNIN_LOG_RETENTION_DAYS = int(os.environ.get("SIGNIN_LOG_RETENTION_DAYS", "365"))
+# django-otp slows down wrong codes: each failure doubles the wait before the next try (1, 2, 4 … seconds).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "intranet.views.csrf_failure"

@@ -27,3 +27,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the browser tests' live server reads it from its own thread.
     # One file per test run, so that two runs on one machine never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# Two-step sign-in is tested where it is the subject (tests/accounts/test_mfa*.py, tests/browser/test_mfa.py, which
+# switch it on); the rest of the suite signs editors in with a password alone.
+MFA_REQUIRED = False

@@ -177,3 +177,18 @@ def test_seed_demo_adds_the_campaigns_once(db):
     counts = (EventPage.objects.count(), Registration.objects.count(), ExperiencePage.objects.count())
     call_command("seed_demo")
     assert (EventPage.objects.count(), Registration.objects.count(), ExperiencePage.objects.count()) == counts
+
+
+def test_demo_editors_pass_the_second_step_with_the_printed_key(client, db, settings, capsys):
+    settings.MFA_REQUIRED = True
+    call_command("seed_demo")
+    assert "demo_code" in capsys.readouterr().out
+    client.post(
+        "/logga-in/",
+        {"username": "redaktor.jarfalla@demo.kunskapsforum.example", "password": "kunskap-demo-2026"},
+    )
+    assert client.get("/admin/")["Location"].startswith("/tvastegs/")
+    call_command("demo_code")
+    code = capsys.readouterr().out.split()[0]
+    assert client.post("/tvastegs/", {"code": code, "next": "/admin/"})["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200

@@ -1,7 +1,10 @@
 import json
 import os
+from base64 import b32encode
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -9,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import roles
+from accounts import mfa, roles
 from accounts.models import Municipality, User
 from devtools.demo import content
 from devtools.demo.campaigns import seed_campaigns
@@ -20,6 +23,9 @@ from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, Municipali
 from knowledge.services import ensure_sections, publish_child
 
 DEV_ONLY_PASSWORD = "kunskap-demo-2026"  # noqa: S105 - printed by `make run`, refused in production
+# The authenticator key of every demo account whose role requires two-step sign-in (accounts/mfa.py): printed with
+# the logins, for an app or `manage.py demo_code`. Known to everyone, like the password, so never in production.
+DEV_ONLY_TOTP_KEY = "4b756e736b6170736675726d2d64656d6f2d3236"  # hex of 20 bytes, as django-otp keeps it
 DEMO_DOMAIN = "demo.kunskapsforum.example"
 ROLE_SLUGS = {
     roles.EMPLOYEE: "medarbetare",
@@ -27,6 +33,11 @@ ROLE_SLUGS = {
     roles.MODERATOR: "moderator",
     roles.ADMINISTRATOR: "admin",
 }
+
+
+def demo_totp_key():
+    """The demo key as one types it into an authenticator app (base32)."""
+    return b32encode(bytes.fromhex(DEV_ONLY_TOTP_KEY)).decode()
 
 
 def demo_email(role, municipality):
@@ -72,6 +83,7 @@ class Command(BaseCommand):
                 self.create_board_member(password)
                 self.create_pages()
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        self.enrol_demo_apps()
         self.print_logins(password)
 
     def create_people(self, password):
@@ -144,6 +156,15 @@ class Command(BaseCommand):
             if post:
                 report_post(post, by=User.objects.get(email=reporter), reason=reason, explanation=explanation)
 
+    def enrol_demo_apps(self):
+        """Give the demo accounts that must use two-step sign-in, and have no app yet, one with the demo key."""
+        people = User.objects.filter(
+            email__endswith=f"@{DEMO_DOMAIN}", groups__name__in=mfa.ROLES_REQUIRING_SECOND_FACTOR
+        ).distinct()
+        for person in people:
+            if not mfa.has_second_factor(person):
+                TOTPDevice.objects.create(user=person, name=mfa.APP_DEVICE_NAME, key=DEV_ONLY_TOTP_KEY, confirmed=True)
+
     def print_logins(self, password):
         self.stdout.write("")
         self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins (password for all: {password})"))
@@ -154,4 +175,8 @@ class Command(BaseCommand):
         slugs = ", ".join(Municipality.objects.values_list("slug", flat=True))
         self.stdout.write(f"  <kommun> is one of: {slugs}")
         self.stdout.write(f"  For example: {demo_email(roles.EMPLOYEE, Municipality.objects.get(slug='sigtuna'))}")
+        self.stdout.write(
+            "  Redaktör, Moderator, Administratör and the board sign in in two steps: add the key "
+            f"{demo_totp_key()} to an authenticator app, or run `manage.py demo_code` for the current code."
+        )
         self.stdout.write("")
