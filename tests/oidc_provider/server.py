@@ -3,7 +3,8 @@
 Only for tests, on 127.0.0.1. It signs ID tokens with an RSA key made at start. What the next sign-in answers is
 set by POST /test/next (JSON): `claims` for the ID token, and to misbehave, `nonce` (another nonce than the one
 asked for), `foreign_key` (signed by a key not in its JWKS) or `error` (the authorize answer is that error).
-Usage: python -m tests.oidc_provider.server CLIENT_ID CLIENT_SECRET; prints its issuer address, then serves.
+Usage: python -m tests.oidc_provider.server CLIENT_ID CLIENT_SECRET [CLAIMS_JSON] [PORT]; prints its issuer address,
+then serves. CLAIMS_JSON is what every sign-in answers unless /test/next said otherwise (for trying it by hand).
 """
 
 import base64
@@ -23,13 +24,14 @@ KEY_ID = "loopback-1"
 
 
 class Provider:
-    def __init__(self, client_id, client_secret):
+    def __init__(self, client_id, client_secret, default_claims=None):
+        self.default_claims = default_claims or {}
         self.client_id = client_id
         self.client_secret = client_secret
         self.key = RSAKey.generate_key(2048, parameters={"kid": KEY_ID, "use": "sig", "alg": "RS256"})
         self.foreign_key = RSAKey.generate_key(2048, parameters={"kid": KEY_ID, "use": "sig", "alg": "RS256"})
         self.issuer = ""
-        self.next_answer = {"claims": {}}
+        self.next_answer = {"claims": self.default_claims}
         self.codes = {}
         self.seen = {}
 
@@ -83,7 +85,7 @@ class Provider:
         redirect_uri = query.get("redirect_uri", "")
         if query.get("client_id") != self.client_id or not redirect_uri.startswith("http"):
             return self.json({"error": "invalid_client"}, "400 Bad Request")
-        answer, self.next_answer = self.next_answer, {"claims": {}}
+        answer, self.next_answer = self.next_answer, {"claims": self.default_claims}
         if answer.get("error"):
             params = {"error": answer["error"], "state": query.get("state", "")}
         elif (
@@ -162,8 +164,10 @@ class ThreadingServer(ThreadingMixIn, WSGIServer):
 
 
 def main():
-    provider = Provider(sys.argv[1], sys.argv[2])
-    server = make_server("127.0.0.1", 0, provider, server_class=ThreadingServer, handler_class=QuietHandler)
+    default_claims = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
+    port = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+    provider = Provider(sys.argv[1], sys.argv[2], default_claims)
+    server = make_server("127.0.0.1", port, provider, server_class=ThreadingServer, handler_class=QuietHandler)
     provider.issuer = f"http://127.0.0.1:{server.server_port}"
     print(provider.issuer, flush=True)  # noqa: T201 - the fixture reads the address from here
     server.serve_forever()
