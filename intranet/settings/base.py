@@ -373,6 +373,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Its debug messages name the PKCE verifier and tokens of a single sign-on: never logged, not even at DEBUG.
+        "authlib": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         # Its message on a failed index update names the object by its text (a thread's title); for the

@@ -4,7 +4,8 @@ The test client plays the browser on our side; each redirect to the provider is 
 token and key requests are the site's own, over loopback.
 """
 
-from urllib.parse import urlsplit
+import logging
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -80,9 +81,12 @@ def test_the_login_page_offers_each_provider_beside_the_local_form(client, setti
     assert 'name="password"' in html
 
 
-def test_first_sign_in_makes_the_account_with_municipality_and_roles(client, sso_sollentuna, signals):
+def test_first_sign_in_makes_the_account_with_municipality_and_roles(client, sso_sollentuna, signals, caplog):
     claims = ANNA | {"groups": ["kf-redaktorer", "someone-elses-group"]}
-    response = sign_in(client, sso_sollentuna, claims, start=START + "?next=/forum/")
+    caplog.set_level(logging.DEBUG)
+    sso_sollentuna.answer_next(claims)
+    back = at_provider(client, START + "?next=/forum/")
+    response = client.get(back)
     assert response.status_code == 302
     assert response["Location"] == "/forum/"
     user = User.objects.get(email="anna.berg@sollentuna.se")
@@ -97,6 +101,10 @@ def test_first_sign_in_makes_the_account_with_municipality_and_roles(client, sso
     assert seen["authorize"]["code_challenge_method"] == "S256"
     assert seen["authorize"]["state"] and seen["authorize"]["nonce"]
     assert seen["pkce_verified"] is True
+    # Nothing of the exchange is logged, not even at DEBUG: not the code, nor the verifier (authlib's debug message).
+    code = parse_qs(urlsplit(back).query)["code"][0]
+    assert code not in caplog.text + "".join(str(record.args) for record in caplog.records)
+    assert not [record for record in caplog.records if record.name.startswith("authlib")]
 
 
 def test_a_later_sign_in_updates_municipality_and_the_mapped_roles_only(client, sso_sollentuna):
