@@ -64,7 +64,9 @@ def refused_for(response, signals, reason):
     assert response.status_code == 403
     assert SESSION_KEY not in response.wsgi_request.session
     assert signals["failed"] == [{"provider": "sollentuna", "reason": reason}]
-    return response.content.decode()
+    html = response.content.decode()
+    assert "<title>Fel: Logga in" in html
+    return html
 
 
 def test_without_providers_the_login_page_offers_local_accounts_only(client):

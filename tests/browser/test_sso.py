@@ -32,6 +32,7 @@ def test_a_refusal_is_told_on_the_login_page(page, sso_sollentuna, assert_access
     page.get_by_role("link", name="Logga in med Sollentuna").click()
     page.wait_for_url("**/logga-in/sso/sollentuna/svar/**")
     assert page.get_by_text("Din e-postadress hör inte till den här inloggningstjänstens kommun.").is_visible()
+    assert page.title().startswith("Fel: ")
     assert page.get_by_label("Lösenord").is_visible()
     assert_accessible(page)
     assert not User.objects.filter(email="anna@gmail.com").exists()
