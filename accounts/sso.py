@@ -80,8 +80,8 @@ def _words(text):
     return tuple(word.strip() for word in re.split(r"[,\s]+", text or "") if word.strip())
 
 
-def _role_map(text, name):
-    """'grp-redaktorer=Redaktör;grp-moderatorer=Moderator' (or a JSON object) → {group: role}."""
+def _pairs(text, variable):
+    """'a=b;c=d' (or a JSON object) → (("a", "b"), ("c", "d"))."""
     text = (text or "").strip()
     if not text:
         return ()
@@ -89,13 +89,19 @@ def _role_map(text, name):
         pairs = json.loads(text).items()
     else:
         pairs = [part.split("=", 1) for part in text.split(";") if part.strip()]
+    if any(len(pair) != 2 or not str(pair[0]).strip() for pair in pairs):
+        raise ImproperlyConfigured(f"{variable}: write key=value pairs separated by ';', or a JSON object.")
+    return tuple((str(key).strip(), str(value).strip()) for key, value in pairs)
+
+
+def _role_map(text, name):
+    """'grp-redaktorer=Redaktör;grp-moderatorer=Moderator' → the provider's group and our role, in pairs."""
+    variable = f"SSO_{name.upper()}_ROLE_MAP"
     mapping = []
-    for pair in pairs:
-        if len(pair) != 2 or not str(pair[0]).strip():
-            raise ImproperlyConfigured(f"SSO_{name.upper()}_ROLE_MAP: write group=role pairs separated by ';'.")
-        group, role = str(pair[0]).strip(), ROLE_NAMES.get(str(pair[1]).strip().lower())
+    for group, wanted in _pairs(text, variable):
+        role = ROLE_NAMES.get(wanted.lower())
         if role is None:
-            raise ImproperlyConfigured(f"SSO_{name.upper()}_ROLE_MAP: {pair[1]!r} is not one of {roles.ROLES}.")
+            raise ImproperlyConfigured(f"{variable}: {wanted!r} is not one of {roles.ROLES}.")
         mapping.append((group, role))
     return tuple(mapping)
 
@@ -113,6 +119,7 @@ class Provider:
     email_verified_optional: bool = False
     municipality: str = ""
     municipality_claim: str = ""
+    municipality_map: tuple = ()
     role_claim: str = "groups"
     role_map: tuple = ()
     require_acr: tuple = ()
@@ -137,6 +144,10 @@ class Provider:
             email_verified_optional=str(values.get("email_verified_optional", "")).lower() in {"1", "true", "yes"},
             municipality=values.get("municipality", ""),
             municipality_claim=values.get("municipality_claim", ""),
+            municipality_map=tuple(
+                (value.lower(), slug)
+                for value, slug in _pairs(values.get("municipality_map"), f"SSO_{name.upper()}_MUNICIPALITY_MAP")
+            ),
             role_claim=values.get("role_claim") or "groups",
             role_map=_role_map(values.get("role_map"), name),
             require_acr=_words(values.get("require_acr")),
@@ -195,7 +206,7 @@ def _municipality(provider, claims):
     wanted = provider.municipality or claims.get(provider.municipality_claim)
     if not isinstance(wanted, str) or not wanted.strip():
         raise SsoRefusal("unknown_municipality")
-    wanted = wanted.strip()
+    wanted = dict(provider.municipality_map).get(wanted.strip().lower(), wanted.strip())
     found = Municipality.objects.filter(Q(slug__iexact=wanted) | Q(name__iexact=wanted)).first()
     if found is None:
         raise SsoRefusal("unknown_municipality")

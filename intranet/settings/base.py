@@ -198,6 +198,7 @@ SSO_PROVIDER_KEYS = [
     "email_verified_optional",
     "municipality",
     "municipality_claim",
+    "municipality_map",
     "role_claim",
     "role_map",
     "require_acr",
