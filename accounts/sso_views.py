@@ -88,6 +88,7 @@ def _verified_account(request, provider):
         raise sso.SsoRefusal("provider_error")
     client = sso.client_for(provider)
     try:
+        sso.check_discovery(provider, client)  # again: this process may not be the one the sign-in started in
         token = client.authorize_access_token(request)
     except MismatchingStateError:
         raise sso.SsoRefusal("state") from None
