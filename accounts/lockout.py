@@ -49,6 +49,12 @@ def normalised_username(request, credentials=None):
     return username.strip().lower()[:USERNAME_FIELD_LIMIT]
 
 
+def is_single_sign_on_attempt(request, credentials=None):
+    """Whether a failed sign-in was refused by single sign-on (accounts/sso.py): django-axes leaves those uncounted,
+    for they name a provider and a reason, never an address someone typed or a password guessed."""
+    return bool(credentials) and "provider" in credentials and "password" not in credentials
+
+
 def client_ip_address(request):
     """The address the request came from: the nearest one that is not a trusted proxy (FORWARDED_ALLOW_IPS).
 

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import mfa_views, rights_views, views
+from . import mfa_views, rights_views, sso_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("logga-in/", views.LoginView.as_view(), name="login"),
+    path("logga-in/sso/<slug:provider>/", sso_views.start, name="sso_start"),
+    path("logga-in/sso/<slug:provider>/svar/", sso_views.callback, name="sso_callback"),
     path("logga-ut/", views.LogoutView.as_view(), name="logout"),
     path("profil/", views.ProfileView.as_view(), name="profile"),
     path("profil/api-nycklar/ny/", views.CreateApiTokenView.as_view(), name="create_api_token"),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class IntranetConfig(AppConfig):
@@ -9,6 +10,10 @@ class IntranetConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: the module imports models, which need the app registry ready.
+        from accounts import sso
+
         from . import signals
 
         signals.connect()
+        # A provider configured incompletely stops the site at start, rather than fail on the login page.
+        checks.register(sso.check_providers)

@@ -8,6 +8,7 @@ from knowledge.models import EvidenceLevel, ExperienceIndexPage, MethodIndexPage
 from knowledge.services import ensure_sections
 from search import labels, vocabulary
 from tests.factories import TEST_PASSWORD, ExperiencePageFactory, MethodPageFactory, UserFactory
+from tests.oidc_provider import LoopbackProvider
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +18,21 @@ def empty_cache():
     # The search keeps the index's words and the labels' names in memory a while; ids repeat between tests.
     vocabulary.forget()
     labels.forget()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """A real OpenID Connect provider on loopback, in a process of its own (tests/oidc_provider/)."""
+    provider = LoopbackProvider()
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def sso_sollentuna(settings, oidc_provider):
+    """Single sign-on configured with one provider, "sollentuna", which is the loopback provider."""
+    settings.SSO_PROVIDERS = {"sollentuna": oidc_provider.settings_for()}
+    return oidc_provider
 
 
 @pytest.fixture

@@ -154,6 +154,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Keeps the sessions of those signed in through a provider (accounts/sso.py); checks no password.
+    "accounts.sso.SsoBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -183,6 +185,8 @@ TRUSTED_PROXY_ADDRESSES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, though people sign in with e-mail
 AXES_USERNAME_CALLABLE = "accounts.lockout.normalised_username"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# A refused single sign-on names a provider, not an address someone typed: it never counts towards a lockout.
+AXES_WHITELIST_CALLABLE = "accounts.lockout.is_single_sign_on_attempt"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
@@ -203,6 +207,31 @@ SIGNIN_LOG_RETENTION_DAYS = int(os.environ.get("SIGNIN_LOG_RETENTION_DAYS", "365
 # django-otp slows down wrong codes: each failure doubles the wait before the next try (1, 2, 4 … seconds).
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# Single sign-on with OpenID Connect, one provider per municipality (accounts/sso.py, docs/sso.md): each name in
+# SSO_PROVIDERS is configured by SSO_<NAME>_ISSUER, _CLIENT_ID, _CLIENT_SECRET and the rest of SSO_PROVIDER_KEYS,
+# read here as text and checked by accounts/sso.py. None named: the login page offers local accounts only.
+SSO_PROVIDER_KEYS = [
+    "label",
+    "issuer",
+    "client_id",
+    "client_secret",
+    "email_domains",
+    "email_verified_optional",
+    "municipality",
+    "municipality_claim",
+    "municipality_map",
+    "role_claim",
+    "role_map",
+    "require_acr",
+    "require_amr",
+]
+SSO_PROVIDERS = {
+    name: {key: os.environ.get(f"SSO_{name.upper().replace('-', '_')}_{key.upper()}", "") for key in SSO_PROVIDER_KEYS}
+    for name in env_list("SSO_PROVIDERS")
+}
+# Seconds to wait for a provider's discovery, keys and token endpoints.
+SSO_TIMEOUT = int(os.environ.get("SSO_TIMEOUT", "10"))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "intranet.views.csrf_failure"
@@ -365,6 +394,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Its debug messages name the PKCE verifier and tokens of a single sign-on: never logged, not even at DEBUG.
+        "authlib": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         # Its message on a failed index update names the object by its text (a thread's title); for the

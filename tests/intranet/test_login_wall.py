@@ -14,6 +14,9 @@ from django.urls.exceptions import Resolver404
 
 ANONYMOUS_ROUTES = {
     "accounts:login",
+    # Single sign-on starts before anyone is signed in, and the provider's answer comes back the same way.
+    "accounts:sso_start",
+    "accounts:sso_callback",
     "accounts:password_reset",
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
