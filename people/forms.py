@@ -26,7 +26,7 @@ class ProfileForm(PersonalDataGuardMixin, forms.ModelForm):
         required=False,
         max_length=1000,
         help_text=gettext_lazy(
-            "At most ten, separated by commas, from the intranet's shared tags (e.g. hedersrelaterat våld, skola)."
+            "At most ten, separated by commas, from the intranet's shared tags (e.g. hedersförtryck, skola)."
         ),
     )
 
