@@ -183,3 +183,14 @@ def test_merging_a_tag_moves_expertise(tags, editor):
     person = colleague("sigtuna", "Sara", expertise=["hedersförtryck", "skola"])
     merge_tags(tags["hedersförtryck"], tags["skola"], by=editor)
     assert list(Expertise.objects.filter(profile__user=person).values_list("tag__name", flat=True)) == ["skola"]
+
+
+def test_who_knows_on_tag_and_thread_pages_takes_a_fixed_number_of_queries(member_client, tags):
+    thread = start_thread(tags=["hedersförtryck"])
+    tag_url = reverse("knowledge:tag", args=[tags["hedersförtryck"].slug])
+    colleague("sigtuna", "Först", expertise=["hedersförtryck"])
+    queries_for(member_client, tag_url)  # the first visit of the session sets things up
+    few = (queries_for(member_client, tag_url), queries_for(member_client, thread.get_absolute_url()))
+    for index in range(8):
+        colleague("jarfalla", f"Fler{index}", expertise=["hedersförtryck"])
+    assert (queries_for(member_client, tag_url), queries_for(member_client, thread.get_absolute_url())) == few
