@@ -4,6 +4,7 @@ Only active accounts are listed: a deactivated (closed) account has no profile p
 takes a fixed number of queries, whatever the number of people.
 """
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -29,6 +30,8 @@ MAX_VALUES_PER_FILTER = 20
 MAX_EXPERTISE_CHOICES = 30
 WHO_KNOWS_LIMIT = 5
 RECENT_LIMIT = 5
+# What an address in a filter may be: anything else (a NUL byte, which PostgreSQL refuses) matches nothing.
+SLUG = re.compile(r"[-\w]{1,100}")
 
 
 def listed_people():
@@ -118,9 +121,9 @@ class Directory:
 
 def find_colleagues(params, viewer):
     """Hitta kollegor: people by name, municipality, sector and expertise, each choice counted as it would narrow."""
-    query = " ".join(params.get("q", "").split())[:MAX_SEARCH_LENGTH]
+    query = " ".join(params.get("q", "").replace("\x00", "").split())[:MAX_SEARCH_LENGTH]
     words = query.split()[:MAX_SEARCH_WORDS]
-    selected = {f.param: list(dict.fromkeys(params.getlist(f.param)))[:MAX_VALUES_PER_FILTER] for f in FILTERS}
+    selected = {f.param: chosen_slugs(params.getlist(f.param)) for f in FILTERS}
     base = listed_people().filter(name_matches(words)) if words else listed_people()
 
     def narrowed(but=None):
@@ -167,6 +170,10 @@ def find_colleagues(params, viewer):
         query_string=urlencode(pairs),
         is_filtered=bool(pairs),
     )
+
+
+def chosen_slugs(values):
+    return [slug for slug in dict.fromkeys(values) if SLUG.fullmatch(slug)][:MAX_VALUES_PER_FILTER]
 
 
 def choices(values, slug_attr, label_attr, selected):
