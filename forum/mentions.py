@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 
+from accounts.profiles import person_page_url
 from knowledge.markdown import render_markdown
 
 # Each mention costs up to three queries; a post notifies a bounded number of people.
@@ -35,8 +36,8 @@ _WHOLE_NAME = re.compile(rf"{_NAME_WORD}(?:{_SEPARATOR}{_NAME_WORD}){{0,{MAX_NAM
 
 
 def person_url(person):
-    """Where a mention of the person links: the one place to change when people get pages of their own."""
-    return reverse("forum:person", args=[person.pk])
+    """Where a mention of the person links: their profile page (accounts.profiles), else the forum's stand-in."""
+    return (person.is_active and person_page_url(person)) or reverse("forum:person", args=[person.pk])
 
 
 def mention_count(body):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("forum/", include("forum.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),
+    path("", include("people.urls")),
     # One login for everything: Wagtail's admin and private-page login forms lead to ours.
     path("admin/login/", views.to_site_login),
     path("_util/login/", views.to_site_login),

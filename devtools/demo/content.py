@@ -95,6 +95,53 @@ JOB_TITLES = {
     "medarbetare.upplands-vasby": "Familjebehandlare, föräldraskapsstöd",
     "medarbetare.upplands-bro": "Fritidsledare",
 }
+# What the demo's colleagues say about themselves in the directory (people/): sector, unit, expertise from the
+# vocabulary the demo's pages bring, and what they can help with. Invented; no real person's data.
+PROFILES = {
+    "medarbetare.sigtuna": {
+        "sector": "skola",
+        "unit": "Elevhälsan, Centralskolan",
+        "expertise": ["hedersförtryck", "skola", "orosanmälan"],
+        "can_help_with": "Samtal med elever som lever med hedersrelaterade begränsningar, och hur skolan anmäler oro.",
+        "show_email": True,
+    },
+    "medarbetare.jarfalla": {
+        "sector": "socialtjanst",
+        "unit": "Våldsmottagningen",
+        "expertise": ["våldsmottagning", "riskbedömning", "barn som upplever våld"],
+        "can_help_with": "Riskbedömningar och hur en våldsmottagning kan organiseras.",
+        "show_email": True,
+    },
+    "medarbetare.sollentuna": {
+        "sector": "forskola",
+        "unit": "Förskoleområde Norr",
+        "expertise": ["barn som upplever våld", "orosanmälan"],
+        "can_help_with": "",
+        "show_email": False,
+    },
+    "medarbetare.sundbyberg": {
+        "sector": "halso-och-sjukvard",
+        "unit": "Ungdomsmottagningen",
+        "expertise": ["unga", "fråga om våld", "hedersförtryck"],
+        "can_help_with": "Att fråga om våld i mötet med unga.",
+        "show_email": True,
+    },
+    "medarbetare.upplands-vasby": {
+        "sector": "socialtjanst",
+        "unit": "Familjebehandlingen",
+        "expertise": ["föräldrastöd", "våldsutövare"],
+        "can_help_with": "",
+        "show_email": False,
+    },
+    "medarbetare.upplands-bro": {
+        "sector": "fritid",
+        "unit": "Fritidsgården Kungsängen",
+        "expertise": ["fritidsgårdar", "åskådarprogram", "unga"],
+        "can_help_with": "Åskådarprogram på fritidsgården.",
+        "show_email": True,
+    },
+}
+
 JOB_TITLES_BY_ROLE = {
     "Redaktör": "Samordnare för våld i nära relationer",
     "Moderator": "Utvecklingsledare, socialtjänsten",

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "forum",
     "events",
     "search",
+    "people",
     "intranet",
     "importing",
     "privacy",

@@ -59,6 +59,8 @@ def test_every_page_of_the_demo_intranet_is_accessible(page, log_in, password, m
         "/sok/?q=våld",
         "/sok/?q=ingentingalls",
         "/profil/",
+        "/personer/",
+        "/personer/?kommun=sigtuna&verksamhet=skola&kunskap=hedersfortryck",
         "/kommunerna/",
         "/kommunerna/jarfalla/",
         "/aktuellt/",

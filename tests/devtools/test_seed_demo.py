@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from django.core.management import CommandError, call_command
+from django.http import QueryDict
 from django.test import override_settings
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from accounts import roles
 from accounts.models import Municipality, User
 from forum.models import Category, Notification, NotificationKind, Post, Report, Thread, ThreadKind
 from knowledge.models import ArticlePage, ExperiencePage, HomePage, MethodPage, MunicipalityPage, TopicPage
+from people.directory import find_colleagues
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -192,3 +194,10 @@ def test_demo_editors_pass_the_second_step_with_the_printed_key(client, db, sett
     code = capsys.readouterr().out.split()[0]
     assert client.post("/tvastegs/", {"code": code, "next": "/admin/"})["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def test_seed_demo_gives_sollentuna_a_sigtuna_colleague_who_knows_honour_violence_in_school(db):
+    call_command("seed_demo", stdout=StringIO())
+    viewer = User.objects.get(email="medarbetare.sollentuna@demo.kunskapsforum.example")
+    found = find_colleagues(QueryDict("kommun=sigtuna&verksamhet=skola&kunskap=hedersfortryck&kunskap=skola"), viewer)
+    assert [person.email for person in found.results] == ["medarbetare.sigtuna@demo.kunskapsforum.example"]

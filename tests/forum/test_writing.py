@@ -178,16 +178,24 @@ def test_discuss_keeps_to_what_the_person_may_use(member_client, member, make_me
     assert sorted(Thread.objects.get().tags.names()) == [f"Tagg {number}" for number in range(5)]
 
 
-def test_a_mention_leads_to_the_page_of_the_persons_municipality_or_ones_own_profile(
+def test_a_mention_leads_to_the_persons_profile_and_the_old_address_still_does(
     member_client, member, anna_in_jarfalla, sections
 ):
+    profile = reverse("people:profile", args=[anna_in_jarfalla.pk])
+    assert person_url(anna_in_jarfalla) == profile
+    assert member_client.get(reverse("forum:person", args=[anna_in_jarfalla.pk])).url == profile
+    assert member_client.get(reverse("forum:person", args=[987654]), follow=False).status_code == 404
+
+
+def test_the_old_address_of_a_deactivated_person_leads_to_their_municipality(member_client, anna_in_jarfalla, sections):
+    anna_in_jarfalla.is_active = False
+    anna_in_jarfalla.save()
     page = MunicipalityPage.objects.get(municipality__slug="jarfalla")
+    assert person_url(anna_in_jarfalla) == reverse("forum:person", args=[anna_in_jarfalla.pk])
     response = member_client.get(person_url(anna_in_jarfalla))
     assert response.status_code == 302 and response.url == page.url
     page.unpublish()
     assert member_client.get(person_url(anna_in_jarfalla)).url == f"{reverse('forum:index')}?kommun=jarfalla"
-    assert member_client.get(person_url(member)).url == reverse("accounts:profile")
-    assert member_client.get(reverse("forum:person", args=[987654]), follow=False).status_code == 404
 
 
 def test_mention_suggestions_take_the_whole_name_and_give_a_handle_that_mentions(

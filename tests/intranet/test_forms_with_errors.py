@@ -143,3 +143,9 @@ def test_a_form_shown_without_errors_neither_says_fel_nor_takes_focus(member_cli
     page = BeautifulSoup(member_client.get(reverse("forum:new_thread")).content.decode(), "html.parser")
     assert not page.title.get_text().startswith("Fel")
     assert page.select(".error-summary") == []
+
+
+def test_a_profile_entry_with_an_unknown_tag_and_a_bad_phone_number(member_client):
+    response = member_client.post(reverse("people:edit"), {"expertise": "påhittat ord", "work_phone": "ring mig"})
+    page = assert_errors_are_told_accessibly(response.content.decode())
+    assert {link["href"] for link in page.select(".error-summary a")} == {"#id_expertise", "#id_work_phone"}

@@ -15,9 +15,10 @@ MAY_IMPORT = {
     "forum": BASE | {"knowledge"},
     "events": BASE | {"knowledge"},
     "search": BASE | {"knowledge", "forum", "events"},
+    "people": BASE | {"knowledge", "forum", "events"},
     "importing": BASE | {"knowledge", "forum", "events", "search"},
-    "devtools": BASE | {"knowledge", "forum", "events", "search", "importing"},
-    "intranet": BASE | {"knowledge", "forum", "events", "search", "importing"},
+    "devtools": BASE | {"knowledge", "forum", "events", "search", "importing", "people"},
+    "intranet": BASE | {"knowledge", "forum", "events", "search", "importing", "people"},
 }
 
 

@@ -38,7 +38,10 @@ from privacy.admin_forms import AdminGuardMixin, GuardedCopyForm
 from privacy.forms import CONFIRMATION_FIELD, PersonalDataGuardMixin
 from search.picks_admin import SearchPromotionsFormSet
 
-APPS = ("accounts", "common", "devtools", "events", "forum", "importing", "intranet", "knowledge", "privacy", "search")
+APPS = (
+    *("accounts", "common", "devtools", "events", "forum", "importing"),
+    *("intranet", "knowledge", "people", "privacy", "search"),
+)
 NOT_IMPORTABLE = ("intranet.settings", "intranet.wsgi", "intranet.gunicorn")  # read at start-up, with side effects
 NUMBER = "850709-1232"  # invented, with a right check digit
 MASKED = "850709-****"

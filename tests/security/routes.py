@@ -65,6 +65,7 @@ def route_values(ids):
         "forum:report_post": post,
         "forum:open_notification": {"pk": ids["notification"]},
         "forum:person": {"pk": ids["superuser"]},
+        "people:profile": {"pk": ids["superuser"]},
         "events:register": {"pk": ids["restricted_event"]},
         "events:cancel": {"pk": ids["draft_event"]},
         "events:event_ics": {"pk": ids["restricted_event"]},

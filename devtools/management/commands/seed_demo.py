@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import mfa, roles
-from accounts.models import Municipality, User
+from accounts.models import Municipality, Sector, User
 from devtools.demo import content
 from devtools.demo.campaigns import seed_campaigns
 from forum.models import Post
@@ -21,6 +21,8 @@ from forum.services import report_post
 from importing.services import import_content
 from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, MunicipalityPage
 from knowledge.services import ensure_sections, publish_child
+from people.directory import profile_of
+from people.services import save_profile
 
 DEV_ONLY_PASSWORD = "kunskap-demo-2026"  # noqa: S105 - printed by `make run`, refused in production
 # The authenticator key of every demo account whose role requires two-step sign-in (accounts/mfa.py): printed with
@@ -82,6 +84,7 @@ class Command(BaseCommand):
                 self.create_people(password)
                 self.create_board_member(password)
                 self.create_pages()
+                self.create_profiles()
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         self.enrol_demo_apps()
         self.print_logins(password)
@@ -148,6 +151,20 @@ class Command(BaseCommand):
         import_content(moved_to_recent(forum, timezone.localdate()), out=out)
         self.create_reports()
         seed_campaigns(timezone.now())
+
+    def create_profiles(self):
+        """Units, sectors and expertise for the demo's colleagues, so that "Hitta kollegor" finds someone."""
+        for local_part, entry in content.PROFILES.items():
+            person = User.objects.filter(email=f"{local_part}@{DEMO_DOMAIN}").first()
+            if person is None:
+                continue
+            person.sector = Sector.objects.filter(slug=entry["sector"]).first()
+            person.save(update_fields=["sector"])
+            profile = profile_of(person)
+            profile.unit = entry["unit"]
+            profile.can_help_with = entry["can_help_with"]
+            profile.show_email = entry["show_email"]
+            save_profile(profile, expertise=entry["expertise"])
 
     def create_reports(self):
         """A few reports, so that a moderator trying the demo finds work in the queue."""
