@@ -2,11 +2,13 @@
 header leaves the screen to the page, Wagtail's user bar is for editors only, and axe finds nothing."""
 
 import pytest
+from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
 from django.core.management import call_command
 
 from accounts.models import User
+from devtools.management.commands.seed_demo import DEV_ONLY_TOTP_KEY
 from events.models import CampaignIndexPage, CampaignPage, EventPage
 from forum.models import Thread
 from knowledge.models import (
@@ -119,6 +121,11 @@ def test_an_editor_gets_wagtails_user_bar_on_a_page_they_may_edit(chromium, live
     page = context.new_page()
     editor = User.objects.get(email="redaktor.jarfalla@demo.kunskapsforum.example")
     sign_in(page, editor.email, password)
+    # The demo's editors have an authenticator app (seed_demo): they give its code, as `manage.py demo_code` tells.
+    totp = TOTP(bytes.fromhex(DEV_ONLY_TOTP_KEY))
+    page.get_by_role("textbox", name="Kod").fill(f"{totp.token():06d}")
+    page.get_by_role("button", name="Fortsätt").click()
+    page.wait_for_load_state("load")
     method = MethodPage.objects.live().filter(municipality__slug="jarfalla").first()
     page.goto(method.url)
     expect(page.locator("wagtail-userbar")).to_have_count(1)
