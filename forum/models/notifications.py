@@ -260,7 +260,7 @@ class Notification(models.Model):
             name: in_content_language(value) if name in CONTENT_VALUES else conditional_escape(value)
             for name, value in values.items()
         }
-        return mark_safe(conditional_escape(str(words)) % marked)  # noqa: S308 — every part escaped above
+        return mark_safe(conditional_escape(str(words)) % marked)  # noqa: S308  # nosec B308 B703 — every part escaped above
 
     def _words(self, *, in_email):
         """The sentence, not yet filled in, and what fills it."""
