@@ -134,41 +134,6 @@ class DeleteView(users.DeleteView):
         return permission_denied(request)
 
 
-class SendPasswordResetView(AccountViewMixin, WagtailAdminTemplateMixin, BaseOperationView):
-    """Ask (GET), then mail the person the site's password reset link (POST)."""
-
-    model = User
-    template_name = "wagtailusers/users/confirm_password_reset.html"
-    page_title = gettext_lazy("Send password reset link")
-    header_icon = "key"
-    success_url_name = "wagtailusers_users:edit"
-    permission_policy = AccountPermissionPolicy(User)
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("wagtailusers_users:index"), "label": capfirst(User._meta.verbose_name_plural)},
-            {"url": reverse("wagtailusers_users:edit", args=[self.object.pk]), "label": str(self.object)},
-            {"url": "", "label": self.page_title},
-        ]
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(person=self.object))
-
-    def perform_operation(self):
-        self.sent = access.send_password_reset(self.object, by=self.request.user, request=self.request)
-        if not self.sent:
-            messages.error(self.request, _("The account is not active, so no link was sent. Activate it first."))
-
-    def get_success_message(self):
-        if self.sent:
-            return _("A password reset link was sent to %(email)s.") % {"email": self.object.email}
-        return None
-
-
 class AccountOperationView(AccountViewMixin, WagtailAdminTemplateMixin, BaseOperationView):
     """Ask (GET), then act on one account (POST); only for those who may change it."""
 
@@ -189,6 +154,24 @@ class AccountOperationView(AccountViewMixin, WagtailAdminTemplateMixin, BaseOper
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(person=self.object))
+
+
+class SendPasswordResetView(AccountOperationView):
+    """Ask (GET), then mail the person the site's password reset link (POST)."""
+
+    template_name = "wagtailusers/users/confirm_password_reset.html"
+    page_title = gettext_lazy("Send password reset link")
+    header_icon = "key"
+
+    def perform_operation(self):
+        self.sent = access.send_password_reset(self.object, by=self.request.user, request=self.request)
+        if not self.sent:
+            messages.error(self.request, _("The account is not active, so no link was sent. Activate it first."))
+
+    def get_success_message(self):
+        if self.sent:
+            return _("A password reset link was sent to %(email)s.") % {"email": self.object.email}
+        return None
 
 
 class ExportPersonalDataView(AccountOperationView):
@@ -231,7 +214,7 @@ class CloseAccountView(AccountOperationView):
         return _("The account is closed: its personal data has been removed.") if self.closed else None
 
 
-class EndSessionsView(SendPasswordResetView):
+class EndSessionsView(AccountOperationView):
     """Ask (GET), then sign the person out of every browser (POST), as when an account may be misused."""
 
     template_name = "wagtailusers/users/confirm_end_sessions.html"
