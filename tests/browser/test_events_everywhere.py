@@ -4,6 +4,7 @@
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from django.urls import reverse
 from django.utils import timezone
@@ -35,4 +36,4 @@ def test_events_on_tag_method_and_municipality_pages_and_in_the_search(
             assert page.get_by_role("link", name="Workshop om trygga samtal i skolan").first.is_visible(), path
             assert page.evaluate("document.documentElement.scrollWidth") <= width, path
             assert_accessible(page)
-    assert page.get_by_text("Har redan ägt rum").is_visible()
+    expect(page.get_by_text("Har redan ägt rum")).to_be_visible()

@@ -98,7 +98,7 @@ def test_a_member_starts_a_tagged_thread_and_a_colleague_replies_with_a_quote_an
     colleague.goto("/forum/")
     row = colleague.locator(".thread-row", has_text=thread.title)
     assert "thread-row--unread" in row.get_attribute("class")
-    assert row.locator(".badge--new").is_visible()
+    expect(row.locator(".badge--new")).to_be_visible()
     assert_accessible(colleague)
     row.get_by_role("link", name=thread.title).click()
     colleague.wait_for_url(f"**/forum/trad/{thread.pk}/**")
@@ -113,7 +113,7 @@ def test_a_member_starts_a_tagged_thread_and_a_colleague_replies_with_a_quote_an
     assert_accessible(colleague)
     colleague.locator(SUBMIT).click()
     colleague.wait_for_url(f"**/forum/trad/{thread.pk}/**")
-    assert colleague.locator("#inlagg-2 .post__body blockquote").is_visible()
+    expect(colleague.locator("#inlagg-2 .post__body blockquote")).to_be_visible()
     reply = Post.objects.get(thread=thread, number=2)
     assert list(reply.quotes.all()) == [thread.posts.get(number=1)]
     assert list(reply.mentions.all()) == [astrid]
@@ -154,14 +154,14 @@ def test_the_author_marks_a_colleagues_reply_helpful_and_as_the_answer(
 
     author.locator("#inlagg-2 form[action$='/svaret/'] button").click()
     author.wait_for_load_state()
-    assert author.locator(".thread__header .badge--solved").is_visible()
+    expect(author.locator(".thread__header .badge--solved")).to_be_visible()
     assert "post--answer" in author.locator("#inlagg-2").get_attribute("class")
     thread.refresh_from_db()
     assert thread.answer.number == 2
     assert_accessible(author)
 
     author.goto("/forum/?status=losta")
-    assert author.locator(".thread-row", has_text=thread.title).locator(".badge--solved").is_visible()
+    expect(author.locator(".thread-row", has_text=thread.title).locator(".badge--solved")).to_be_visible()
     author.locator("#filter-status").select_option("olosta")
     author.locator(".filters button[type=submit]").click()
     author.wait_for_url("**status=olosta**")
@@ -189,7 +189,7 @@ def test_the_guard_stops_an_identity_number_and_asks_before_a_phone_number_is_sa
     page.locator("#id_body").fill("Ring mig på 070-123 45 67 så berättar jag hur vi gjorde.")
     page.locator(SUBMIT).click()
     confirmation = page.locator("input[name=personal_data_confirmed]")
-    assert confirmation.is_visible()
+    expect(confirmation).to_be_visible()
     assert re.search(
         "I have checked that the post contains no information about individuals"
         "|Jag har kontrollerat att inlägget inte innehåller uppgifter om enskilda",
@@ -226,13 +226,13 @@ def test_a_reported_post_reaches_the_moderation_queue_and_a_moderator_hides_it(
     reporter.locator(f"#inlagg-{offending.number} a[href$='/rapportera/']").click()
     reporter.wait_for_url(f"**/forum/inlagg/{offending.pk}/rapportera/")
     reporter.locator(".form button[type=submit]").click()
-    assert reporter.locator(".field--error").is_visible()  # no reason chosen
+    expect(reporter.locator(".field--error")).to_be_visible()  # no reason chosen
     assert_accessible(reporter)
     reporter.locator("input[name=reason][value=personal_data]").check()
     reporter.locator("#id_explanation").fill("Adressen pekar ut en familj.")
     reporter.locator(".form button[type=submit]").click()
     reporter.wait_for_url(f"**/forum/trad/{thread.pk}/**#inlagg-{offending.number}")
-    assert reporter.locator(".messages .message--success").is_visible()
+    expect(reporter.locator(".messages .message--success")).to_be_visible()
     report = Report.objects.get()
     assert (report.post, report.reporter, report.reason) == (offending, bertil, "personal_data")
 
@@ -259,4 +259,4 @@ def test_a_reported_post_reaches_the_moderation_queue_and_a_moderator_hides_it(
     reporter.reload()
     hidden = reporter.locator(f"#inlagg-{offending.number}")
     assert "Storgatan" not in hidden.inner_text()
-    assert hidden.locator(".post__body.muted").is_visible()
+    expect(hidden.locator(".post__body.muted")).to_be_visible()

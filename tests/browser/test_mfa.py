@@ -41,14 +41,14 @@ def test_an_editor_is_refused_the_admin_until_enrolled_then_signs_in_with_a_code
     page.goto("/admin/")
     expect(page).to_have_url(re.compile(r"/tvastegs/ny-app/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Ställ in tvåstegsverifiering")
-    assert page.locator(".mfa-qr svg").is_visible()
+    expect(page.locator(".mfa-qr svg")).to_be_visible()
     assert_accessible(page)
     fits_320(page)
 
     page.get_by_role("textbox", name="Kod").fill("000000")
     page.get_by_role("button", name="Slå på tvåstegsverifiering").click()
     assert "Koden är fel" in page.locator(".error-summary").inner_text()
-    assert page.title().startswith("Fel: ")
+    expect(page).to_have_title(re.compile(r"^Fel: "))
     assert_accessible(page)
 
     key = page.locator("#manual-key").inner_text()
@@ -93,7 +93,7 @@ def test_my_sign_ins_lists_this_browser_and_ends_the_others(member, signed_in, a
 
     page.goto("/profil/inloggningar/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mina inloggningar")
-    assert page.get_by_text("(den här webbläsaren)").is_visible()
+    expect(page.get_by_text("(den här webbläsaren)")).to_be_visible()
     assert page.locator("tbody tr").count() == 2
     assert_accessible(page)
     fits_320(page)

@@ -4,6 +4,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 from events import services
 from tests.factories import EventPageFactory, UserFactory
@@ -36,9 +37,9 @@ def test_my_events_with_a_place_and_a_waiting_spot_is_accessible(
     page.get_by_text(member.get_full_name()).click()  # the user menu
     page.get_by_role("link", name="Mina evenemang").click()
     page.wait_for_url("**/kampanjmanaden/mina-evenemang/")
-    assert page.get_by_role("heading", level=1, name="Mina evenemang").is_visible()
-    assert page.get_by_text("Du har en plats.").is_visible()
-    assert page.get_by_text("På reservlistan, nummer 1 i kön.").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Mina evenemang")).to_be_visible()
+    expect(page.get_by_text("Du har en plats.")).to_be_visible()
+    expect(page.get_by_text("På reservlistan, nummer 1 i kön.")).to_be_visible()
     assert_accessible(page)
 
 
@@ -67,5 +68,5 @@ def test_my_events_holds_at_320_pixels(page, member, log_in, registrations):
     page.goto("/kampanjmanaden/mina-evenemang/")
     page.get_by_role("button", name="Skapa kalenderadress").click()
     page.wait_for_url("**/kampanjmanaden/mina-evenemang/#kalender")
-    assert page.get_by_label("Hela programmet, som kalender").is_visible()
+    expect(page.get_by_label("Hela programmet, som kalender")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

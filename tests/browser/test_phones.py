@@ -112,7 +112,7 @@ def test_the_login_page_fits_a_phone(page, assert_accessible):
     page.set_viewport_size(PHONE)
     page.goto("/logga-in/")
     assert overflow(page) == 0
-    assert page.get_by_role("button", name="In English").is_visible()
+    expect(page.get_by_role("button", name="In English")).to_be_visible()
     assert_accessible(page)
 
 

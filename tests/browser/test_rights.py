@@ -2,9 +2,11 @@
 and whole at 320 pixels."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import User
 
@@ -17,7 +19,7 @@ def test_a_person_finds_their_data_downloads_it_and_closes_their_account(
     log_in(member)
     page.goto("/profil/")
     page.get_by_role("link", name="Mina uppgifter: ladda ner allt om dig, eller avsluta ditt konto").click()
-    assert page.get_by_role("heading", level=1, name="Mina uppgifter").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Mina uppgifter")).to_be_visible()
     assert_accessible(page)
 
     with page.expect_download() as download_info:
@@ -26,24 +28,24 @@ def test_a_person_finds_their_data_downloads_it_and_closes_their_account(
     assert data["profile"]["email"] == member.email
 
     page.get_by_role("link", name="Avsluta mitt konto").click()
-    assert page.get_by_role("heading", level=1, name="Avsluta ditt konto").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Avsluta ditt konto")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Avsluta mitt konto för gott").click()
-    assert page.title().startswith("Fel: ")
+    expect(page).to_have_title(re.compile(r"^Fel: "))
     assert "Skriv ditt lösenord" in page.locator("#id_password_error").inner_text()
     assert_accessible(page)
 
     page.get_by_label("Ditt lösenord").fill(password)
     page.get_by_role("button", name="Avsluta mitt konto för gott").click()
     page.wait_for_url("**/logga-in/**")
-    assert page.get_by_role("status").filter(has_text="Ditt konto är avslutat").is_visible()
+    expect(page.get_by_role("status").filter(has_text="Ditt konto är avslutat")).to_be_visible()
     assert User.objects.get(pk=member.pk).closed_at is not None
 
 
 def test_someone_elses_data_is_refused_with_a_clear_page(page, member, log_in, assert_accessible):
     log_in(member)
     page.goto("/profil/mina-uppgifter/?person=987654321")
-    assert page.get_by_role("heading", level=1, name="Du kan bara ladda ner dina egna uppgifter").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Du kan bara ladda ner dina egna uppgifter")).to_be_visible()
     assert_accessible(page)
 
 
@@ -60,8 +62,8 @@ def test_the_accessibility_statement_is_found_from_the_footer(page, member, log_
     page.goto("/")
     page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse").click()
     page.wait_for_url("**/tillganglighetsredogorelse/")
-    assert page.get_by_role("heading", level=1, name="Tillgänglighet för Kunskapsforum").is_visible()
-    assert page.get_by_role("heading", level=2, name="Tillsyn").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Tillgänglighet för Kunskapsforum")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Tillsyn")).to_be_visible()
     assert_accessible(page)
     page.set_viewport_size({"width": 320, "height": 640})
     page.reload()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import start_thread
 
@@ -29,11 +30,11 @@ def test_a_search_from_the_header_shows_ranked_hits_and_facets(page, member, log
     page.get_by_role("navigation", name="Avgränsa sökningen").get_by_role("link", name="Järfälla").click()
     page.wait_for_url("**kommun=jarfalla*")
     assert page.locator(".search-result").count() == 1
-    assert page.get_by_role("link", name="Riskbedömning vid hedersförtryck").is_visible()
+    expect(page.get_by_role("link", name="Riskbedömning vid hedersförtryck")).to_be_visible()
     assert_accessible(page)
 
     page.goto("/sok/?q=ingenting+alls+finns")
-    assert page.get_by_text("Inget matchade").is_visible()
+    expect(page.get_by_text("Inget matchade")).to_be_visible()
     assert_accessible(page)
 
 

@@ -88,8 +88,8 @@ def test_nothing_found_offers_next_steps_and_asking_in_the_forum_keeps_the_words
     log_in(member)
     search_with_keyboard(page, "zyxwvu qqq")
 
-    assert page.get_by_text("Inget matchade").is_visible()
-    assert page.get_by_role("heading", name="Det här kan du göra").is_visible()
+    expect(page.get_by_text("Inget matchade")).to_be_visible()
+    expect(page.get_by_role("heading", name="Det här kan du göra")).to_be_visible()
     assert_accessible(page)
     assert_no_sideways_scrolling(page)
 
@@ -102,17 +102,17 @@ def test_a_search_is_followed_and_unfollowed_with_the_keyboard(page, member, log
     search_with_keyboard(page, "hedersvåld")
 
     press_with_keyboard(page, "Följ sökningen")
-    assert page.get_by_text("Du följer den här sökningen").first.is_visible()
+    expect(page.get_by_text("Du följer den här sökningen").first).to_be_visible()
     assert_accessible(page)
     assert_no_sideways_scrolling(page)
 
     page.goto("/sok/")
-    assert page.get_by_role("heading", name="Sökningar du följer").is_visible()
-    assert page.get_by_role("link", name="hedersvåld").is_visible()
+    expect(page.get_by_role("heading", name="Sökningar du följer")).to_be_visible()
+    expect(page.get_by_role("link", name="hedersvåld")).to_be_visible()
     assert_accessible(page)
     assert_no_sideways_scrolling(page)
     press_with_keyboard(page, "Sluta följa")
-    assert page.get_by_text("Du följer inte längre sökningen").is_visible()
+    expect(page.get_by_text("Du följer inte längre sökningen")).to_be_visible()
     assert page.get_by_role("heading", name="Sökningar du följer").count() == 0
 
 

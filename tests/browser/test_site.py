@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from django.core.management import call_command
 
@@ -20,11 +21,11 @@ def test_login_flow_reaches_the_start_page_and_logs_out(page, member, log_in, as
     page.get_by_label("E-postadress").fill(member.email)
     page.get_by_label("Lösenord").fill("fel-losenord")
     page.get_by_role("button", name="Logga in").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
 
     log_in(member)
-    assert page.get_by_role("navigation", name="Huvudmeny").is_visible()
+    expect(page.get_by_role("navigation", name="Huvudmeny")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_text(member.get_full_name()).click()
@@ -82,7 +83,7 @@ def test_the_user_menu_and_language_switch_work_with_the_keyboard(page, member, 
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("link", name="Knowledge bank").is_visible()
+    expect(page.get_by_role("link", name="Knowledge bank")).to_be_visible()
     assert_accessible(page)
 
 
@@ -91,7 +92,7 @@ def test_the_layout_holds_at_320_pixels(page, member, log_in):
     log_in(member)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 320
-    assert page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Kampanjmånaden").is_visible()
+    expect(page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Kampanjmånaden")).to_be_visible()
 
 
 def test_a_request_the_site_cannot_read_gets_an_accessible_swedish_page(page, member, log_in, assert_accessible):
