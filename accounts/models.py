@@ -381,3 +381,32 @@ def session_marker_digest(marker):
 
 def new_session_marker():
     return secrets.token_urlsafe(32)
+
+
+class SsoIdentity(models.Model):
+    """Which account a provider's person is: the provider's name and the subject (`sub`) of its ID tokens.
+
+    A sign-in follows this link, not the e-mail address alone: an address a municipality gives to someone new
+    never opens the account of the person who had it before, and a changed address keeps the same account.
+    The first sign-in through a provider links an account found by its address; the subject is the provider's
+    pseudonymous identifier, kept only as long as the account (closing the account removes it).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sso_identities", verbose_name=_("user")
+    )
+    provider = models.CharField(_("sign-in service"), max_length=40)
+    subject = models.CharField(_("the service's identifier of the person"), max_length=255)
+    linked_at = models.DateTimeField(_("linked"), default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(_("last used"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("single sign-on identity")
+        verbose_name_plural = _("single sign-on identities")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "subject"], name="sso_identity_one_account_per_subject"),
+            models.UniqueConstraint(fields=["user", "provider"], name="sso_identity_one_subject_per_provider"),
+        ]
+
+    def __str__(self):
+        return f"{self.provider}: {self.user_id}"

@@ -32,7 +32,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from . import audit
-from .models import ApiToken
+from .models import ApiToken, SignInSession, SsoIdentity
 
 PERSONAL_DATA_HOOK = "accounts_personal_data"
 ACCOUNT_CLOSING_HOOK = "accounts_account_closing"
@@ -43,12 +43,9 @@ CLOSED_FIRST_NAME = "Tidigare"
 CLOSED_LAST_NAME = "medarbetare"
 EXPORT_FORMAT_VERSION = 1
 
-# How long what serves only security is kept (docs/privacy.md): the sign-in log (django-axes' records and the
-# audit log's sign-in entries) and the keyed hash by which the sign-in recognises a closed account's address.
-SIGN_IN_LOG_RETENTION = timedelta(days=365)
+# How long the keyed hash by which the sign-in recognises a closed account's address is kept (docs/privacy.md).
+# The sign-in log's retention is the setting SIGNIN_LOG_RETENTION_DAYS (365 unless set).
 CLOSED_ADDRESS_RETENTION = timedelta(days=365)
-# The audit log's actions about signing in (accounts/audit.py names them so): pruned after SIGN_IN_LOG_RETENTION.
-SIGN_IN_ACTION_PREFIX = "accounts.sign"
 
 
 def iso(moment):
@@ -109,6 +106,15 @@ def own_data(person):
             }
             for token in ApiToken.objects.owned_by(person).order_by("created_at", "pk")
         ],
+        "single_sign_on": [
+            {
+                "service": identity.provider,
+                "identifier": identity.subject,
+                "linked": iso(identity.linked_at),
+                "last_used": iso(identity.last_used_at),
+            }
+            for identity in SsoIdentity.objects.filter(user=person).order_by("provider")
+        ],
         "sign_in_log": [
             {
                 "signed_in": iso(entry.attempt_time),
@@ -165,6 +171,7 @@ def close_account(person, *, by, now=None):
     for remove_part in hooks.get_hooks(ACCOUNT_CLOSING_HOOK):
         remove_part(person, now=now)
     ApiToken.objects.owned_by(person).delete()
+    SsoIdentity.objects.filter(user=person).delete()
     for model in (AccessLog, AccessFailureLog, AccessAttempt):
         model.objects.filter(username__iexact=person.email).delete()
     UserProfile.objects.filter(user=person).delete()  # the admin's avatar and preferences
@@ -193,17 +200,23 @@ def close_account(person, *, by, now=None):
 
 @transaction.atomic
 def prune(*, now=None):
-    """Remove what has outlived its retention (docs/privacy.md); returns how many of each kind went."""
+    """Remove what has outlived its retention (docs/privacy.md); returns how many of each kind went.
+
+    The sign-in log — django-axes' records, the audit log's sign-in kinds (`audit.SIGNIN_ACTIONS`) and ended
+    sign-in sessions — after SIGNIN_LOG_RETENTION_DAYS; what else the audit log holds about an account (access
+    changes, downloads of its data, its closing) stays as long as the account.
+    """
     now = now or timezone.now()
-    sign_ins_before = now - SIGN_IN_LOG_RETENTION
+    sign_ins_before = now - timedelta(days=settings.SIGNIN_LOG_RETENTION_DAYS)
     content_type = ContentType.objects.get_for_model(get_user_model())
     removed = {
         "sign_in_log": AccessLog.objects.filter(attempt_time__lt=sign_ins_before).delete()[0],
         "failed_sign_ins": AccessFailureLog.objects.filter(attempt_time__lt=sign_ins_before).delete()[0]
         + AccessAttempt.objects.filter(attempt_time__lt=sign_ins_before).delete()[0],
         "sign_in_audit_entries": ModelLogEntry.objects.filter(
-            content_type=content_type, action__startswith=SIGN_IN_ACTION_PREFIX, timestamp__lt=sign_ins_before
+            content_type=content_type, action__in=list(audit.SIGNIN_ACTIONS), timestamp__lt=sign_ins_before
         ).delete()[0],
+        "ended_sessions": SignInSession.objects.filter(ended_at__lt=sign_ins_before).delete()[0],
         "closed_addresses": get_user_model()
         .objects.filter(closed_at__lt=now - CLOSED_ADDRESS_RETENTION)
         .exclude(closed_email_digest="")

@@ -7,8 +7,9 @@ audience and expiry. This module decides what an answer may do (`account_for`): 
 within the provider's domains, a known municipality, and the sign-in strength (acr/amr) the provider is configured
 to require. Every refusal is an `SsoRefusal` with a reason code, which the view records and words for the person.
 
-Accounts are matched by e-mail address, created on first sign-in (no usable password) and updated on each later
-one: municipality, name, and the roles the provider's role map covers (roles it does not cover are left as they are).
+An account is found by the provider's subject (`sub`, linked on the first sign-in, `SsoIdentity`), or on that first
+sign-in by its e-mail address; it is created on first sign-in (no usable password) and updated on each later one:
+municipality, name, and the roles the provider's role map covers (roles it does not cover are left as they are).
 See docs/sso.md.
 """
 
@@ -26,10 +27,11 @@ from django.contrib.auth.models import Group
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import roles
-from .models import Municipality
+from . import rights, roles
+from .models import Municipality, SsoIdentity
 
 BACKEND = "accounts.sso.SsoBackend"
 PROVIDER_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
@@ -60,6 +62,10 @@ REFUSALS = {
         "This sign-in service requires multi-factor authentication. Sign in again with your second factor."
     ),
     "inactive": _("Your account is closed. Contact an administrator of your municipality."),
+    "subject_mismatch": _(
+        "Your e-mail address belongs to an account that the sign-in service knows as another person. "
+        "Contact an administrator of your municipality."
+    ),
 }
 
 
@@ -246,18 +252,50 @@ def _mapped_roles(provider, claims):
     return {role for group, role in provider.role_map if group in groups}
 
 
+def _subject(claims):
+    subject = claims.get("sub")
+    if not isinstance(subject, str) or not subject.strip() or len(subject) > 255:
+        raise SsoRefusal("token")  # OpenID Connect Core 2: every ID token names its subject
+    return subject
+
+
+def _linked_account(provider, subject, email):
+    """The account this provider's subject signs in to, linked on its first sign-in; or None for a new person.
+
+    Under the caller's transaction, with the rows locked. An account found by its address that is already linked
+    to another subject of the same provider belongs to someone else: the address was given to a new person.
+    """
+    user_model = get_user_model()
+    identity = SsoIdentity.objects.select_for_update().filter(provider=provider.name, subject=subject).first()
+    if identity is not None:
+        user = user_model.objects.select_for_update().get(pk=identity.user_id)
+        if user.email.lower() != email:
+            if user_model.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+                raise SsoRefusal("subject_mismatch")  # the new address is another account's
+            user.email = email
+        identity.last_used_at = timezone.now()
+        identity.save(update_fields=["last_used_at"])
+        return user
+    user = user_model.objects.select_for_update().filter(email__iexact=email).first()
+    if user is not None and SsoIdentity.objects.filter(user=user, provider=provider.name).exists():
+        raise SsoRefusal("subject_mismatch")
+    return user
+
+
 def account_for(provider, claims):
     """The active account the verified ID-token claims sign in to, made or brought up to date; or SsoRefusal."""
     _check_strength(provider, claims)
+    subject = _subject(claims)
     email = _email(provider, claims)
     municipality = _municipality(provider, claims)
-    user_model = get_user_model()
     with transaction.atomic():
-        user = user_model.objects.select_for_update().filter(email__iexact=email).first()
+        user = _linked_account(provider, subject, email)
         if user is not None and not user.is_active:
             raise SsoRefusal("inactive")
+        if user is None and rights.is_closed_address(email):
+            raise SsoRefusal("inactive")  # closed: the address signs in to nothing until its record is pruned
         if user is None:
-            user = user_model(email=email)
+            user = get_user_model()(email=email)
             user.set_unusable_password()
         user.municipality = municipality
         for field, claim in [("first_name", "given_name"), ("last_name", "family_name")]:
@@ -265,6 +303,7 @@ def account_for(provider, claims):
             if isinstance(value, str) and value.strip():
                 setattr(user, field, value.strip()[:150])
         user.save()
+        SsoIdentity.objects.get_or_create(user=user, provider=provider.name, defaults={"subject": subject})
         _set_roles(user, provider, _mapped_roles(provider, claims))
     return user
 

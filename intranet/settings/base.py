@@ -203,7 +203,8 @@ SESSION_COOKIE_AGE = 60 * 60 * SESSION_MAX_HOURS
 # board and superusers on local accounts; optional for everyone else. Off only where tests of other things run.
 MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
 OTP_TOTP_ISSUER = "Kunskapsforum"
-# Sign-in events and ended sessions are deleted after this many days by `manage.py prune_signin_log`.
+# The sign-in log (axes, the audit log's sign-in kinds, ended sessions) is deleted after this many days by
+# `manage.py prune_personal_data` (accounts/rights.py, docs/privacy.md).
 SIGNIN_LOG_RETENTION_DAYS = int(os.environ.get("SIGNIN_LOG_RETENTION_DAYS", "365"))
 # django-otp slows down wrong codes: each failure doubles the wait before the next try (1, 2, 4 … seconds).
 OTP_TOTP_THROTTLE_FACTOR = 1

@@ -39,7 +39,7 @@ def test_sign_ins_older_than_a_year_go_and_younger_ones_stay(member):
 
 
 def test_only_the_sign_in_kinds_of_the_audit_log_are_pruned(member):
-    # The sign-in kinds are named by accounts/audit.py; any action starting "accounts.sign" counts as one.
+    # The sign-in kinds are those accounts/audit.py lists in SIGNIN_ACTIONS.
     # (bulk_create: the log checks that an action is registered, and this one is another branch's.)
     ModelLogEntry.objects.bulk_create(
         [

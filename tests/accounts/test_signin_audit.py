@@ -93,12 +93,13 @@ def test_old_sign_in_events_and_ended_sessions_are_pruned_but_access_changes_sta
     from django.utils import timezone
 
     from accounts.models import SignInSession
-    from accounts.retention import prune_signin_log
+    from accounts.rights import prune
 
     settings.SIGNIN_LOG_RETENTION_DAYS = 30
     audit.log_signin(member, audit.SIGNED_IN, method="password")
     audit.log_access_change(member, {"roles": []}, by=None)
     SignInSession.objects.create(user=member, marker_digest="x" * 64, ended_at=timezone.now())
-    assert prune_signin_log() == (0, 0)
-    assert prune_signin_log(now=timezone.now() + timedelta(days=31)) == (1, 1)
+    assert (prune()["sign_in_audit_entries"], prune()["ended_sessions"]) == (0, 0)
+    pruned = prune(now=timezone.now() + timedelta(days=31))
+    assert (pruned["sign_in_audit_entries"], pruned["ended_sessions"]) == (1, 1)
     assert [entry.action for entry in entries(member)] == [audit.ACCESS_CHANGED]

@@ -5,6 +5,7 @@ token and key requests are the site's own, over loopback.
 """
 
 import logging
+from io import StringIO
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,10 +15,11 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth import SESSION_KEY, user_logged_in, user_login_failed
 from django.contrib.auth.models import Group
 from django.core.checks import run_checks
+from django.core.management import CommandError, call_command
 from django.test import Client
 
-from accounts import roles, sso
-from accounts.models import User
+from accounts import rights, roles, sso
+from accounts.models import SsoIdentity, User
 from tests.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -201,6 +203,56 @@ def test_a_closed_account_cannot_sign_in(client, sso_sollentuna, signals):
     assert "Ditt konto är stängt" in html
 
 
+def test_an_account_closed_by_its_owner_is_not_made_again_by_a_sign_in(client, sso_sollentuna, signals):
+    assert sign_in(client, sso_sollentuna, ANNA).status_code == 302
+    anna = User.objects.get(email=ANNA["email"])
+    rights.close_account(anna, by=anna)
+    client.logout()
+    signals["in"].clear()
+    html = refused_for(sign_in(client, sso_sollentuna, ANNA), signals, "inactive")
+    assert "Ditt konto är stängt" in html
+    assert not User.objects.filter(email=ANNA["email"]).exists()
+    assert not SsoIdentity.objects.exists()  # the provider's identifier went with the account's other data
+
+
+def test_the_first_sign_in_links_the_providers_subject_and_later_ones_follow_it(client, sso_sollentuna):
+    sign_in(client, sso_sollentuna, ANNA | {"sub": "0f3a-anna"})
+    anna = User.objects.get(email=ANNA["email"])
+    assert SsoIdentity.objects.get(user=anna).subject == "0f3a-anna"
+    assert [link["service"] for link in rights.personal_data(anna)["single_sign_on"]] == ["sollentuna"]
+    client.logout()
+    # Her address changes at the municipality (she married): the same person, the same account.
+    response = sign_in(client, sso_sollentuna, ANNA | {"sub": "0f3a-anna", "email": "anna.lind@sollentuna.se"})
+    assert response.status_code == 302
+    assert int(client.session[SESSION_KEY]) == anna.pk
+    anna.refresh_from_db()
+    assert anna.email == "anna.lind@sollentuna.se"
+
+
+def test_an_address_given_to_someone_new_does_not_open_the_old_account(client, sso_sollentuna, signals):
+    sign_in(client, sso_sollentuna, ANNA | {"sub": "0f3a-anna"})
+    client.logout()
+    signals["in"].clear()
+    # The municipality gives the address to another Anna Berg; its provider knows her as another subject.
+    html = refused_for(sign_in(client, sso_sollentuna, ANNA | {"sub": "77c1-new"}), signals, "subject_mismatch")
+    assert "känner som en annan person" in html
+    assert User.objects.count() == 1
+
+
+def test_an_address_that_is_already_another_accounts_is_not_taken_over(client, sso_sollentuna, signals):
+    sign_in(client, sso_sollentuna, ANNA | {"sub": "0f3a-anna"})
+    client.logout()
+    signals["in"].clear()
+    other = UserFactory(email="anna.lind@sollentuna.se")
+    claims = ANNA | {"sub": "0f3a-anna", "email": "anna.lind@sollentuna.se"}
+    refused_for(sign_in(client, sso_sollentuna, claims), signals, "subject_mismatch")
+    assert User.objects.get(pk=other.pk).email == "anna.lind@sollentuna.se"
+
+
+def test_an_id_token_without_a_subject_is_refused(client, sso_sollentuna, signals):
+    refused_for(sign_in(client, sso_sollentuna, ANNA | {"sub": ""}), signals, "token")
+
+
 @pytest.mark.parametrize(
     ("required", "claims"),
     [
@@ -280,3 +332,15 @@ def test_sign_in_starts_for_anyone_as_the_login_page_does(client, member, sso_so
     assert client.get(START)["Location"].startswith(f"{sso_sollentuna.issuer}/authorize?")
     client.force_login(member)
     assert client.get(START)["Location"].startswith(f"{sso_sollentuna.issuer}/authorize?")
+
+
+def test_links_to_a_provider_can_be_forgotten_for_a_new_tenant(client, sso_sollentuna):
+    sign_in(client, sso_sollentuna, ANNA | {"sub": "old-tenant-anna"})
+    client.logout()
+    out = StringIO()
+    call_command("sso_unlink", "sollentuna", stdout=out)
+    assert "Removed 1" in out.getvalue()
+    assert sign_in(client, sso_sollentuna, ANNA | {"sub": "new-tenant-anna"}).status_code == 302
+    assert SsoIdentity.objects.get().subject == "new-tenant-anna"
+    with pytest.raises(CommandError):
+        call_command("sso_unlink", "nowhere")
