@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
 from accounts.models import Municipality, Sector, User
+from devtools.demo.content import DEMO_DOMAIN
 from events import organising
 from events.models import CampaignPage, EventPage, EventType, Registration, RegistrationStatus
 from events.services import ensure_campaign_index
@@ -32,7 +33,6 @@ LECTURE, WORKSHOP, NETWORK, TRAINING, WEBINAR = (
     EventType.TRAINING,
     EventType.WEBINAR,
 )
-DEMO_DOMAIN = "demo.kunskapsforum.example"
 BOARD = None  # the joint editorial board hosts the event
 STARTS_DAYS_BEFORE_SEEDING = 9
 LENGTH_DAYS = 30

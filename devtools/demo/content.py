@@ -3,6 +3,9 @@
 Everything here is invented for the demo: no real people, no real clients.
 """
 
+# Every demo address is at this made-up domain (RFC 2606: .example never receives mail).
+DEMO_DOMAIN = "demo.kunskapsforum.example"
+
 HOME_INTRO = (
     "<p>Kunskapsforum är intranätet där Upplands-Bro, Järfälla, Sigtuna, Sollentuna, Sundbyberg och "
     "Upplands Väsby arbetar tillsammans mot våld i nära relationer, inklusive hedersrelaterat våld och "

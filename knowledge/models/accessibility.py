@@ -40,6 +40,14 @@ class AccessibilityStatementPage(Page):
         features=STATEMENT_FEATURES,
         help_text=_("DIGG's headings: what does not work, how to report a gap, supervision, how it was tested."),
     )
+    contact_email = models.EmailField(
+        _("e-mail address for reports"),
+        blank=True,
+        help_text=_(
+            "A shared mailbox (never a person's own) where anyone may report a gap or ask for content in another "
+            "form. Also shown on the login page, to those who cannot sign in."
+        ),
+    )
     tested_on = models.DateField(_("last tested"), help_text=_("When the site was last tested for accessibility."))
     statement_date = models.DateField(_("statement updated"))
 
@@ -49,6 +57,7 @@ class AccessibilityStatementPage(Page):
         *Page.content_panels,
         FieldPanel("compliance"),
         FieldPanel("body"),
+        FieldPanel("contact_email"),
         FieldRowPanel([FieldPanel("tested_on"), FieldPanel("statement_date")]),
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]

@@ -2,7 +2,7 @@ import re
 
 from django import template
 
-from knowledge.models import SupportSettings
+from knowledge.models import AccessibilityStatementPage, SupportSettings
 
 register = template.Library()
 
@@ -11,6 +11,13 @@ register = template.Library()
 def support_lines():
     """The support lines for the footer, as editors set them."""
     return [line.value for line in SupportSettings.load().lines]
+
+
+@register.simple_tag
+def accessibility_contact():
+    """The address for reports of accessibility gaps, from the live statement; "" when there is none."""
+    statement = AccessibilityStatementPage.objects.live().only("contact_email").first()
+    return statement.contact_email if statement else ""
 
 
 @register.filter

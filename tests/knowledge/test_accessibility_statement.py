@@ -3,6 +3,7 @@ joint editorial board in Wagtail."""
 
 import pytest
 
+from django.test import Client
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text
@@ -74,6 +75,7 @@ def test_the_joint_editorial_board_edits_the_statement_in_wagtail(client, statem
             "body": rich_text("<h2>Hur tillgänglig är webbplatsen?</h2><p>Helt förenlig.</p>"),
             "tested_on": "2027-01-15",
             "statement_date": "2027-01-15",
+            "contact_email": "tillganglighet@sollentuna.se",
             "action-publish": "publish",
         }
     )
@@ -83,3 +85,21 @@ def test_the_joint_editorial_board_edits_the_statement_in_wagtail(client, statem
     assert response.status_code == 302
     statement.refresh_from_db()
     assert statement.compliance == Compliance.FULLY and "Helt förenlig." in statement.body
+    assert statement.contact_email == "tillganglighet@sollentuna.se"
+
+
+def test_the_address_for_reports_is_on_the_statement_and_on_the_login_page(member_client, statement):
+    statement.contact_email = "tillganglighet@sollentuna.se"
+    statement.save_revision().publish()
+    mailto = 'href="mailto:tillganglighet@sollentuna.se"'
+    assert mailto in member_client.get(statement.url).content.decode()
+    # Whom the login stops cannot read the statement behind it: the login page's footer gives the address.
+    login_page = Client().get(reverse("accounts:login")).content.decode()
+    assert mailto in login_page and "Skriv till" in login_page
+    assert f'href="{reverse("knowledge:accessibility")}"' not in login_page  # a link that would only lead back
+
+
+def test_without_an_address_the_login_page_offers_none(client, statement):
+    assert statement.contact_email == ""
+    login_page = client.get(reverse("accounts:login")).content.decode()
+    assert "mailto:" not in login_page

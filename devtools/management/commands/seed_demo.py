@@ -16,10 +16,11 @@ from accounts import mfa, roles
 from accounts.models import Municipality, Sector, User
 from devtools.demo import content
 from devtools.demo.campaigns import seed_campaigns
+from devtools.demo.content import DEMO_DOMAIN
 from forum.models import Post
 from forum.services import report_post
 from importing.services import import_content
-from knowledge.models import ArticleIndexPage, ArticlePage, HomePage, MunicipalityPage
+from knowledge.models import AccessibilityStatementPage, ArticleIndexPage, ArticlePage, HomePage, MunicipalityPage
 from knowledge.services import ensure_sections, publish_child
 from people.directory import profile_of
 from people.services import save_profile
@@ -28,7 +29,6 @@ DEV_ONLY_PASSWORD = "kunskap-demo-2026"  # noqa: S105 - printed by `make run`, r
 # The authenticator key of every demo account whose role requires two-step sign-in (accounts/mfa.py): printed with
 # the logins, for an app or `manage.py demo_code`. Known to everyone, like the password, so never in production.
 DEV_ONLY_TOTP_KEY = "4b756e736b6170736675726d2d64656d6f2d3236"  # hex of 20 bytes, as django-otp keeps it
-DEMO_DOMAIN = "demo.kunskapsforum.example"
 ROLE_SLUGS = {
     roles.EMPLOYEE: "medarbetare",
     roles.EDITOR: "redaktor",
@@ -151,6 +151,10 @@ class Command(BaseCommand):
         import_content(moved_to_recent(forum, timezone.localdate()), out=out)
         self.create_reports()
         seed_campaigns(timezone.now())
+        # The shared mailbox for reports of accessibility gaps, at the demo's made-up domain.
+        for statement in AccessibilityStatementPage.objects.filter(contact_email=""):
+            statement.contact_email = f"tillganglighet@{DEMO_DOMAIN}"
+            statement.save_revision().publish()
 
     def create_profiles(self):
         """Units, sectors and expertise for the demo's colleagues, so that "Hitta kollegor" finds someone."""
