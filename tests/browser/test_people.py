@@ -9,28 +9,10 @@ from playwright.sync_api import expect
 from taggit.models import Tag
 
 from accounts import roles
-from accounts.models import Municipality, Sector
-from people.directory import profile_of
-from people.services import save_profile
-from tests.factories import UserFactory, start_thread
+from accounts.models import Municipality
+from tests.factories import UserFactory, colleague, start_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def colleague(slug, first_name, last_name, *, sector, expertise, **profile):
-    person = UserFactory(
-        first_name=first_name,
-        last_name=last_name,
-        job_title="Skolkurator",
-        municipality=Municipality.objects.get(slug=slug),
-        sector=Sector.objects.get(slug=sector),
-        roles=[roles.EMPLOYEE],
-    )
-    entry = profile_of(person)
-    for name, value in profile.items():
-        setattr(entry, name, value)
-    save_profile(entry, expertise=expertise)
-    return person
 
 
 @pytest.fixture
@@ -48,6 +30,7 @@ def colleagues(db):
         "sigtuna",
         "Sara",
         "Lind",
+        job_title="Skolkurator",
         sector="skola",
         expertise=["hedersförtryck", "skola"],
         unit="Elevhälsan, Centralskolan",

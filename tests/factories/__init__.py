@@ -3,7 +3,7 @@
 from tests.factories.events import CampaignPageFactory, EventPageFactory
 from tests.factories.forum import add_replies, forum_category, start_thread
 from tests.factories.pages import ExperiencePageFactory, MethodPageFactory
-from tests.factories.people import TEST_PASSWORD, UserFactory
+from tests.factories.people import TEST_PASSWORD, UserFactory, colleague
 
 __all__ = [
     "TEST_PASSWORD",
@@ -13,6 +13,7 @@ __all__ = [
     "MethodPageFactory",
     "UserFactory",
     "add_replies",
+    "colleague",
     "forum_category",
     "start_thread",
 ]

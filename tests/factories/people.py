@@ -4,7 +4,10 @@ import factory
 
 from django.contrib.auth.models import Group
 
-from accounts.models import Municipality, User
+from accounts import roles
+from accounts.models import Municipality, Sector, User
+from people.directory import profile_of
+from people.services import save_profile
 
 TEST_PASSWORD = "ett-testlosenord-2026"
 
@@ -27,3 +30,21 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*Group.objects.filter(name__in=extracted))
         if create:
             self.save()
+
+
+def colleague(slug, first_name, last_name=None, *, sector="skola", expertise=(), job_title="", **profile):
+    """An employee of the municipality `slug` with a profile in the directory: sector, expertise (tag names of
+    the shared vocabulary) and any other field of people.models.Profile."""
+    names = {"first_name": first_name} | ({"last_name": last_name} if last_name else {})
+    person = UserFactory(
+        **names,
+        job_title=job_title,
+        municipality=Municipality.objects.get(slug=slug),
+        sector=Sector.objects.get(slug=sector),
+        roles=[roles.EMPLOYEE],
+    )
+    entry = profile_of(person)
+    for name, value in profile.items():
+        setattr(entry, name, value)
+    save_profile(entry, expertise=expertise)
+    return person

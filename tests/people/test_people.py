@@ -7,30 +7,15 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from accounts import roles
-from accounts.models import Municipality, Sector
+from accounts.models import Municipality
 from forum.mentions import person_url, read_post
 from forum.services import accept_answer
 from knowledge.vocabulary import merge_tags
 from people.directory import colleagues_who_know, profile_of
 from people.models import Expertise, Profile
-from people.services import save_profile
 from tests.conftest import queries_for
-from tests.factories import UserFactory
+from tests.factories import UserFactory, colleague
 from tests.factories.forum import add_replies, start_thread
-
-
-def colleague(slug, first_name, *, sector="skola", expertise=(), **profile):
-    person = UserFactory(
-        first_name=first_name,
-        municipality=Municipality.objects.get(slug=slug),
-        sector=Sector.objects.get(slug=sector),
-        roles=[roles.EMPLOYEE],
-    )
-    entry = profile_of(person)
-    for name, value in profile.items():
-        setattr(entry, name, value)
-    save_profile(entry, expertise=expertise)
-    return person
 
 
 @pytest.fixture
