@@ -7,12 +7,16 @@ tells the tag's followers). A republication after an edit is not news. A review 
 announced with `review_requested` and `review_finished` (the forum puts them in the notifications).
 """
 
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 
-from wagtail.models import PageLogEntry
-from wagtail.signals import page_published
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from common import versions
 
 from .models import ArticlePage, ExperiencePage, MethodPage
+from .visibility import PAGES_VERSION
 
 # A page was sent to review. Arguments: `page`, `reviewers` (the people who may review it, not the sender),
 # `by` (who sent it, or None).
@@ -46,7 +50,28 @@ def announce_first_publication(sender, instance, revision, **kwargs):
         page_first_published.send(sender=sender, page=instance)
 
 
+def renew_pages_version(sender, instance=None, **kwargs):
+    """Whatever was kept of the page tree and who may see it (the header's campaign link …) is out of date."""
+    if instance is None or isinstance(instance, (Page, PageViewRestriction, Site)):
+        versions.renew(PAGES_VERSION)
+
+
+def renew_pages_version_for_groups(sender, **kwargs):
+    """The groups a view restriction lets in changed (from either side of the relation)."""
+    versions.renew(PAGES_VERSION)
+
+
 def connect():
+    # Every save and deletion of a page (publishing, unpublishing and moving save it too), view restriction or site.
+    post_save.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.save")
+    post_delete.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.delete")
+    for name, signal in [("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)]:
+        signal.connect(renew_pages_version, dispatch_uid=f"knowledge.pages_version.{name}")
+    m2m_changed.connect(
+        renew_pages_version_for_groups,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="knowledge.pages_version.groups",
+    )
     for model in ANNOUNCED_PAGE_TYPES:
         page_published.connect(
             announce_first_publication, sender=model, dispatch_uid=f"knowledge.first_publication.{model.__name__}"

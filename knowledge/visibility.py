@@ -22,6 +22,8 @@ from django.db.models.lookups import StartsWith
 from wagtail.models import CollectionViewRestriction, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from accounts import roles
+
 
 def restrictions_passed_by(user, restriction_model=PageViewRestriction):
     """The view restrictions the person passes: of pages, or of collections given CollectionViewRestriction."""
@@ -81,6 +83,21 @@ def may_see_page(*, page, person):
 def _deeper(value):
     """The same value seen from a subquery one level further in: an OuterRef needs one more OuterRef round it."""
     return OuterRef(value) if isinstance(value, OuterRef) else value
+
+
+# The version token (common/versions.py) of everything `visible_pages` answers: renewed by any publication,
+# unpublication, move or deletion of a page and any change of a view restriction (knowledge/signals.py).
+PAGES_VERSION = "pages"
+
+
+def sight_of(user):
+    """What decides which pages the person may see, as a short text for a cache key: people with the same sight
+    see the same pages. Superusers pass every group restriction; others pass those of their groups."""
+    if not user.is_authenticated:
+        return "anonymous"
+    if user.is_superuser:
+        return "superuser"
+    return "groups:" + ",".join(sorted(roles.group_names(user)))
 
 
 class VisiblePageQuerySet(PageQuerySet):

@@ -58,10 +58,12 @@ def member_client(client, member):
 
 
 def queries_for(client, url):
-    """How many database queries one GET of the URL runs."""
+    """How many database queries one GET of the URL runs, with what pages keep in the cache already there (as for
+    every request but the first after a change: common/versions.py)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.get(url)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200

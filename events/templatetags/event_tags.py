@@ -1,21 +1,26 @@
 """How the site shows the campaign month outside its own pages: the header, the start page, the registration box."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
 from django import template
+from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
+from common import versions
 from events.models import CampaignIndexPage, CampaignPage, EventPage, Registration
 from events.programme import places_left
 from events.services import registration_closed_reason
-from knowledge.visibility import visible_pages
+from knowledge.visibility import PAGES_VERSION, sight_of, visible_pages
 
 register = template.Library()
 
 UPCOMING_SHOWN = 5
+# How long the header's campaign link is kept at most; a change of any page renews it at once anyway.
+CAMPAIGN_IN_VIEW_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -35,31 +40,49 @@ SHOWN_FIELDS = ("slug", "title", "theme", "starts_on", "ends_on")
 
 
 def campaign_in_view(request):
-    """The index page and the campaign that runs today or is announced ("kommer snart"): one query per request,
-    as the header shows it on every page."""
+    """The index page's address and the campaign that runs today or is announced ("kommer snart").
+
+    The header shows it on every page, so it is kept in the cache per day, per kind of sight (who passes which view
+    restrictions) and per version of the page tree (`PAGES_VERSION`, renewed by every change of a page or a view
+    restriction): one cache read per request, and the query only after a change.
+    """
     if not hasattr(request, "_campaign_in_view"):
-        user = request.user
-        shown = (
-            CampaignPage.objects.visible_to(user)
-            .shown_on(timezone.localdate())
-            .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-        )
-        index = (
-            visible_pages(CampaignIndexPage.objects.all(), user)
-            .annotate(**{f"shown_{name}": Subquery(shown.values(name)[:1]) for name in SHOWN_FIELDS})
-            .first()
-        )
-        campaign = None
-        if index and index.shown_slug:
-            campaign = ShownCampaign(
-                index.shown_title,
-                index.shown_theme,
-                index.shown_starts_on,
-                index.shown_ends_on,
-                iri_to_uri(f"{index.get_url(request)}{index.shown_slug}/"),
-            )
-        request._campaign_in_view = (index, campaign)
+        (pages_version,) = versions.tokens(PAGES_VERSION)
+        sight = hashlib.sha256(f"{request.get_host()}|{sight_of(request.user)}".encode()).hexdigest()[:24]
+        key = f"campaign-in-view:{pages_version}:{timezone.localdate().isoformat()}:{sight}"
+        shown = cache.get(key)
+        if shown is None:
+            shown = _campaign_in_view(request)
+            cache.set(key, shown, CAMPAIGN_IN_VIEW_SECONDS)
+        request._campaign_in_view = shown
     return request._campaign_in_view
+
+
+def _campaign_in_view(request):
+    user = request.user
+    shown = (
+        CampaignPage.objects.visible_to(user)
+        .shown_on(timezone.localdate())
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    )
+    index = (
+        visible_pages(CampaignIndexPage.objects.all(), user)
+        .annotate(**{f"shown_{name}": Subquery(shown.values(name)[:1]) for name in SHOWN_FIELDS})
+        .first()
+    )
+    if index is None:
+        return None, None
+    index_url = index.get_url(request)
+    campaign = None
+    if index.shown_slug:
+        campaign = ShownCampaign(
+            index.shown_title,
+            index.shown_theme,
+            index.shown_starts_on,
+            index.shown_ends_on,
+            iri_to_uri(f"{index_url}{index.shown_slug}/"),
+        )
+    return index_url, campaign
 
 
 def current_marker(path, index_url, campaign):
@@ -70,18 +93,22 @@ def current_marker(path, index_url, campaign):
 
 
 def campaign_shown(request):
-    """The index, the campaign year that runs or is announced (or None), and whether it runs."""
-    index, campaign = campaign_in_view(request)
-    return {"request": request, "index": index, "campaign": campaign, "running": bool(campaign and campaign.running)}
+    """The index's address, the campaign year that runs or is announced (or None), and whether it runs."""
+    index_url, campaign = campaign_in_view(request)
+    return {
+        "request": request,
+        "index_url": index_url,
+        "campaign": campaign,
+        "running": bool(campaign and campaign.running),
+    }
 
 
 @register.inclusion_tag("components/events/nav_link.html", takes_context=True)
 def campaign_nav_link(context):
     """The header's link to the campaign month, naming this year's campaign while it runs or is announced."""
     shown = campaign_shown(context["request"])
-    request, index, campaign = shown["request"], shown["index"], shown["campaign"]
     # "page" on the page the link leads to, "true" anywhere else in the campaign month.
-    return {**shown, "current": current_marker(request.path, index.get_url(request) if index else None, campaign)}
+    return {**shown, "current": current_marker(shown["request"].path, shown["index_url"], shown["campaign"])}
 
 
 @register.inclusion_tag("components/events/campaign_teaser.html", takes_context=True)
@@ -99,8 +126,8 @@ def upcoming_events(context, limit=UPCOMING_SHOWN):
     )
     for event in events:
         event.places_left = places_left(event)
-    index, _campaign = campaign_in_view(request)
-    return {"request": request, "events": events, "index": index}
+    index_url, _campaign = campaign_in_view(request)
+    return {"request": request, "events": events, "index_url": index_url}
 
 
 @register.inclusion_tag("components/events/registration.html", takes_context=True)

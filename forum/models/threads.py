@@ -159,7 +159,10 @@ class Thread(index.Indexed, ClusterableModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("forum:thread", args=[self.pk])
+        # Kept on the instance: a page of posts asks it once per post (each post's link is made from it).
+        if "_address" not in self.__dict__:
+            self.__dict__["_address"] = reverse("forum:thread", args=[self.pk])
+        return self.__dict__["_address"]
 
     @classmethod
     def get_indexed_objects(cls):

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -73,6 +74,29 @@ def visible_thread(request, pk):
     return thread
 
 
+class PostAddresses:
+    """The addresses of each post's actions, from one `reverse` per action and page rather than one per post.
+
+    Each address is the action's with a stand-in primary key put in once, and the post's own key put in its place.
+    """
+
+    STAND_IN = 987654321987
+    ACTIONS = {
+        "helpful": "forum:helpful",
+        "accept_answer": "forum:accept_answer",
+        "edit": "forum:edit_post",
+        "report": "forum:report_post",
+        "moderate": "forum_admin:post",
+    }
+
+    def __init__(self):
+        self.patterns = {name: reverse(route, kwargs={"pk": self.STAND_IN}) for name, route in self.ACTIONS.items()}
+
+    def of(self, post):
+        key = str(post.pk)
+        return {name: pattern.replace(str(self.STAND_IN), key) for name, pattern in self.patterns.items()}
+
+
 @require_safe
 def thread(request, pk):
     """One thread, a page of posts at a time, marking what is new since the last visit."""
@@ -87,10 +111,12 @@ def thread(request, pk):
     )
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     page_posts = list(page.object_list)
+    addresses = PostAddresses()
     for post in page_posts:
         post.thread = thread  # links are built from the thread: no query per post
-    if page_posts:
-        services.mark_read(thread, request.user, page_posts[-1].number)
+        post.addresses = addresses.of(post)
+    if page_posts and page_posts[-1].number > last_read:
+        services.mark_read(thread, request.user, page_posts[-1].number)  # a write only when there is news
     moderator = is_moderator(request.user)
     context = {
         "thread": thread,
@@ -103,6 +129,7 @@ def thread(request, pk):
         "may_post": permissions.may_post_in(request.user, thread),
         "may_accept_answer": permissions.may_accept_answer(request.user, thread),
         "is_moderator": moderator,
+        "quote_url": reverse("forum:reply", kwargs={"pk": thread.pk}),
         "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
         "reply_form": ReplyForm(),
         "draft_key": draft_key(request, "svar", thread.pk),

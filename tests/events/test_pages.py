@@ -9,6 +9,8 @@ from icalendar import Calendar
 
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +20,7 @@ from accounts import roles
 from accounts.models import Municipality, Sector
 from events import services
 from events.models import CampaignIndexPage
-from knowledge.models import MethodIndexPage
+from knowledge.models import HomePage, MethodIndexPage
 from tests.conftest import queries_for
 from tests.factories import CampaignPageFactory, EventPageFactory, UserFactory
 
@@ -184,6 +186,44 @@ def test_the_header_forgets_a_campaign_that_is_over(member_client):
     this_years_campaign(40)
     nav = nav_link(member_client)
     assert ">Kampanjmånaden</a>" in nav and 'href="/kampanjmanaden/"' in nav
+
+
+def test_the_headers_campaign_link_is_kept_in_the_cache_and_follows_every_change_at_once(member_client, member):
+    campaign = this_years_campaign(10)
+    assert f">{campaign.title}</a>" in nav_link(member_client)
+
+    # An edit: the new title, at once.
+    campaign.title = "En månad fri från våld – nytt namn"
+    campaign.save_revision().publish()
+    assert ">En månad fri från våld – nytt namn</a>" in nav_link(member_client)
+
+    # A move: the campaign under another parent leaves the header (it is no longer a year of the campaign month).
+    campaign.move(HomePage.objects.get(), pos="last-child")
+    nav = nav_link(member_client)
+    assert "nytt namn" not in nav and ">Kampanjmånaden</a>" in nav
+    campaign = Page.objects.get(pk=campaign.pk).specific
+    campaign.move(CampaignIndexPage.objects.get(), pos="last-child")
+    assert "nytt namn" in nav_link(member_client)
+
+    # A permission change: a view restriction on the campaign month hides the link from those it leaves out.
+    restrict_to_editors(CampaignIndexPage.objects.get())
+    nav = nav_link(member_client)
+    assert "nytt namn" not in nav and "Kampanjmånaden" not in nav
+    member.groups.add(Group.objects.get(name=roles.EDITOR))  # and someone let in sees it on their next page
+    assert "nytt namn" in nav_link(member_client)
+
+    # Unpublished ("hidden"): gone at once.
+    PageViewRestriction.objects.all().delete()
+    Page.objects.get(pk=campaign.pk).unpublish()
+    assert "nytt namn" not in nav_link(member_client)
+
+
+def test_the_headers_campaign_link_costs_no_query_once_kept(member_client):
+    this_years_campaign(10)
+    member_client.get("/forum/")
+    with CaptureQueriesContext(connection) as captured:
+        member_client.get("/forum/")
+    assert not [query for query in captured if "events_campaignpage" in query["sql"]]
 
 
 def test_the_start_page_lists_the_next_visible_events_with_date_type_host_and_places(member_client):
