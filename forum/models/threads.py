@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +14,7 @@ from taggit.models import TaggedItemBase
 from wagtail.search import index
 
 from accounts.roles import is_moderator
+from common.addresses import address_of
 
 from .categories import visible_category_filter
 from .following import ForumMember, Subscription, ThreadRead
@@ -159,10 +159,7 @@ class Thread(index.Indexed, ClusterableModel):
         return self.title
 
     def get_absolute_url(self):
-        # Kept on the instance: a page of posts asks it once per post (each post's link is made from it).
-        if "_address" not in self.__dict__:
-            self.__dict__["_address"] = reverse("forum:thread", args=[self.pk])
-        return self.__dict__["_address"]
+        return address_of("forum:thread", self.pk)  # asked once per post and per row of a list
 
     @classmethod
     def get_indexed_objects(cls):

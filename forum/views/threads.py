@@ -6,13 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wagtail.models import Page
 
 from accounts.roles import is_moderator
+from common.addresses import address_of
 from common.params import positive_int, safe_next
 from knowledge.models import discussable_pages
 from knowledge.visibility import visible_pages
@@ -74,27 +74,14 @@ def visible_thread(request, pk):
     return thread
 
 
-class PostAddresses:
-    """The addresses of each post's actions, from one `reverse` per action and page rather than one per post.
-
-    Each address is the action's with a stand-in primary key put in once, and the post's own key put in its place.
-    """
-
-    STAND_IN = 987654321987
-    ACTIONS = {
-        "helpful": "forum:helpful",
-        "accept_answer": "forum:accept_answer",
-        "edit": "forum:edit_post",
-        "report": "forum:report_post",
-        "moderate": "forum_admin:post",
-    }
-
-    def __init__(self):
-        self.patterns = {name: reverse(route, kwargs={"pk": self.STAND_IN}) for name, route in self.ACTIONS.items()}
-
-    def of(self, post):
-        key = str(post.pk)
-        return {name: pattern.replace(str(self.STAND_IN), key) for name, pattern in self.patterns.items()}
+# The actions under each post, by the name the post template uses.
+POST_ACTIONS = {
+    "helpful": "forum:helpful",
+    "accept_answer": "forum:accept_answer",
+    "edit": "forum:edit_post",
+    "report": "forum:report_post",
+    "moderate": "forum_admin:post",
+}
 
 
 @require_safe
@@ -111,10 +98,9 @@ def thread(request, pk):
     )
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     page_posts = list(page.object_list)
-    addresses = PostAddresses()
     for post in page_posts:
         post.thread = thread  # links are built from the thread: no query per post
-        post.addresses = addresses.of(post)
+        post.addresses = {name: address_of(route, post.pk) for name, route in POST_ACTIONS.items()}
     if page_posts and page_posts[-1].number > last_read:
         services.mark_read(thread, request.user, page_posts[-1].number)  # a write only when there is news
     moderator = is_moderator(request.user)
@@ -129,7 +115,7 @@ def thread(request, pk):
         "may_post": permissions.may_post_in(request.user, thread),
         "may_accept_answer": permissions.may_accept_answer(request.user, thread),
         "is_moderator": moderator,
-        "quote_url": reverse("forum:reply", kwargs={"pk": thread.pk}),
+        "quote_url": address_of("forum:reply", thread.pk),
         "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
         "reply_form": ReplyForm(),
         "draft_key": draft_key(request, "svar", thread.pk),

@@ -1,29 +1,14 @@
 """Names that link to profiles, and "Vem kan mer om detta?" for tag, method and thread pages."""
 
-from functools import lru_cache
-
 from django import template
-from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 
 from taggit.models import Tag
 
+from common.addresses import address_of
 from people.directory import colleagues_who_know
 
 register = template.Library()
-
-
-STAND_IN = 987654321987
-
-
-@lru_cache(maxsize=8)
-def _profile_address_pattern(script_prefix):
-    """A profile's address with a stand-in key: names are drawn many times a page, `reverse` once a process."""
-    return reverse("people:profile", args=[STAND_IN])
-
-
-def profile_address(person):
-    return _profile_address_pattern(get_script_prefix()).replace(str(STAND_IN), str(person.pk))
 
 
 @register.simple_tag
@@ -33,7 +18,7 @@ def person_link(person):
         return ""
     if not person.is_active:
         return format_html("{}", person)
-    return format_html('<a href="{}">{}</a>', profile_address(person), person)
+    return format_html('<a href="{}">{}</a>', address_of("people:profile", person.pk), person)
 
 
 @register.inclusion_tag("components/people/who_knows.html", takes_context=True)
