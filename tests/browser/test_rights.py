@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import User
+from knowledge.models import AccessibilityStatementPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -64,6 +65,19 @@ def test_the_accessibility_statement_is_found_from_the_footer(page, member, log_
     page.wait_for_url("**/tillganglighetsredogorelse/")
     expect(page.get_by_role("heading", level=1, name="Tillgänglighet för Kunskapsforum")).to_be_visible()
     expect(page.get_by_role("heading", level=2, name="Tillsyn")).to_be_visible()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_login_page_gives_the_address_for_accessibility_reports(page, assert_accessible):
+    statement = AccessibilityStatementPage.objects.get()
+    statement.contact_email = "tillganglighet@sollentuna.se"
+    statement.save_revision().publish()
+    page.goto("/logga-in/")
+    link = page.get_by_role("contentinfo").get_by_role("link", name="tillganglighet@sollentuna.se")
+    expect(link).to_have_attribute("href", "mailto:tillganglighet@sollentuna.se")
     assert_accessible(page)
     page.set_viewport_size({"width": 320, "height": 640})
     page.reload()
