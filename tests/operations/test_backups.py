@@ -12,6 +12,7 @@ from axes.models import AccessLog
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management import CommandError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -95,12 +96,17 @@ def test_a_database_with_content_is_replaced_only_when_asked_and_then_wholly(cli
 
 
 @ROUND_TRIP
-def test_a_restore_removes_what_outlived_its_retention_while_the_backup_waited(member, backups):
+def test_a_restore_removes_what_outlived_its_retention_while_the_backup_waited(member, backups, media_root):
     old = AccessLog.objects.create(username=member.email, ip_address="10.0.0.1", user_agent="Firefox")
     AccessLog.objects.filter(pk=old.pk).update(attempt_time=timezone.now() - timedelta(days=400))
     young = AccessLog.objects.create(username=member.email, ip_address="10.0.0.1", user_agent="Firefox")
     backup = back_up(backups)
     empty_the_database()
+    (media_root / "kvarglomd.pdf").write_bytes(PDF)
+    with pytest.raises(CommandError, match="Mediemappen .* är inte tom: den har 1 fil. "):
+        restore(backup)
+    assert connection.introspection.table_names() == []
+    (media_root / "kvarglomd.pdf").unlink()
 
     output = restore(backup)
 
