@@ -54,6 +54,7 @@ def write(folder, *, created_at, database, media, migrations, files, seconds):
         "versions": versions(),
         "files": {name: {"size": (folder / name).stat().st_size, "sha256": checksum(folder / name)} for name in files},
     }
+    (folder / FILE_NAME).touch(mode=0o600)
     (folder / FILE_NAME).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 

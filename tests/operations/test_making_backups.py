@@ -42,6 +42,7 @@ def test_a_backup_is_one_private_folder_whose_manifest_names_its_time_kind_migra
     for name, expected in written["files"].items():
         assert manifest.checksum(backup / name) == expected["sha256"]
         assert stat.S_IMODE((backup / name).stat().st_mode) == 0o600
+    assert stat.S_IMODE((backup / "manifest.json").stat().st_mode) == 0o600
     assert stat.S_IMODE(backup.stat().st_mode) == 0o700
     with tarfile.open(backup / "media.tar") as archive:
         assert archive.getnames() == ["documents/rutin.pdf"]

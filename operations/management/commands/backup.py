@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -43,6 +44,11 @@ class Command(BaseCommand):
                     "Backup made: %(path)s (%(size)s, %(count)d media files, %(seconds)s s).",
                     media,
                 )
-                % {"path": folder, "size": filesizeformat(size), "count": media, "seconds": manifest["seconds"]}
+                % {
+                    "path": folder,
+                    "size": filesizeformat(size),
+                    "count": media,
+                    "seconds": number_format(manifest["seconds"], 2),
+                }
             )
         )
