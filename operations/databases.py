@@ -10,7 +10,7 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess  # nosec B404 - the PostgreSQL tools, run with argument lists and no shell
+import subprocess  # the PostgreSQL tools, run with argument lists and no shell  # nosec B404
 import tempfile
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
