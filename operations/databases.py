@@ -87,24 +87,38 @@ class SqliteDatabase:
     def dump(self, target):
         if not self.path.is_file():
             raise BackupError(_("The database file %(path)s does not exist.") % {"path": self.path})
-        with closing(sqlite3.connect(self.path, timeout=20)) as source, closing(sqlite3.connect(target)) as copy:
-            # One step: a consistent copy under one read lock, which in WAL mode holds up no writer.
-            source.backup(copy)
-            # A file that stands alone, with no -wal beside it.
-            copy.execute("PRAGMA journal_mode=DELETE")
-            if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise BackupError(_("The copy of the database failed SQLite's check."))
+        try:
+            with closing(sqlite3.connect(self.path, timeout=20)) as source, closing(sqlite3.connect(target)) as copy:
+                # One step: a consistent copy under one read lock, which in WAL mode holds up no writer.
+                source.backup(copy)
+                # A file that stands alone, with no -wal beside it.
+                copy.execute("PRAGMA journal_mode=DELETE")
+                if (problem := copy.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
+                    raise sqlite3.DatabaseError(problem)
+        except sqlite3.Error as error:
+            raise BackupError(_("SQLite could not copy the database: %(error)s") % {"error": error}) from None
 
     def restore(self, dump, *, replace):
-        """Copy the backup's file into the site's database file (`replace` is checked by the caller)."""
+        """Copy the backup's file into the site's database file (`replace` is checked by the caller).
+
+        The file is checked first: a file whose checksum holds may still have been broken before it was summed,
+        and SQLite would copy a broken page as it is.
+        """
         self.connection.close()
         if not self.path.parent.is_dir():
             raise BackupError(
                 _("The folder of the database file, %(path)s, does not exist.") % {"path": self.path.parent}
             )
-        source = sqlite3.connect(f"{dump.resolve().as_uri()}?mode=ro", uri=True)
-        with closing(source), closing(sqlite3.connect(self.path, timeout=20)) as target:
-            source.backup(target)
+        try:
+            with closing(sqlite3.connect(f"{dump.resolve().as_uri()}?mode=ro", uri=True)) as source:
+                if (problem := source.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
+                    raise sqlite3.DatabaseError(problem)
+                with closing(sqlite3.connect(self.path, timeout=20)) as target:
+                    source.backup(target)
+        except sqlite3.Error as error:
+            raise BackupError(
+                _("SQLite cannot read the backup's database file; nothing was restored: %(error)s") % {"error": error}
+            ) from None
 
 
 class PostgresqlDatabase:

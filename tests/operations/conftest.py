@@ -2,6 +2,14 @@ import pytest
 
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def in_swedish():
+    """The commands speak the site's language, Swedish, as they do under manage.py; whatever ran before."""
+    with translation.override("sv"):
+        yield
 
 
 @pytest.fixture

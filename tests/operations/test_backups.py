@@ -21,9 +21,10 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from forum.models import Post, Thread
+from operations import manifest
 from search.models import SearchDocument
 from tests.factories import add_replies, start_thread
-from tests.operations.helpers import back_up, empty_the_database, restore
+from tests.operations.helpers import back_up, empty_the_database, restore, rewrite_manifest
 
 pytestmark = pytest.mark.usefixtures("media_root", "tables_kept")
 
@@ -113,3 +114,26 @@ def test_a_restore_removes_what_outlived_its_retention_while_the_backup_waited(m
     assert list(AccessLog.objects.values_list("pk", flat=True)) == [young.pk]
     assert "sign_in_log 1" in output
     assert "Konton som avslutats och personuppgifter som maskerats efter den tidpunkten" in output
+
+
+@ROUND_TRIP
+def test_a_database_file_broken_before_it_was_summed_is_refused_by_the_database_and_nothing_changes(member, backups):
+    start_thread(member, title="Tråden som ska finnas kvar")
+    backup = back_up(backups)
+    dump = next(path for path in backup.iterdir() if path.name.startswith("database."))
+    broken = bytearray(dump.read_bytes())
+    middle = len(broken) // 2 // 4096 * 4096
+    broken[middle : middle + 8192] = bytes(8192)
+    dump.write_bytes(bytes(broken))
+    rewrite_manifest(backup, lambda manifest: manifest["files"][dump.name].update(checksum_of(dump)))
+    tables = connection.introspection.table_names()
+
+    with pytest.raises(CommandError, match="ingenting återställdes"):
+        restore(backup, "--replace")
+
+    assert connection.introspection.table_names() == tables
+    assert Thread.objects.filter(title="Tråden som ska finnas kvar").exists()
+
+
+def checksum_of(path):
+    return {"size": path.stat().st_size, "sha256": manifest.checksum(path)}
