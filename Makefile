@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench search-eval bench-search
+.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench search-eval bench-search backup restore
 
 help: ## List the make targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -104,3 +104,11 @@ worker: $(VENV)/.runtime-installed ## Run the background worker beside `make ser
 	SECRET_KEY="$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-the-internet}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	$(MANAGE) db_worker
+
+# Backups (docs/operations-backup.md) use the site's own settings: DATABASE_URL, MEDIA_ROOT, BACKUP_ROOT.
+BACKUP ?=
+backup: $(VENV)/.runtime-installed ## Back up the database and media files into a new folder under BACKUP_ROOT (default backups/); safe while the site runs
+	$(MANAGE) backup
+
+restore: $(VENV)/.runtime-installed ## Restore BACKUP=<folder> into an empty database and media folder (REPLACE=1 replaces what they hold)
+	$(MANAGE) restore "$(BACKUP)" $(if $(REPLACE),--replace)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "people",
     "intranet",
     "importing",
+    "operations",
     "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -263,6 +264,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Backups (`manage.py backup`, docs/operations-backup.md): the folder each backup is a new folder in, and where
+# pg_dump, pg_restore and psql of the server's version are when they are not in /usr/lib/postgresql/<version>/bin.
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", str(BASE_DIR / "backups")))
+POSTGRESQL_BIN_DIR = os.environ.get("POSTGRESQL_BIN_DIR", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -12,6 +12,9 @@ MAY_IMPORT = {
     "privacy": {"common"},
     "accounts": {"common", "privacy"},
     "knowledge": BASE,
+    # Backup and restore: beside knowledge, importing only accounts (the retention pruned after a restore); no app
+    # imports it.
+    "operations": BASE,
     "forum": BASE | {"knowledge"},
     "events": BASE | {"knowledge"},
     "search": BASE | {"knowledge", "forum", "events"},
