@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import EmailFrequency, NotificationChoice, NotificationGroup, notification_choice
+from common.database import DATABASE_GONE
 
 from . import mail
 from .models import Registration, RegistrationStatus
@@ -32,6 +33,8 @@ def _send_once(registration_id, template, mark_field):
                 registration = Registration.objects.select_related("event", "person").get(pk=registration_id)
                 mail.send_about(registration, template)
             return bool(marked)
+    except DATABASE_GONE:
+        raise  # the whole task runs again once the database is back; what was sent is marked
     except Exception:
         logger.exception("Could not mail registration %s (%s)", registration_id, template)
         return False

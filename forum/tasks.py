@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import EmailFrequency, NotificationChoice
+from common.database import DATABASE_GONE
 
 from . import mail
 from .models import ForumMember, Notification
@@ -47,6 +48,8 @@ def send_notification_emails(notification_ids):
             with transaction.atomic():
                 Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
                 mail.send_notification_email(notification)
+        except DATABASE_GONE:
+            raise  # the whole task runs again once the database is back; what was sent is marked
         except Exception:
             logger.exception("Could not mail forum notification %s", notification.pk)
             continue
@@ -74,6 +77,8 @@ def send_digests(frequency):
                 if keeps_digest_time(notifications[0].recipient, frequency):
                     ForumMember.objects.update_or_create(user_id=recipient_id, defaults={"last_digest_at": now})
                 mail.send_digest_email(notifications[0].recipient, notifications, frequency=frequency)
+        except DATABASE_GONE:
+            raise  # the whole task runs again once the database is back; what was sent is marked
         except Exception:
             # One bad address must not keep the digest from everyone else; the next run tries again.
             logger.exception("Could not send the %s forum digest to user %s", frequency, recipient_id)

@@ -6,9 +6,10 @@ import pytest
 from icalendar import Calendar
 
 from django.core import mail
+from django.db import OperationalError
 from django.utils import timezone
 
-from events import services
+from events import services, tasks
 from events.models import Registration, RegistrationStatus
 from events.services import RegistrationRefused
 from tests.factories import EventPageFactory, UserFactory
@@ -55,6 +56,20 @@ def test_the_confirmation_carries_the_event_as_a_calendar_file(db, django_captur
     assert mimetype.startswith("text/calendar") and name.endswith(".ics")
     assert str(entry["SUMMARY"]) == "Workshop om skyddsbedömning"
     assert entry.decoded("DTSTART") == event.starts_at and str(entry.decoded("DTSTART").tzinfo) == "Europe/Stockholm"
+
+
+def test_a_database_that_goes_away_while_confirming_fails_the_task_so_that_the_worker_runs_it_again(db, monkeypatch):
+    registration = services.register(EventPageFactory(), UserFactory())
+
+    def database_restarting(message):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", database_restarting)
+    with pytest.raises(OperationalError):
+        tasks.send_registration_email.call(registration.pk)
+    registration.refresh_from_db()
+    assert registration.confirmation_sent_at is None
+    assert mail.outbox == []
 
 
 @pytest.mark.parametrize(

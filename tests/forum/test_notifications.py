@@ -2,7 +2,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import translation
 
 from accounts import roles
@@ -192,6 +192,23 @@ def test_a_failing_mail_server_leaves_the_notification_unmailed(member, colleagu
 
     monkeypatch.setattr("forum.mail.send_mail", broken)
     assert send_notification_emails.call([notification.pk]) == 0
+    notification.refresh_from_db()
+    assert notification.emailed_at is None
+
+
+def test_a_database_that_goes_away_while_mailing_fails_the_task_so_that_the_worker_runs_it_again(
+    member, colleague, monkeypatch
+):
+    thread = start_thread(member)
+    services.reply(thread, author=colleague, body="Svar")
+    notification = Notification.objects.get()
+
+    def database_restarting(*args, **kwargs):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr("forum.mail.send_mail", database_restarting)
+    with pytest.raises(OperationalError):
+        send_notification_emails.call([notification.pk])
     notification.refresh_from_db()
     assert notification.emailed_at is None
 
