@@ -71,8 +71,8 @@ class Clock:
 def preflight(args, postgresql, ports):
     if not postgresql.is_ready():
         raise SoakError(f"PostgreSQL does not answer at {args.postgres_url}.")
-    if not args.no_restart and not postgresql.can_restart():
-        raise SoakError("The soak restarts PostgreSQL with Debian's pg_ctlcluster, which this machine lacks.")
+    if not args.no_restart and postgresql.cannot_restart():
+        raise SoakError(postgresql.cannot_restart())
     try:
         redis.Redis.from_url(args.redis_url, socket_timeout=5).ping()
     except redis.RedisError as error:

@@ -202,8 +202,16 @@ class PostgreSQL:
         self.pg_isready = shutil.which("pg_isready") or "/usr/bin/pg_isready"
         self.pg_ctlcluster = shutil.which("pg_ctlcluster")
 
-    def can_restart(self):
-        return self.version is not None and self.pg_ctlcluster is not None
+    def cannot_restart(self):
+        """Why this process cannot restart the cluster, or an empty text when it can."""
+        if self.version is None or self.pg_ctlcluster is None:
+            return "The soak restarts PostgreSQL with Debian's pg_ctlcluster, which this machine lacks."
+        config = Path("/etc/postgresql") / self.version / self.cluster_name / "postgresql.conf"
+        if not config.exists():
+            return f"There is no cluster {self.version}/{self.cluster_name} (pg_lsclusters lists them)."
+        if os.geteuid() not in {0, config.stat().st_uid}:
+            return "Restarting PostgreSQL takes root or the cluster's owner: run `sudo make soak`."
+        return ""
 
     def is_ready(self):
         completed = subprocess.run(  # noqa: S603 - Debian's PostgreSQL client
