@@ -26,6 +26,7 @@ from .watch import HealthWatcher, PostgresWatcher, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 RESTART_LIMIT = 120  # seconds for PostgreSQL to stop and start again
+QUEUE_WAIT = 60  # seconds for the worker to empty the queue after the load
 
 
 def arguments(argv):
@@ -205,6 +206,9 @@ def soak(args, stack, postgresql, ports, work):
         str(stack.mail_dir),
         "--out",
         str(work / "check.json"),
+        # A worker that is gone empties no queue: then there is nothing to wait for.
+        "--wait",
+        str(QUEUE_WAIT if worker_alive else 0),
         settings=DEVELOPMENT,
     )
     run["check"] = json.loads((work / "check.json").read_text(encoding="utf-8"))
