@@ -62,8 +62,13 @@ class Clock:
     def __init__(self):
         self.origin = time.monotonic()
 
-    def restart(self):
-        self.origin = time.monotonic()
+    def restart(self, records):
+        """Make now 0, and move what was recorded so far to the new zero (it then lies before it)."""
+        now = time.monotonic()
+        for request in records.requests:
+            request.started -= now - self.origin
+            request.ended -= now - self.origin
+        self.origin = now
 
     def __call__(self):
         return time.monotonic() - self.origin
@@ -166,7 +171,7 @@ def soak(args, stack, postgresql, ports, work):
 
     health = [HealthWatcher(clock, port) for port in ports]
     database = PostgresWatcher(clock, postgresql)
-    clock.restart()
+    clock.restart(records)
     for watcher in [*health, database]:
         watcher.start()
     print(

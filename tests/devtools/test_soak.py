@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
-from devtools.soak import check, verdict
-from devtools.soak.people import Person, Records, dropped, token
+from devtools.soak import check, run, verdict
+from devtools.soak.people import Person, Records, Request, dropped, token
 from events import services as events
 from forum import mail, services
 from forum.models import Category, Notification
@@ -320,3 +320,16 @@ def test_the_soaks_people_may_sign_in_and_are_sent_only_where_every_one_of_them_
     assert [item["pk"] for item in described["events"]] == [event.pk]  # the other one closed its registration
     with pytest.raises(CommandError):
         call_command("soak_world", people=3, out=out, stdout=StringIO())
+
+
+def test_what_was_recorded_before_the_load_lies_before_its_zero(monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(run.time, "monotonic", lambda: now[0])
+    clock = run.Clock()
+    records = Records(clock)
+    now[0] = 1004.0
+    records.requests.append(Request(1, "login", "POST", 8161, started=clock() - 1, ended=clock()))
+    now[0] = 1010.0
+    clock.restart(records)
+    assert clock() == 0
+    assert (records.requests[0].started, records.requests[0].ended) == (-7.0, -6.0)
