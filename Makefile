@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench search-eval bench-search backup restore
+.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench search-eval bench-search backup restore soak
 
 help: ## List the make targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -96,8 +96,15 @@ bench-search: $(VENV)/.runtime-installed ## Search latency p50/p95 on the seed_s
 	  || DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) seed_scale
 	DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) bench_search
 
+# Where the soak may create (and then drop) its database, and the Redis database it may empty: its own number.
+SOAK_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432
+SOAK_REDIS_URL ?= redis://127.0.0.1:6379/12
+SOAK_ARGS ?=
+soak: $(VENV)/.runtime-installed ## 50 people for 60 s on two gunicorn instances while a worker dies and PostgreSQL restarts (restarts this machine's PostgreSQL)
+	SOAK_POSTGRES_URL=$(SOAK_POSTGRES_URL) SOAK_REDIS_URL=$(SOAK_REDIS_URL) $(BIN)/python -m devtools.soak $(SOAK_ARGS)
+
 clean: ## Remove the virtual environment, collected static files and caches
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-media
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-media .soak
 
 worker: $(VENV)/.runtime-installed ## Run the background worker beside `make serve`: sends the e-mail production queues
 	DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-intranet.settings.production}" \

@@ -12,6 +12,11 @@ ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
 
 
 def send_about(registration, template, *, attach_calendar=True):
+    message_about(registration, template, attach_calendar=attach_calendar).send()
+
+
+def message_about(registration, template, *, attach_calendar=True):
+    """The e-mail written and ready to go (events/tasks.py marks it as sent before it goes)."""
     event = registration.event
     with translation.override(registration.person.preferred_language):
         context = {"registration": registration, "event": event, "url": absolute_url(event.get_url())}
@@ -21,4 +26,4 @@ def send_about(registration, template, *, attach_calendar=True):
     if attach_calendar:
         tentative = registration.status == RegistrationStatus.WAITING
         message.attach(f"{event.slug}.ics", calendar_of([event], name=event.title, tentative=tentative), ICS_TYPE)
-    message.send()
+    return message

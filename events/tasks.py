@@ -1,6 +1,7 @@
 """Background work of the campaign month (django-tasks): confirmations, places given, reminders the day before.
 
-Each e-mail is marked as sent in the same transaction that sends it, so that a retry never sends it twice.
+Each e-mail is marked as sent (and the mark committed) before it goes, and unmarked if it cannot go, so that a
+retry never sends it twice, not even after the database went away midway.
 """
 
 import logging
@@ -8,7 +9,6 @@ from datetime import timedelta
 
 from django_tasks import task
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import EmailFrequency, NotificationChoice, NotificationGroup, notification_choice
@@ -23,18 +23,28 @@ logger = logging.getLogger(__name__)
 
 
 def _send_once(registration_id, template, mark_field):
+    """Send one e-mail about a registration unless it was sent; returns whether this call sent it.
+
+    A database that goes away raises before anything was sent, and the worker runs the task again.
+    """
+    unsent = Registration.objects.filter(pk=registration_id, **{f"{mark_field}__isnull": True})
+    registration = unsent.select_related("event", "person").first()
+    if registration is None:
+        return False
     try:
-        with transaction.atomic():
-            marked = Registration.objects.filter(pk=registration_id, **{f"{mark_field}__isnull": True}).update(
-                **{mark_field: timezone.now()}
-            )
-            if marked:
-                registration = Registration.objects.select_related("event", "person").get(pk=registration_id)
-                mail.send_about(registration, template)
-            return bool(marked)
+        message = mail.message_about(registration, template)
+    except Exception:
+        logger.exception("Could not write the e-mail about registration %s (%s)", registration_id, template)
+        return False
+    if not unsent.update(**{mark_field: timezone.now()}):
+        return False  # another run of the task sent it meanwhile
+    try:
+        message.send()
     except Exception:
         logger.exception("Could not mail registration %s (%s)", registration_id, template)
+        Registration.objects.filter(pk=registration_id).update(**{mark_field: None})
         return False
+    return True
 
 
 @task()

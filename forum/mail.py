@@ -3,6 +3,8 @@
 In the language the person chose (`User.preferred_language`), Swedish until they choose.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -24,15 +26,31 @@ def open_url(notification):
     return absolute_url(reverse("forum:open_notification", args=[notification.pk]))
 
 
-def _send(template, context, recipient):
+@dataclass(frozen=True)
+class Email:
+    """An e-mail written and ready to go: the task writes it, marks it as sent, and only then sends it."""
+
+    subject: str
+    body: str
+    to: str
+
+    def send(self):
+        send_mail(self.subject, self.body, None, [self.to])
+
+
+def _write(template, context, recipient):
     with translation.override(recipient.preferred_language):
         context = {**context, "profile_url": absolute_url(reverse("accounts:profile"))}
         subject = " ".join(render_to_string(f"forum/email/{template}_subject.txt", context).split())
         body = render_to_string(f"forum/email/{template}.txt", context)
-    send_mail(subject, body, None, [recipient.email])
+    return Email(subject, body, recipient.email)
 
 
 def send_notification_email(notification):
+    notification_email(notification).send()
+
+
+def notification_email(notification):
     with translation.override(notification.recipient.preferred_language):
         context = {
             "notification": notification,
@@ -41,7 +59,7 @@ def send_notification_email(notification):
             "by_moderator": notification.kind in MODERATION_WORDS,
             "url": open_url(notification),
         }
-    _send("notification", context, notification.recipient)
+    return _write("notification", context, notification.recipient)
 
 
 def send_digest_email(recipient, notifications, *, frequency):
@@ -61,4 +79,4 @@ def send_digest_email(recipient, notifications, *, frequency):
         "weekly": frequency == "weekly",
         "centre_url": absolute_url(reverse("forum:notifications")),
     }
-    _send("digest", context, recipient)
+    return _write("digest", context, recipient).send()

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import EmailFrequency, NotificationChoice
+from common.database import DATABASE_GONE
 
 from . import mail
 from .models import ForumMember, Notification
@@ -43,15 +44,30 @@ def send_notification_emails(notification_ids):
         if choice != NotificationChoice.IMMEDIATELY:
             continue  # the person changed their mind since, or the kind is not theirs to mail at once
         try:
-            # Marked in the same transaction: if sending fails, the mark is undone.
-            with transaction.atomic():
-                Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-                mail.send_notification_email(notification)
+            email = mail.notification_email(notification)
+        except Exception:
+            logger.exception("Could not write the e-mail about forum notification %s", notification.pk)
+            continue
+        # Marked (and committed) before it goes, unmarked if it cannot go. A database that goes away raises here,
+        # before anything was sent, and the worker runs the task again; marked and sent in one transaction, an
+        # e-mail whose commit failed would go twice.
+        if not mark_emailed(notification.pk):
+            continue  # another run of the task sent it meanwhile
+        try:
+            email.send()
         except Exception:
             logger.exception("Could not mail forum notification %s", notification.pk)
+            Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
             continue
         sent += 1
     return sent
+
+
+def mark_emailed(notification_id):
+    """Mark the notification as mailed unless it already was; returns whether this call marked it."""
+    return bool(
+        Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(emailed_at=timezone.now())
+    )
 
 
 def keeps_digest_time(recipient, frequency):
@@ -74,6 +90,9 @@ def send_digests(frequency):
                 if keeps_digest_time(notifications[0].recipient, frequency):
                     ForumMember.objects.update_or_create(user_id=recipient_id, defaults={"last_digest_at": now})
                 mail.send_digest_email(notifications[0].recipient, notifications, frequency=frequency)
+        except DATABASE_GONE:
+            # The whole task runs again once the database is back; a digest whose commit failed goes twice.
+            raise
         except Exception:
             # One bad address must not keep the digest from everyone else; the next run tries again.
             logger.exception("Could not send the %s forum digest to user %s", frequency, recipient_id)

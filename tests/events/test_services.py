@@ -6,9 +6,12 @@ import pytest
 from icalendar import Calendar
 
 from django.core import mail
+from django.core.mail import EmailMessage
+from django.db import OperationalError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from events import services
+from events import services, tasks
 from events.models import Registration, RegistrationStatus
 from events.services import RegistrationRefused
 from tests.factories import EventPageFactory, UserFactory
@@ -55,6 +58,47 @@ def test_the_confirmation_carries_the_event_as_a_calendar_file(db, django_captur
     assert mimetype.startswith("text/calendar") and name.endswith(".ics")
     assert str(entry["SUMMARY"]) == "Workshop om skyddsbedömning"
     assert entry.decoded("DTSTART") == event.starts_at and str(entry.decoded("DTSTART").tzinfo) == "Europe/Stockholm"
+
+
+def test_a_database_that_goes_away_while_confirming_fails_the_task_before_anything_is_sent(db, monkeypatch):
+    registration = services.register(EventPageFactory(), UserFactory())
+
+    def database_restarting(queryset, **changes):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(QuerySet, "update", database_restarting)
+    with pytest.raises(OperationalError):
+        tasks.send_registration_email.call(registration.pk)
+    assert mail.outbox == []  # the worker runs the task again once the database is back (db_worker)
+
+
+def test_a_confirmation_goes_out_only_after_its_mark_is_committed_and_once(db, monkeypatch):
+    """Sent inside the transaction that marks it, a confirmation whose commit failed would be sent again."""
+    registration = services.register(EventPageFactory(), UserFactory())
+    connection = transaction.get_connection()
+    depth = len(connection.savepoint_ids)
+    seen = []
+
+    def send(message):
+        seen.append((len(connection.savepoint_ids), Registration.objects.get(pk=registration.pk).confirmation_sent_at))
+
+    monkeypatch.setattr(EmailMessage, "send", send)
+    assert tasks.send_registration_email.call(registration.pk) is True
+    assert tasks.send_registration_email.call(registration.pk) is False
+    [(depth_when_sent, mark_when_sent)] = seen
+    assert depth_when_sent == depth and mark_when_sent is not None
+
+
+def test_a_confirmation_the_mail_server_refused_is_left_unmarked_for_the_next_try(db, monkeypatch):
+    registration = services.register(EventPageFactory(), UserFactory())
+
+    def refused(message):
+        raise OSError("SMTP down")
+
+    monkeypatch.setattr(EmailMessage, "send", refused)
+    assert tasks.send_registration_email.call(registration.pk) is False
+    registration.refresh_from_db()
+    assert registration.confirmation_sent_at is None
 
 
 @pytest.mark.parametrize(

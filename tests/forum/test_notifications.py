@@ -2,7 +2,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import translation
 
 from accounts import roles
@@ -194,6 +194,39 @@ def test_a_failing_mail_server_leaves_the_notification_unmailed(member, colleagu
     assert send_notification_emails.call([notification.pk]) == 0
     notification.refresh_from_db()
     assert notification.emailed_at is None
+
+
+def test_a_database_that_goes_away_while_mailing_fails_the_task_before_anything_is_sent(member, colleague, monkeypatch):
+    thread = start_thread(member)
+    services.reply(thread, author=colleague, body="Svar")
+    notification = Notification.objects.get()
+
+    def database_restarting(notification_id):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr("forum.tasks.mark_emailed", database_restarting)
+    mail.outbox.clear()
+    with pytest.raises(OperationalError):
+        send_notification_emails.call([notification.pk])
+    assert mail.outbox == []  # the worker runs the task again once the database is back (db_worker)
+
+
+def test_an_e_mail_goes_out_only_after_its_mark_is_committed(member, colleague, monkeypatch):
+    """Sent inside the transaction that marks it, an e-mail whose commit failed would be sent again by the retry."""
+    thread = start_thread(member)
+    services.reply(thread, author=colleague, body="Svar")
+    notification = Notification.objects.get()
+    connection = transaction.get_connection()
+    depth = len(connection.savepoint_ids)
+    seen = []
+
+    def send_mail(subject, body, sender, recipients):
+        seen.append((len(connection.savepoint_ids), Notification.objects.get(pk=notification.pk).emailed_at))
+
+    monkeypatch.setattr("forum.mail.send_mail", send_mail)
+    assert send_notification_emails.call([notification.pk]) == 1
+    [(depth_when_sent, mark_when_sent)] = seen
+    assert depth_when_sent == depth and mark_when_sent is not None
 
 
 def test_following_is_automatic_for_threads_one_starts_or_replies_to(member, colleague):
