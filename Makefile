@@ -112,7 +112,7 @@ worker: $(VENV)/.runtime-installed ## Run the background worker beside `make ser
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	$(MANAGE) db_worker
 
-# Backups (docs/operations-backup.md) use the site's own settings: DATABASE_URL, MEDIA_ROOT, BACKUP_ROOT.
+# Backups (docs/operations.md) use the site's own settings: DATABASE_URL, MEDIA_ROOT, BACKUP_ROOT.
 BACKUP ?=
 backup: $(VENV)/.runtime-installed ## Back up the database and media files into a new folder under BACKUP_ROOT (default backups/); safe while the site runs
 	$(MANAGE) backup

@@ -1,4 +1,4 @@
-"""Backing up the site and restoring it: the database, the uploaded files and a manifest (docs/operations-backup.md).
+"""Backing up the site and restoring it: the database, the uploaded files and a manifest (docs/operations.md).
 
 A backup is one folder, written under a hidden name and renamed when it is whole, so that a folder with a
 visible name is always a finished backup. A restore checks everything it can before it changes anything:

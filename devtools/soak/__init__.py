@@ -5,7 +5,7 @@ soak's people (`world.py`), starts two gunicorn instances with the production se
 sharing that database and one Redis database (`stack.py`), and lets the simulated people (`people.py`) read and
 write for a minute while `watch.py` asks /healthz and PostgreSQL how they are. Midway one gunicorn worker is
 killed and PostgreSQL is restarted. Afterwards `check.py` (inside Django) looks up every acknowledged write row by
-row and every queued e-mail, and `verdict.py` says whether the criteria of docs/operations-soak.md hold.
+row and every queued e-mail, and `verdict.py` says whether the criteria of docs/operations.md hold.
 
 Only `world.py` and `check.py` import Django; the rest is a client of the running site.
 """

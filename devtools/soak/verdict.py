@@ -81,7 +81,7 @@ def recovery(items, ports, ready, served):
 
 
 def judge(run):
-    """The criteria of docs/operations-soak.md, each with the figure it was judged on."""
+    """The criteria of docs/operations.md, each with the figure it was judged on."""
     requests, probes, outage, kill = run["requests"], run["probes"], run["outage"], run["kill"]
     ports, findings = run["ports"], run["check"]
     criteria = []

@@ -264,7 +264,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Backups (`manage.py backup`, docs/operations-backup.md): the folder each backup is a new folder in, and where
+# Backups (`manage.py backup`, docs/operations.md): the folder each backup is a new folder in, and where
 # pg_dump, pg_restore and psql of the server's version are when they are not in /usr/lib/postgresql/<version>/bin.
 BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", str(BASE_DIR / "backups")))
 POSTGRESQL_BIN_DIR = os.environ.get("POSTGRESQL_BIN_DIR", "")

@@ -1,4 +1,4 @@
-"""`manage.py backup`: the database and the uploaded files into a new folder (docs/operations-backup.md)."""
+"""`manage.py backup`: the database and the uploaded files into a new folder (docs/operations.md)."""
 
 from pathlib import Path
 

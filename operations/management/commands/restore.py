@@ -1,4 +1,4 @@
-"""`manage.py restore BACKUP`: a backup into an empty database and media folder (docs/operations-backup.md)."""
+"""`manage.py restore BACKUP`: a backup into an empty database and media folder (docs/operations.md)."""
 
 from pathlib import Path
 
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             self.style.WARNING(
                 _(
                     "The site is now as it was then. Accounts closed and personal data redacted after that time "
-                    "are back as they were: close and redact them again (docs/operations-backup.md). Restart "
+                    "are back as they were: close and redact them again (docs/operations.md). Restart "
                     "the site's processes."
                 )
             )
