@@ -61,7 +61,7 @@ seed: $(VENV)/.runtime-installed ## Add the demo content to the database (never 
 	$(MANAGE) seed_demo
 
 messages: $(VENV)/.dev-installed ## Extract translatable strings into locale/ and compile them (needs gettext)
-	$(MANAGE) makemessages -l sv -l en --no-location --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(MANAGE) makemessages -l sv -l en --no-location --ignore=.venv --ignore=staticfiles --ignore=.bench --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv
 
 check-deploy: $(VENV)/.runtime-installed ## Run Django's deployment checks on the production settings
