@@ -18,17 +18,13 @@ Exit status: 0 when the harness ran (missed targets included, unless --strict), 
 
 import argparse
 import contextlib
-import importlib.metadata
 import json
 import os
-import platform
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -37,8 +33,10 @@ import redis
 import requests
 from psycopg import sql
 
+from . import machine
 from .middleware import REQUEST_HEADER, RESPONSE_HEADER
-from .pages import FLOOR, PAGE_SET, PAGES, SEARCH_QUERIES, SEARCH_SET, SEARCH_TARGET_RATIO
+from .pages import FLOOR, PAGE_SET, PAGES, SEARCH_QUERIES, SEARCH_SET
+from .results import judge_pages, judge_search, print_pages, print_search, read_wrk, say
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / ".bench"
@@ -47,8 +45,6 @@ BIN = Path(sys.executable).parent
 DEV_SETTINGS = "intranet.settings.dev"
 BENCH_SETTINGS = "intranet.settings.bench"
 JSON_MARK = "BENCH_JSON "
-# A floor that changed more than this between the start and the end of a run is worth a warning.
-FLOOR_DRIFT_WARNING = 0.15
 # What the harness sets itself; the caller's values would point the run at another database or cache.
 OWN_VARIABLES = ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
 
@@ -87,14 +83,6 @@ def options(argv=None):
     )
     parser.add_argument("--output", type=Path, help="the JSON results (default .bench/results[-search].json)")
     return parser.parse_args(argv)
-
-
-def say(text):
-    print(f"\n==> {text}", flush=True)
-
-
-def percent(share):
-    return f"{share * 100:.0f} %"
 
 
 class Run:
@@ -172,7 +160,7 @@ class Run:
 
     def start_server(self):
         self.redis_url = self.choose_redis()
-        port = free_port()
+        port = machine.free_port()
         self.base = f"http://127.0.0.1:{port}"
         extra = {
             "SECRET_KEY": secrets.token_urlsafe(50),
@@ -352,21 +340,7 @@ class Run:
 
     def machine_facts(self):
         with self.server_connection(self.database) as connection:
-            postgres = connection.execute("SHOW server_version").fetchone()[0]
-        return {
-            "date": datetime.now(UTC).isoformat(timespec="seconds"),
-            "cores": os.cpu_count(),
-            "cpu": cpu_model(),
-            "memory_gb": memory_gb(),
-            "postgresql": postgres,
-            "python": platform.python_version(),
-            "django": importlib.metadata.version("django"),
-            "wagtail": importlib.metadata.version("wagtail"),
-            "gunicorn": importlib.metadata.version("gunicorn"),
-            "wrk": wrk_version(),
-            "git_commit": git("rev-parse", "HEAD"),
-            "git_uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no")),
-        }
+            return machine.facts(postgresql=connection.execute("SHOW server_version").fetchone()[0])
 
     # Cleaning up
 
@@ -394,168 +368,6 @@ class Run:
                 connection.execute(
                     sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(self.database))
                 )
-
-
-# Reading and judging
-
-
-def read_wrk(text):
-    """wrk's JSON line (devtools/bench/report.lua) in the units of the report."""
-    raw = json.loads(text)
-    seconds = raw["duration_us"] / 1e6
-    return {
-        "requests": raw["requests"],
-        "seconds": round(seconds, 2),
-        "requests_per_second": round(raw["requests"] / seconds, 1) if seconds else 0.0,
-        "p50_ms": round(raw["p50_us"] / 1000, 1),
-        "p95_ms": round(raw["p95_us"] / 1000, 1),
-        "p99_ms": round(raw["p99_us"] / 1000, 1),
-        "not_200": raw["not_ok"] + raw["socket_errors"],
-    }
-
-
-def judge_pages(rows, *, floor_again=None):
-    """Each page's share of the floor and whether it met its target; a page that answered other than 200 failed.
-
-    With `floor_again` (the floor measured once more after the pages) the share is of the mean of both, and
-    the drift between them says how much the machine's other load changed during the run.
-    """
-    targets = {page.key: page.target for page in PAGES}
-    first = next(row for row in rows if row["key"] == FLOOR)["requests_per_second"]
-    floor = (first + floor_again) / 2 if floor_again is not None else first
-    for row in rows:
-        target = targets[row["key"]]
-        row["share_of_floor"] = round(row["requests_per_second"] / floor, 4) if floor else 0.0
-        row["target_share"] = target
-        row["passed"] = None if target is None else (row["share_of_floor"] >= target and not row["not_200"])
-        if row["not_200"]:
-            row["passed"] = False
-    judged = [row["passed"] for row in rows if row["passed"] is not None]
-    return {
-        "pages": rows,
-        "floor": {
-            "first": first,
-            "again": floor_again,
-            "used": round(floor, 1),
-            "drift": round(floor_again / first - 1, 3) if floor_again is not None and first else None,
-        },
-        "passed": all(judged) and not any(row["not_200"] for row in rows),
-    }
-
-
-def judge_search(rows, raw):
-    """Each query's page p95 against the raw full-text query's p95 (SEARCH_TARGET_RATIO at most)."""
-    for row in rows:
-        timings = raw[row["query"]]
-        row["hits"] = timings["hits"]
-        row["tsquery"] = timings["tsquery"]
-        row["raw"], row["plain"], row["engine"] = timings["raw"], timings["plain"], timings["engine"]
-        row["p50_ratio"] = round(row["page"]["p50_ms"] / row["raw"]["p50_ms"], 2)
-        row["p95_ratio"] = round(row["page"]["p95_ms"] / row["raw"]["p95_ms"], 2)
-        row["passed"] = row["p95_ratio"] <= SEARCH_TARGET_RATIO and not row["page"]["not_200"]
-    return {"queries": rows, "target_ratio": SEARCH_TARGET_RATIO, "passed": all(row["passed"] for row in rows)}
-
-
-def verdict(passed):
-    return {True: "met", False: "MISSED", None: ""}[passed]
-
-
-def print_pages(report):
-    say("Results")
-    conditions, data = report["conditions"], report["data"]
-    print(
-        f"{conditions['gunicorn_sync_workers']} sync workers, {conditions['clients']} loopback clients for "
-        f"{conditions['seconds']} s per page, signed in; {data['threads']} threads, {data['posts']} posts, "
-        f"{data['knowledge_pages']} knowledge pages; cache: {conditions['cache']}\n"
-    )
-    header = f"{'page':30} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'% of floor':>11}  {'target':>7}"
-    print(header + "  result")
-    print("-" * (len(header) + 8))
-    for row in report["pages"]:
-        target = f"≥ {percent(row['target_share'])}" if row["target_share"] is not None else ""
-        note = f"  ({row['not_200']} not 200)" if row["not_200"] else ""
-        print(
-            f"{row['label']:30} {row['requests_per_second']:8.1f} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} "
-            f"{row['queries']:8d} {percent(row['share_of_floor']):>11}  {target:>7}  {verdict(row['passed'])}{note}"
-        )
-    floor = report["floor"]
-    if floor["again"] is not None:
-        print(
-            f"\nThe floor at the start {floor['first']:.1f} req/s, at the end {floor['again']:.1f} "
-            f"({floor['drift'] * 100:+.0f} %); shares are of their mean, {floor['used']:.1f} req/s."
-        )
-        if abs(floor["drift"]) > FLOOR_DRIFT_WARNING:
-            print("The machine's other load changed during the run: measure again on a quiet machine to compare.")
-    print_machine(report)
-
-
-def print_search(report):
-    say("Results: the search page (one client) against the raw full-text query (in process)")
-    data = report["data"]
-    print(f"{data['threads']} threads, {data['posts']} posts, {data['knowledge_pages']} knowledge pages\n")
-    header = (
-        f"{'query':30} {'hits':>6} {'queries':>7} {'page p50':>9} {'page p95':>9} {'raw p50':>8} {'raw p95':>8} "
-        f"{'p95 ×raw':>9}  target"
-    )
-    print(header + "  result")
-    print("-" * (len(header) + 8))
-    for row in report["queries"]:
-        print(
-            f"{row['query'][:30]:30} {row['hits']:6d} {row['queries']:7d} {row['page']['p50_ms']:9.1f} "
-            f"{row['page']['p95_ms']:9.1f} {row['raw']['p50_ms']:8.1f} {row['raw']['p95_ms']:8.1f} "
-            f"{row['p95_ratio']:9.2f}  ≤ {report['target_ratio']:.0f}×  {verdict(row['passed'])}"
-        )
-    print("(milliseconds; raw: the search's own tsquery, ten best by ts_rank, over the index table)")
-    print_machine(report)
-
-
-def print_machine(report):
-    machine = report["machine"]
-    changes = " with uncommitted changes" if machine["git_uncommitted_changes"] else ""
-    print(
-        f"\nMachine: {machine['cores']} cores ({machine['cpu']}), {machine['memory_gb']} GB, PostgreSQL "
-        f"{machine['postgresql']}, Python {machine['python']}, Django {machine['django']}, Wagtail "
-        f"{machine['wagtail']}, gunicorn {machine['gunicorn']}, {machine['wrk']}; commit "
-        f"{machine['git_commit'][:12]}{changes}; load average before {machine['load_average_before'][0]:.2f}, "
-        f"after {machine['load_average_after'][0]:.2f}"
-    )
-    print("Targets: " + ("all met." if report["passed"] else "some missed (BENCH_STRICT=1 makes that fail)."))
-
-
-# Facts of the machine
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def cpu_model():
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
-
-
-def memory_gb():
-    with contextlib.suppress(OSError, ValueError, IndexError):
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                return round(int(line.split()[1]) / 1024 / 1024, 1)
-    return None
-
-
-def wrk_version():
-    finished = subprocess.run(["wrk", "-v"], capture_output=True, text=True)  # noqa: S607 - Debian's wrk on PATH  # nosec B603 B607
-    first = (finished.stdout or finished.stderr).splitlines()
-    return first[0].split(" Copyright")[0] if first else "wrk"
-
-
-def git(*arguments):
-    finished = subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True)  # noqa: S603 S607 - git on PATH  # nosec B603 B607
-    return finished.stdout.strip()
 
 
 def main(argv=None):

@@ -21,7 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts import roles
-from devtools.bench import run
+from devtools.bench import results, run
 from devtools.bench.middleware import REQUEST_HEADER, RESPONSE_HEADER
 from devtools.bench.pages import FLOOR, FLOOR_URL, PAGES, SEARCH_TARGET_RATIO
 from forum.models import Notification
@@ -123,7 +123,7 @@ def test_wrk_figures_are_read_in_milliseconds_and_requests_per_second():
         '{"requests": 600, "duration_us": 12000000, "bytes": 1, "p50_us": 12500, "p95_us": 40250, "p99_us": 80000, '
         '"max_us": 90000, "not_ok": 2, "socket_errors": 1}'
     )
-    assert run.read_wrk(line) == {
+    assert results.read_wrk(line) == {
         "requests": 600,
         "seconds": 12.0,
         "requests_per_second": 50.0,
@@ -142,7 +142,7 @@ def test_each_page_is_judged_by_its_share_of_the_floor_measured_in_the_same_run(
     targets = {page.key: page.target for page in PAGES}
     assert targets["thread"] == targets["forum_list"] == 0.25
     assert targets["start"] == targets["method_listing"] == targets["method"] == targets["experience"] == 0.15
-    judged = run.judge_pages(
+    judged = results.judge_pages(
         [
             page_row(FLOOR, 800.0),
             page_row("thread", 200.0),  # exactly a quarter
@@ -157,11 +157,11 @@ def test_each_page_is_judged_by_its_share_of_the_floor_measured_in_the_same_run(
     assert rows["start"]["share_of_floor"] == 0.1625 and rows["start"]["passed"] is False
     assert rows["notifications"]["passed"] is None and rows[FLOOR]["share_of_floor"] == 1.0
     assert judged["passed"] is False
-    assert run.judge_pages([page_row(FLOOR, 800.0), page_row("thread", 200.0)])["passed"] is True
+    assert results.judge_pages([page_row(FLOOR, 800.0), page_row("thread", 200.0)])["passed"] is True
 
 
 def test_with_the_floor_measured_again_at_the_end_shares_are_of_the_mean_and_the_drift_is_told():
-    judged = run.judge_pages([page_row(FLOOR, 900.0), page_row("thread", 200.0)], floor_again=700.0)
+    judged = results.judge_pages([page_row(FLOOR, 900.0), page_row("thread", 200.0)], floor_again=700.0)
     rows = {row["key"]: row for row in judged["pages"]}
     assert judged["floor"] == {"first": 900.0, "again": 700.0, "used": 800.0, "drift": -0.222}
     assert rows["thread"]["share_of_floor"] == 0.25 and rows["thread"]["passed"] is True
@@ -185,7 +185,7 @@ def test_a_search_passes_when_its_page_p95_is_within_twice_the_raw_full_text_p95
         {"query": query, "page": {"p50_ms": 30.0, "p95_ms": 40.0, "not_200": 0}, "queries": 30}
         for query in ("barn", "våld")
     ]
-    judged = run.judge_search(rows, {"barn": timings("barn", 20.0), "våld": timings("våld", 19.9)})
+    judged = results.judge_search(rows, {"barn": timings("barn", 20.0), "våld": timings("våld", 19.9)})
     barn, vald = judged["queries"]
     assert (barn["p95_ratio"], barn["p50_ratio"], barn["passed"]) == (2.0, 3.0, True)
     assert (vald["p95_ratio"], vald["passed"]) == (2.01, False)
@@ -238,7 +238,7 @@ def test_the_table_shows_each_page_with_its_figures_target_and_verdict_and_warns
         {**page_row(FLOOR, 900.0), "p50_ms": 8.0, "p95_ms": 12.0, "queries": 1},
         {**page_row("thread", 150.0), "p50_ms": 50.0, "p95_ms": 80.0, "queries": 20},
     ]
-    judged = run.judge_pages(rows, floor_again=700.0)
+    judged = results.judge_pages(rows, floor_again=700.0)
     for row, label in zip(judged["pages"], ("framework floor", "thread page (20 posts)"), strict=True):
         row["label"] = label
     machine = {
@@ -258,7 +258,7 @@ def test_the_table_shows_each_page_with_its_figures_target_and_verdict_and_warns
     }
     conditions = {"gunicorn_sync_workers": 2, "clients": 8, "seconds": 12, "cache": "redis"}
     data = {"threads": 2000, "posts": 20000, "knowledge_pages": 200}
-    run.print_pages({**judged, "machine": machine, "conditions": conditions, "data": data})
+    results.print_pages({**judged, "machine": machine, "conditions": conditions, "data": data})
     printed = capsys.readouterr().out
     assert "framework floor                   900.0      8.0     12.0        1       112 %" in printed
     assert "thread page (20 posts)            150.0     50.0     80.0       20        19 %   ≥ 25 %  MISSED" in printed
