@@ -4,8 +4,8 @@ import json
 
 from .pages import FLOOR, PAGES, SEARCH_TARGET_RATIO
 
-# A floor that changed more than this between the start and the end of a run is worth a warning.
-FLOOR_DRIFT_WARNING = 0.15
+# A floor whose readings during a run differ by more than this share is worth a warning.
+FLOOR_SPREAD_WARNING = 0.15
 
 
 def percent(share):
@@ -31,30 +31,32 @@ def read_wrk(text):
     }
 
 
-def judge_pages(rows, *, floor_again=None):
+def judge_pages(rows):
     """Each page's share of the floor and whether it met its target; a page that answered other than 200 failed.
 
-    With `floor_again` (the floor measured once more after the pages) the share is of the mean of both, and
-    the drift between them says how much the machine's other load changed during the run.
+    A page with `floor_beside` (the floor measured right after it) is a share of that one: on a machine
+    others use too, its load changes during a run, and the share stays of the same minute. The floor's
+    readings, from lowest to highest, say how much it changed.
     """
     targets = {page.key: page.target for page in PAGES}
     first = next(row for row in rows if row["key"] == FLOOR)["requests_per_second"]
-    floor = (first + floor_again) / 2 if floor_again is not None else first
     for row in rows:
         target = targets[row["key"]]
+        floor = row.get("floor_beside") or first
         row["share_of_floor"] = round(row["requests_per_second"] / floor, 4) if floor else 0.0
         row["target_share"] = target
         row["passed"] = None if target is None else (row["share_of_floor"] >= target and not row["not_200"])
         if row["not_200"]:
             row["passed"] = False
     judged = [row["passed"] for row in rows if row["passed"] is not None]
+    readings = [first, *(row["floor_beside"] for row in rows if row.get("floor_beside"))]
     return {
         "pages": rows,
         "floor": {
             "first": first,
-            "again": floor_again,
-            "used": round(floor, 1),
-            "drift": round(floor_again / first - 1, 3) if floor_again is not None and first else None,
+            "lowest": min(readings),
+            "highest": max(readings),
+            "spread": round(1 - min(readings) / max(readings), 3) if max(readings) else 0.0,
         },
         "passed": all(judged) and not any(row["not_200"] for row in rows),
     }
@@ -96,13 +98,15 @@ def print_pages(report):
             f"{row['queries']:8d} {percent(row['share_of_floor']):>11}  {target:>7}  {verdict(row['passed'])}{note}"
         )
     floor = report["floor"]
-    if floor["again"] is not None:
+    print(
+        f"\nShares are of the floor measured right after each page: it read {floor['lowest']:.1f} to "
+        f"{floor['highest']:.1f} req/s during the run."
+    )
+    if floor["spread"] > FLOOR_SPREAD_WARNING:
         print(
-            f"\nThe floor at the start {floor['first']:.1f} req/s, at the end {floor['again']:.1f} "
-            f"({floor['drift'] * 100:+.0f} %); shares are of their mean, {floor['used']:.1f} req/s."
+            f"The floor changed by {floor['spread'] * 100:.0f} % during the run (other work on the machine): "
+            "measure again on a quiet machine before comparing absolute figures."
         )
-        if abs(floor["drift"]) > FLOOR_DRIFT_WARNING:
-            print("The machine's other load changed during the run: measure again on a quiet machine to compare.")
     print_machine(report)
 
 
