@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench search-eval bench-search backup restore soak
+.PHONY: help run test serve lint format migrate seed messages check-deploy clean worker bench bench-search bench-growth search-eval backup restore soak
 
 help: ## List the make targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -61,19 +61,33 @@ seed: $(VENV)/.runtime-installed ## Add the demo content to the database (never 
 	$(MANAGE) seed_demo
 
 messages: $(VENV)/.dev-installed ## Extract translatable strings into locale/ and compile them (needs gettext)
-	$(MANAGE) makemessages -l sv -l en --no-location --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(MANAGE) makemessages -l sv -l en --no-location --ignore=.venv --ignore=staticfiles --ignore=.bench --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv
 
 check-deploy: $(VENV)/.runtime-installed ## Run Django's deployment checks on the production settings
 	DJANGO_SETTINGS_MODULE=intranet.settings.production SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
 	ALLOWED_HOSTS=intranet.example $(MANAGE) check --deploy --fail-level WARNING
 
-BENCH_DB ?= .bench.sqlite3
-bench: $(VENV)/.runtime-installed ## Time forum pages at 20 and 2 000 threads/posts on a throwaway database; prints ratios
-	rm -f $(BENCH_DB)
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(MANAGE) migrate -v0
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(MANAGE) bench
-	rm -f $(BENCH_DB)
+# The benchmark (devtools/bench/run.py, docs/operations.md): its own PostgreSQL database (bench_…, dropped
+# afterwards), gunicorn with production settings, Debian's wrk. BENCH_STRICT=1 fails on a missed target;
+# BENCH_KEEP=1 keeps the database and reuses it next time; BENCH_REDIS_URL= (empty) runs without Redis.
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
+BENCH_RUN = BENCH_PG=$(BENCH_PG) BENCH_REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python -m devtools.bench.run
+bench: $(VENV)/.runtime-installed ## Pages' requests/s, p50/p95 and queries as a share of the framework floor, on PostgreSQL under gunicorn (about 5 min)
+	bash scripts/ensure-bench-tools
+	$(BENCH_RUN) pages
+
+bench-search: $(VENV)/.runtime-installed ## Search page p50/p95 against raw PostgreSQL full text on 200 000 posts (about 20 min, most of it seeding)
+	bash scripts/ensure-bench-tools
+	$(BENCH_RUN) search
+
+BENCH_GROWTH_DB ?= .bench.sqlite3
+bench-growth: $(VENV)/.runtime-installed ## Forum pages in process at 20 and 2 000 threads/posts on SQLite: query counts and time ratios (1 min)
+	rm -f $(BENCH_GROWTH_DB)
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_GROWTH_DB) $(MANAGE) migrate -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_GROWTH_DB) $(MANAGE) bench_growth; \
+	status=$$?; rm -f $(BENCH_GROWTH_DB); exit $$status
 
 SEARCH_EVAL_DB ?= .search-eval.sqlite3
 SEARCH_EVAL_DATABASE_URL ?= sqlite:///$(CURDIR)/$(SEARCH_EVAL_DB)
@@ -85,17 +99,6 @@ search-eval: $(VENV)/.runtime-installed ## Measure search relevance (recall@5, M
 	DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(MANAGE) search_eval --corpus $(SEARCH_EVAL_CORPUS) --import $(SEARCH_EVAL_ARGS); \
 	status=$$?; rm -f $(SEARCH_EVAL_DB) $(SEARCH_EVAL_DB)-wal $(SEARCH_EVAL_DB)-shm; exit $$status
 
-# PostgreSQL that the benchmark may create a database in (CI and this machine: postgres on 127.0.0.1).
-BENCH_PG ?= postgres://postgres@127.0.0.1:5432
-BENCH_SEARCH_DB ?= kunskapsforum_bench_search
-bench-search: $(VENV)/.runtime-installed ## Search latency p50/p95 on the seed_scale data set vs raw PostgreSQL full text (keeps the database for reruns)
-	$(BIN)/python -c "import psycopg; c = psycopg.connect('$(BENCH_PG)/postgres', autocommit=True); \
-	c.execute('CREATE DATABASE $(BENCH_SEARCH_DB)') if not c.execute('SELECT 1 FROM pg_database WHERE datname = %s', ['$(BENCH_SEARCH_DB)']).fetchone() else None"
-	DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) migrate -v0
-	DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) shell -c "from forum.models import Post; import sys; sys.exit(0 if Post.objects.count() >= 200000 else 1)" \
-	  || DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) seed_scale
-	DATABASE_URL=$(BENCH_PG)/$(BENCH_SEARCH_DB) $(MANAGE) bench_search
-
 # Where the soak may create (and then drop) its database, and the Redis database it may empty: its own number.
 SOAK_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432
 SOAK_REDIS_URL ?= redis://127.0.0.1:6379/12
@@ -104,7 +107,7 @@ soak: $(VENV)/.runtime-installed ## 50 people for 60 s on two gunicorn instances
 	SOAK_POSTGRES_URL=$(SOAK_POSTGRES_URL) SOAK_REDIS_URL=$(SOAK_REDIS_URL) $(BIN)/python -m devtools.soak $(SOAK_ARGS)
 
 clean: ## Remove the virtual environment, collected static files and caches
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-media .soak
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-media .soak .bench
 
 worker: $(VENV)/.runtime-installed ## Run the background worker beside `make serve`: sends the e-mail production queues
 	DJANGO_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE:-intranet.settings.production}" \

@@ -78,13 +78,13 @@ class PlannedThread:
 
 
 class ForumMaker:
-    """Plans threads with their posts and writes them a chunk at a time; `report` gets a line of progress."""
+    """Plans threads with their posts and writes them a chunk at a time; `progress` counts the posts written."""
 
-    def __init__(self, rng, writer, people, tags, pages, report, batch):
+    def __init__(self, rng, writer, people, tags, pages, progress, batch):
         self.rng = rng
         self.writer = writer
         self.tags = tags
-        self.report = report
+        self.progress = progress
         self.batch = batch
         self.now = timezone.now()
         self.methods = [page.pk for page in pages["methods"]]
@@ -103,23 +103,29 @@ class ForumMaker:
             RESTRICTED_CATEGORY_WEIGHT if category.is_restricted else 1.0 for category in self.categories
         ]
 
-    def create(self, threads, posts):
-        counts = posts_per_thread(self.rng, threads, posts)
-        every = max(1, threads // 5)
+    def create(self, threads, posts, long_thread=0):
+        """`threads` threads with `posts` posts in all; with `long_thread`, the last of them has that many posts,
+        in a category open to everyone: the benchmark reads its tenth page, which the 1-to-40 spread never has."""
+        if long_thread:
+            counts = [*posts_per_thread(self.rng, threads - 1, posts - long_thread), long_thread]
+        else:
+            counts = posts_per_thread(self.rng, threads, posts)
         written = 0
         for start in range(0, threads, self.batch):
             chunk = counts[start : start + self.batch]
-            self.write([self.plan(count) for count in chunk])
+            planned = [self.plan(count) for count in chunk]
+            if long_thread and start + len(chunk) == threads:
+                planned[-1] = self.plan(long_thread, category=self.open_category())
+            self.write(planned)
             written += sum(chunk)
-            done = start + len(chunk)
-            if done // every > start // every or done == threads:
-                self.report(f"Forum: {done}/{threads} threads, {written}/{posts} posts")
+            self.progress.update(written, note=f"{start + len(chunk)}/{threads} threads")
+        self.progress.finish(note=f"{threads} threads")
 
     # Planning
 
-    def plan(self, count):
+    def plan(self, count, *, category=None):
         rng = self.rng
-        category = rng.choices(self.categories, weights=self.category_weights)[0]
+        category = category or rng.choices(self.categories, weights=self.category_weights)[0]
         writers = self.writers[category.pk]
         kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
         author = writers.pick(rng)
@@ -155,6 +161,9 @@ class ForumMaker:
         if count >= 2 and rng.random() < (0.45 if kind == ThreadKind.QUESTION else 0.08):
             planned.answer_number = rng.randint(2, count)
         return planned
+
+    def open_category(self):
+        return next(category for category in self.categories if not category.is_restricted)
 
     def times(self, count):
         """When each post was written: the thread some time in the last three years, replies hours or days apart."""

@@ -59,13 +59,13 @@ class Taxonomies:
 
 
 class PageMaker:
-    """Builds and adds the pages; `report` is called with a line of progress now and then."""
+    """Builds and adds the pages; `progress` (devtools.progress) is advanced by one for each page."""
 
-    def __init__(self, rng, writer, sections, municipalities, people, tags, report):
+    def __init__(self, rng, writer, sections, municipalities, people, tags, progress):
         self.rng = rng
         self.writer = writer
         self.tags = tags
-        self.report = report
+        self.progress = progress
         self.terms = Taxonomies()
         self.now = timezone.now()
         self.people_by_municipality = {}
@@ -83,8 +83,6 @@ class PageMaker:
             ("experiences", experiences, self.experience, self.sections[ExperienceIndexPage]),
             ("articles", articles, self.article, self.sections[ArticleIndexPage]),
         ]
-        every = max(1, total // 5)
-        done = 0
         for name, count, build, section in plan:
             # Oldest first, so that the tree's order is the order of publishing.
             for published_at in sorted(self.now - self.rng.random() * SPAN for _ in range(count)):
@@ -97,9 +95,8 @@ class PageMaker:
                     section.add_child(instance=page)
                 ReferenceIndex.create_or_update_for_object(page)
                 made[name].append(page)
-                done += 1
-                if done % every == 0 or done == total:
-                    self.report(f"Pages: {done}/{total}")
+                self.progress.advance(note=name)
+        self.progress.finish(note=", ".join(f"{len(pages)} {name}" for name, pages in made.items()))
         return made
 
     def free_slug(self, section, title):

@@ -68,10 +68,36 @@ def test_seed_scale_makes_exactly_the_pages_threads_and_posts_asked_for(seeded):
     assert scale_people().count() == PEOPLE
 
 
-def test_seed_scale_reports_its_progress_with_counts_and_seconds(seeded):
-    assert re.search(r"^Pages: 12/12 \(\d+\.\d s\)$", seeded, re.MULTILINE)
-    assert re.search(r"^Forum: 20/20 threads, 90/90 posts \(\d+\.\d s\)$", seeded, re.MULTILINE)
+def test_seed_scale_ends_each_stage_with_a_full_progress_bar_a_count_and_seconds(seeded):
+    # Not a terminal: one finished line per stage, no carriage returns, no dots.
+    assert "\r" not in seeded
+    assert re.search(r"^Pages   \[#{30}\] 100%  12/12  \d+\.\d s  6 methods, 4 experiences, 2 articles$", seeded, re.M)
+    assert re.search(r"^Forum   \[#{30}\] 100%  90/90  \d+\.\d s  20 threads$", seeded, re.M)
     assert "Made 300 people, 6 methods, 4 experiences, 2 articles, 20 threads and 90 posts" in seeded
+
+
+def test_the_search_index_is_built_under_one_progress_bar_over_every_object(db):
+    out = seed(no_index=False)
+    indexed = re.search(r"^Index   \[#{30}\] 100%  (\d+)/(\d+)  \d+\.\d s  search backend 'default'$", out, re.M)
+    assert indexed and indexed[1] == indexed[2]
+    assert int(indexed[1]) >= SMALL["pages"] + SMALL["threads"] + SMALL["posts"]
+    assert "." * 3 not in out
+
+
+def test_a_long_thread_is_the_last_within_the_posts_asked_for_in_a_category_open_to_all(db):
+    seed(threads=20, posts=300, long_thread=250)
+    longest = Thread.objects.order_by("-post_count").first()
+    assert longest.post_count == longest.posts.count() == 250
+    assert longest.pk == Thread.objects.order_by("pk").last().pk
+    assert not longest.category.is_restricted
+    assert Thread.objects.count() == 20 and Post.objects.count() == 300
+    assert Thread.objects.exclude(pk=longest.pk).filter(post_count__gt=MAX_POSTS_PER_THREAD).count() == 0
+
+
+@pytest.mark.parametrize("long_thread", [301, 20 * MAX_POSTS_PER_THREAD])
+def test_a_long_thread_that_leaves_the_others_too_few_or_too_many_posts_is_refused(db, long_thread):
+    with pytest.raises(CommandError, match="--long-thread"):
+        seed(threads=20, posts=300, long_thread=long_thread)
 
 
 def test_every_thread_numbers_its_posts_from_one_and_its_counters_agree_with_them(seeded):

@@ -1,7 +1,7 @@
 """Measure how forum pages grow with the data: the same page at a small and a large size, as a ratio.
 
 Absolute times depend on the machine; the ratio between sizes, taken in one
-run, says whether a page scales. Run it through `make bench`, which uses a
+run, says whether a page scales. Run it through `make bench-growth`, which uses a
 throwaway database.
 """
 
@@ -34,9 +34,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, small, large, runs, **options):
         if not getattr(settings, "DEMO_SEED_ALLOWED", False):
-            raise CommandError("bench refuses to run with production settings: it fills the database with test data.")
+            raise CommandError(
+                "bench_growth refuses to run with production settings: it fills the database with test data."
+            )
         if Thread.objects.exists():
-            raise CommandError("bench needs an empty forum: run it through `make bench`, which uses its own database.")
+            raise CommandError(
+                "bench_growth needs an empty forum: run it through `make bench-growth`, which uses its own database."
+            )
         self.runs = runs
         self.author, self.reader = self.people()
         self.category = Category.objects.get(slug="barn-och-unga")
