@@ -74,7 +74,7 @@ check-deploy: $(VENV)/.runtime-installed ## Run Django's deployment checks on th
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
 BENCH_RUN = BENCH_PG=$(BENCH_PG) BENCH_REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python -m devtools.bench.run
-bench: $(VENV)/.runtime-installed ## Pages' requests/s, p50/p95 and queries as a share of the framework floor, on PostgreSQL under gunicorn (about 5 min)
+bench: $(VENV)/.runtime-installed ## Pages' requests/s, p50/p95 and queries as a share of the framework floor, on PostgreSQL under gunicorn (about 6 min)
 	bash scripts/ensure-bench-tools
 	$(BENCH_RUN) pages
 

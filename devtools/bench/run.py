@@ -263,7 +263,7 @@ class Run:
         a = self.args
         say(
             f"Loading each page: {a.clients} clients for {a.seconds} s after {a.warm_up} s of warm-up, "
-            f"then the floor beside it for {a.floor_seconds} s"
+            f"then the floor beside it for {a.floor_seconds} s after as much warm-up"
         )
         for page in PAGES:
             url = urls[page.key]
@@ -276,6 +276,9 @@ class Run:
             line = f"    {page.label:30} {measured['requests_per_second']:8.1f} req/s"
             if page.key != FLOOR:
                 # The floor right after the page: on a machine others use too, the share stays of the same minute.
+                # Its warm-up lets the workers finish the page's last requests, which wrk leaves behind unread.
+                if a.warm_up:
+                    self.load(urls[FLOOR], seconds=a.warm_up, clients=a.clients)
                 beside = self.load(urls[FLOOR], seconds=a.floor_seconds, clients=a.clients)
                 rows[-1]["floor_beside"] = beside["requests_per_second"]
                 line += f"   (floor beside it {beside['requests_per_second']:.1f})"
