@@ -98,7 +98,8 @@ def subclasses(cls):
 def project_form_classes():
     for app in APPS:
         for module in pkgutil.walk_packages(importlib.import_module(app).__path__, prefix=f"{app}."):
-            if not module.name.startswith(NOT_IMPORTABLE):
+            # A package's __main__ is a program (python -m devtools.soak): importing it runs it.
+            if not module.name.startswith(NOT_IMPORTABLE) and not module.name.endswith(".__main__"):
                 importlib.import_module(module.name)
     return {form_class for form_class in subclasses(forms.BaseForm) if form_class.__module__.split(".")[0] in APPS}
 
