@@ -55,7 +55,7 @@ def blocked_paths(user):
     Read once per sight and version of the page tree, then from the cache (and from the person's object while the
     version holds); a sorted tuple, usually empty."""
     (version,) = versions.tokens(PAGES_VERSION)
-    key = f"blocked-paths:{version}:{hashlib.sha256(sight_of(user).encode()).hexdigest()[:24]}"
+    key = f"blocked-paths:{version}:{sight_of(user)}"
     kept = getattr(user, "_blocked_paths", None)
     if kept and kept[0] == key:
         return kept[1]
@@ -127,13 +127,15 @@ PAGES_VERSION = "pages"
 
 
 def sight_of(user):
-    """What decides which pages the person may see, as a short text for a cache key: people with the same sight
-    see the same pages. Superusers pass every group restriction; others pass those of their groups."""
+    """What decides which pages the person may see, as a short digest fit for a cache key: people with the same
+    sight see the same pages. Superusers pass every group restriction; others pass those of their groups."""
     if not user.is_authenticated:
-        return "anonymous"
-    if user.is_superuser:
-        return "superuser"
-    return "groups:" + ",".join(sorted(roles.group_names(user)))
+        sight = "anonymous"
+    elif user.is_superuser:
+        sight = "superuser"
+    else:
+        sight = "groups:" + ",".join(sorted(roles.group_names(user)))
+    return hashlib.sha256(sight.encode()).hexdigest()[:24]
 
 
 class VisiblePageQuerySet(PageQuerySet):

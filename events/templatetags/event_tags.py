@@ -48,8 +48,8 @@ def campaign_in_view(request):
     """
     if not hasattr(request, "_campaign_in_view"):
         (pages_version,) = versions.tokens(PAGES_VERSION)
-        sight = hashlib.sha256(f"{request.get_host()}|{sight_of(request.user)}".encode()).hexdigest()[:24]
-        key = f"campaign-in-view:{pages_version}:{timezone.localdate().isoformat()}:{sight}"
+        host = hashlib.sha256(request.get_host().encode()).hexdigest()[:12]
+        key = f"campaign-in-view:{pages_version}:{timezone.localdate().isoformat()}:{host}:{sight_of(request.user)}"
         shown = cache.get(key)
         if shown is None:
             shown = _campaign_in_view(request)
