@@ -15,7 +15,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from common import versions
 
-from .models import ArticlePage, ExperiencePage, MethodPage
+from .models import ArticlePage, ExperiencePage, MethodPage, SupportSettings
+from .models.site_settings import SUPPORT_VERSION
 from .visibility import PAGES_VERSION
 
 # A page was sent to review. Arguments: `page`, `reviewers` (the people who may review it, not the sender),
@@ -61,12 +62,19 @@ def renew_pages_version_for_groups(sender, **kwargs):
     versions.renew(PAGES_VERSION)
 
 
+def renew_support_version(sender, **kwargs):
+    """The support lines every footer shows changed."""
+    versions.renew(SUPPORT_VERSION)
+
+
 def connect():
     # Every save and deletion of a page (publishing, unpublishing and moving save it too), view restriction or site.
     post_save.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.save")
     post_delete.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.delete")
     for name, signal in [("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)]:
         signal.connect(renew_pages_version, dispatch_uid=f"knowledge.pages_version.{name}")
+    for signal in (post_save, post_delete):
+        signal.connect(renew_support_version, sender=SupportSettings, dispatch_uid="knowledge.support_version")
     m2m_changed.connect(
         renew_pages_version_for_groups,
         sender=PageViewRestriction.groups.through,
