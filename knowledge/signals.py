@@ -10,13 +10,14 @@ announced with `review_requested` and `review_finished` (the forum puts them in 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 
-from wagtail.models import Page, PageLogEntry, PageViewRestriction, Site
+from wagtail.models import GroupApprovalTask, Page, PageLogEntry, PageViewRestriction, Site, Task
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from common import versions
 
 from .models import ArticlePage, ExperiencePage, MethodPage, SupportSettings
 from .models.site_settings import SUPPORT_VERSION
+from .models.workflows import TASKS_VERSION
 from .visibility import PAGES_VERSION
 
 # A page was sent to review. Arguments: `page`, `reviewers` (the people who may review it, not the sender),
@@ -67,12 +68,30 @@ def renew_support_version(sender, **kwargs):
     versions.renew(SUPPORT_VERSION)
 
 
+def renew_tasks_version(sender, instance=None, **kwargs):
+    """Whom the review tasks could hand a page to (`workflows.task_rules`) may have changed."""
+    if instance is None or isinstance(instance, Task):
+        versions.renew(TASKS_VERSION)
+
+
+def renew_tasks_version_for_groups(sender, **kwargs):
+    """The groups a group approval task names changed (from either side of the relation)."""
+    versions.renew(TASKS_VERSION)
+
+
 def connect():
     # Every save and deletion of a page (publishing, unpublishing and moving save it too), view restriction or site.
     post_save.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.save")
     post_delete.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.delete")
     for name, signal in [("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)]:
         signal.connect(renew_pages_version, dispatch_uid=f"knowledge.pages_version.{name}")
+    for signal in (post_save, post_delete):
+        signal.connect(renew_tasks_version, dispatch_uid="knowledge.tasks_version")
+    m2m_changed.connect(
+        renew_tasks_version_for_groups,
+        sender=GroupApprovalTask.groups.through,
+        dispatch_uid="knowledge.tasks_version.groups",
+    )
     for signal in (post_save, post_delete):
         signal.connect(renew_support_version, sender=SupportSettings, dispatch_uid="knowledge.support_version")
     m2m_changed.connect(
