@@ -11,10 +11,6 @@ from .models import RegistrationStatus
 ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
 
 
-def send_about(registration, template, *, attach_calendar=True):
-    message_about(registration, template, attach_calendar=attach_calendar).send()
-
-
 def message_about(registration, template, *, attach_calendar=True):
     """The e-mail written and ready to go (events/tasks.py marks it as sent before it goes)."""
     event = registration.event

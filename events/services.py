@@ -5,6 +5,8 @@ other: an event is never overbooked, and a cancelled place goes to exactly one p
 (SQLite takes the database's write lock at the start of each transaction instead, see DATABASES.)
 """
 
+import uuid
+
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -140,9 +142,10 @@ class EventNews(models.TextChoices):
 
 
 def tell_registered(event, news):
-    """E-mail everyone with a place or on the waiting list, once the organiser's change is saved."""
-    event_id = event.pk
-    transaction.on_commit(lambda: tasks.send_event_news.enqueue(event_id, str(news)))
+    """E-mail everyone with a place or on the waiting list, once the organiser's change is saved. Each news has a
+    name of its own, by which each registration is marked when its e-mail goes (tasks.send_event_news)."""
+    event_id, name = event.pk, uuid.uuid4().hex
+    transaction.on_commit(lambda: tasks.send_event_news.enqueue(event_id, str(news), name))
 
 
 def ensure_campaign_index():

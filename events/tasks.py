@@ -5,6 +5,7 @@ retry never sends it twice, not even after the database went away midway.
 """
 
 import logging
+import uuid
 from datetime import timedelta
 
 from django_tasks import task
@@ -64,15 +65,27 @@ def send_promotion_emails(registration_ids):
 
 
 @task()
-def send_event_news(event_id, template):
+def send_event_news(event_id, template, news=None):
     """Tell everyone with a place or on the waiting list that the event changed or was called off; returns how
-    many were told. Each mail stands alone, so one failing address stops nobody else's."""
+    many were told. Each mail stands alone, so one failing address stops nobody else's. Each registration is
+    marked with the news's name (and the mark committed) before its mail goes, and unmarked if it cannot go.
+    A task queued before news had names (no `news`) gets one of its own."""
+    news = news or uuid.uuid4().hex
     told = 0
     for registration in Registration.objects.active().filter(event_id=event_id).select_related("event", "person"):
         try:
-            mail.send_about(registration, template)
+            message = mail.message_about(registration, template)
+        except Exception:
+            logger.exception("Could not write the e-mail about registration %s (%s)", registration.pk, template)
+            continue
+        unsent = Registration.objects.filter(pk=registration.pk).exclude(news_sent=news)
+        if not unsent.update(news_sent=news):
+            continue  # an earlier run of the task sent it
+        try:
+            message.send()
         except Exception:
             logger.exception("Could not mail registration %s (%s)", registration.pk, template)
+            Registration.objects.filter(pk=registration.pk).update(news_sent=registration.news_sent)
         else:
             told += 1
     return told

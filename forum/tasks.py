@@ -78,24 +78,56 @@ def keeps_digest_time(recipient, frequency):
 
 @task()
 def send_digests(frequency):
-    """Mail each person who chose this digest one e-mail about what they have not read yet; returns how many."""
+    """Mail each person who chose this digest one e-mail about what they have not read yet; returns how many.
+
+    As with single e-mails, a digest's notifications (and the person's digest time) are marked and committed
+    before it goes, and unmarked if it cannot go: a database that goes away raises before anything was sent and
+    the worker runs the task again, which never sends a digest twice.
+    """
     now = timezone.now()
     items = Notification.objects.for_digest(frequency, now=now, window=DIGEST_WINDOWS[frequency])
     sent = 0
     for recipient_id, group in groupby(items, key=lambda notification: notification.recipient_id):
         notifications = list(group)
+        recipient = notifications[0].recipient
+        marked = mark_digest(recipient, notifications, frequency=frequency, now=now)
+        if marked is None:
+            continue  # another run of the task is sending it
         try:
-            with transaction.atomic():
-                Notification.objects.filter(pk__in=[item.pk for item in notifications]).update(emailed_at=now)
-                if keeps_digest_time(notifications[0].recipient, frequency):
-                    ForumMember.objects.update_or_create(user_id=recipient_id, defaults={"last_digest_at": now})
-                mail.send_digest_email(notifications[0].recipient, notifications, frequency=frequency)
+            mail.send_digest_email(recipient, notifications, frequency=frequency)
         except DATABASE_GONE:
-            # The whole task runs again once the database is back; a digest whose commit failed goes twice.
             raise
         except Exception:
             # One bad address must not keep the digest from everyone else; the next run tries again.
             logger.exception("Could not send the %s forum digest to user %s", frequency, recipient_id)
+            unmark_digest(recipient, notifications, now=now, previous_digest_at=marked)
             continue
         sent += 1
     return sent
+
+
+NOT_YET = object()  # the person had no digest time before this one
+
+
+def mark_digest(recipient, notifications, *, frequency, now):
+    """Mark the digest's notifications as mailed at `now`, and its time when it is the one that keeps it; returns
+    the person's digest time before (NOT_YET when there was none), or None when another run marked any of them."""
+    ids = [notification.pk for notification in notifications]
+    with transaction.atomic():
+        if Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(emailed_at=now) != len(ids):
+            transaction.set_rollback(True)
+            return None
+        member = ForumMember.objects.filter(user_id=recipient.pk).first()
+        previous = member.last_digest_at if member and member.last_digest_at else NOT_YET
+        if keeps_digest_time(recipient, frequency):
+            ForumMember.objects.update_or_create(user_id=recipient.pk, defaults={"last_digest_at": now})
+    return previous
+
+
+def unmark_digest(recipient, notifications, *, now, previous_digest_at):
+    """Undo `mark_digest` for a digest that could not go, so that the next run sends it."""
+    with transaction.atomic():
+        Notification.objects.filter(pk__in=[item.pk for item in notifications], emailed_at=now).update(emailed_at=None)
+        ForumMember.objects.filter(user_id=recipient.pk, last_digest_at=now).update(
+            last_digest_at=None if previous_digest_at is NOT_YET else previous_digest_at
+        )

@@ -1,5 +1,6 @@
 import logging
 import mimetypes
+import sys
 import threading
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from common import versions
+from common.database import DATABASE_GONE
 from knowledge.visibility import PAGES_VERSION
 
 logger = logging.getLogger(__name__)
@@ -89,9 +91,22 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+# How long a person or a client is asked to wait when the database is away (a restart or failover takes seconds).
+RETRY_AFTER_SECONDS = 10
+
+
 @login_not_required
 def server_error(request):
-    """Render the 500 page without touching the database, which may be what failed."""
+    """Render the 500 page without touching the database, which may be what failed.
+
+    When it is what failed — a restart, a failover — the answer is 503 with Retry-After, as /healthz gives the
+    load balancer: the service is away for a moment, not broken. Django calls this view while it handles the
+    exception, so the exception is still at hand.
+    """
+    if isinstance(sys.exc_info()[1], DATABASE_GONE):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 

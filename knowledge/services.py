@@ -17,6 +17,7 @@ from wagtail.models import (
 
 from accounts import roles
 from accounts.models import Municipality
+from common import versions
 
 from .models import (
     ArticleIndexPage,
@@ -29,6 +30,7 @@ from .models import (
     MunicipalReviewTask,
 )
 from .slugs import free_slug
+from .visibility import PAGES_VERSION
 
 REVIEW_WORKFLOW_NAME = "Granskning"
 
@@ -133,6 +135,8 @@ def confirm_local_use(use, *, by):
             if row.get("pk") == use.pk:
                 row["confirmed"] = True
         revision.save(update_fields=["content"])
+    # An update saves no page, so nothing else tells the cached method pages (knowledge/parts.py) of the new row.
+    versions.renew(PAGES_VERSION)
     return True
 
 

@@ -10,14 +10,29 @@ announced with `review_requested` and `review_finished` (the forum puts them in 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import GroupApprovalTask, Page, PageLogEntry, PageViewRestriction, Site, Task
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from accounts.models import Municipality, Sector
 from common import versions
 
-from .models import ArticlePage, ExperiencePage, MethodPage, SupportSettings
+from .models import (
+    AgeGroup,
+    ArticlePage,
+    EvidenceLevel,
+    ExperiencePage,
+    MethodPage,
+    PreventionLevel,
+    SupportSettings,
+    TargetGroup,
+    ViolenceType,
+)
 from .models.site_settings import SUPPORT_VERSION
 from .models.workflows import TASKS_VERSION
+from .parts import TERMS_VERSION
 from .visibility import PAGES_VERSION
 
 # A page was sent to review. Arguments: `page`, `reviewers` (the people who may review it, not the sender),
@@ -79,6 +94,15 @@ def renew_tasks_version_for_groups(sender, **kwargs):
     versions.renew(TASKS_VERSION)
 
 
+# What pages name by reference and show by its own text: a change to one is shown on every page naming it.
+SHOWN_TERMS = (Tag, TargetGroup, AgeGroup, ViolenceType, PreventionLevel, EvidenceLevel, Municipality, Sector)
+
+
+def renew_terms_version(sender, **kwargs):
+    """The cached parts of pages (knowledge/parts.py) show the old name of a tag, a term, a document …"""
+    versions.renew(TERMS_VERSION)
+
+
 def connect():
     # Every save and deletion of a page (publishing, unpublishing and moving save it too), view restriction or site.
     post_save.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.save")
@@ -99,6 +123,9 @@ def connect():
         sender=PageViewRestriction.groups.through,
         dispatch_uid="knowledge.pages_version.groups",
     )
+    for model in (*SHOWN_TERMS, get_document_model(), get_image_model()):
+        for name, signal in [("save", post_save), ("delete", post_delete)]:
+            signal.connect(renew_terms_version, sender=model, dispatch_uid=f"knowledge.terms_version.{name}.{model}")
     for model in ANNOUNCED_PAGE_TYPES:
         page_published.connect(
             announce_first_publication, sender=model, dispatch_uid=f"knowledge.first_publication.{model.__name__}"

@@ -138,6 +138,33 @@ def sight_of(user):
     return hashlib.sha256(sight.encode()).hexdigest()[:24]
 
 
+def paths_with_view_rules():
+    """The tree paths of every page with a view restriction, and of every alias (whose source's restrictions are
+    its own): two sorted tuples, usually empty. Read once per version of the page tree, then from the cache."""
+    (version,) = versions.tokens(PAGES_VERSION)
+    key = f"paths-with-view-rules:{version}"
+    paths = cache.get(key)
+    if paths is None:
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        paths = (tuple(sorted(set(restricted))), tuple(sorted(aliases)))
+        cache.set(key, paths, BLOCKED_PATHS_SECONDS)
+    return paths
+
+
+class FewViewRestrictionQueriesMixin:
+    """Wagtail asks a page for its view restrictions twice as it serves it (our hook that answers outsiders with
+    403, intranet/wagtail_hooks.py, and Wagtail's own check), two queries each time. Most pages have none above
+    them: for those the answer comes from the paths kept per version of the page tree, with no query at all; a page
+    at or under a restriction or an alias gets Wagtail's own answer."""
+
+    def get_view_restrictions(self):
+        restricted, aliases = paths_with_view_rules()
+        if any(self.path.startswith(path) for path in restricted + aliases):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
 class VisiblePageQuerySet(PageQuerySet):
     def visible_to(self, user):
         return visible_pages(self, user)

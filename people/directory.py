@@ -10,8 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Sector
@@ -190,28 +189,37 @@ def choices(values, slug_attr, label_attr, selected):
 def colleagues_who_know(tag_ids, viewer, *, limit=WHO_KNOWS_LIMIT):
     """Up to `limit` colleagues (never the viewer) who name one of the tags as their expertise, or whose answers
     were accepted in threads with one of them that the viewer may read: those with the expertise first, then by
-    accepted answers. One query."""
+    accepted answers. Three small queries, whatever the number of people.
+
+    The accepted answers are counted once for all authors, and only the candidates are ranked: a count per person
+    in a subquery ran once for every account (a sequential scan of the threads each time, some 100 ms at 300
+    accounts and 2 000 threads, where these take about a millisecond together)."""
     tag_ids = list(tag_ids)
     if not tag_ids:
         return []
-    knows = Expertise.objects.filter(profile_id=OuterRef("pk"), tag_id__in=tag_ids)
-    answers = (
+    accepted = dict(
         Thread.objects.visible_to(viewer)
-        .filter(tagged_items__tag_id__in=tag_ids, answer__author=OuterRef("pk"), answer__is_hidden=False)
+        .filter(tagged_items__tag_id__in=tag_ids, answer__is_hidden=False)
         .order_by()
-        .values("answer__author")
+        .values_list("answer__author")
         .annotate(solved=Count("pk", distinct=True))
-        .values("solved")
     )
-    people = (
+    knows = Expertise.objects.filter(profile_id=OuterRef("pk"), tag_id__in=tag_ids)
+    candidates = (
         listed_people()
         .exclude(pk=viewer.pk)
-        .annotate(knows=Exists(knows), accepted=Coalesce(Subquery(answers), 0))
-        .filter(Q(knows=True) | Q(accepted__gt=0))
-        .select_related("municipality", "sector")
-        .order_by("-knows", "-accepted", "first_name", "last_name", "pk")
+        .annotate(knows=Exists(knows))
+        .filter(Q(knows=True) | Q(pk__in=list(accepted)))
+        .order_by("first_name", "last_name", "pk")  # the database's collation for names, kept by the stable sort
+        .values_list("pk", "knows")
     )
-    return list(people[:limit])
+    ranked = sorted(candidates, key=lambda row: (not row[1], -accepted.get(row[0], 0)))
+    chosen = dict(ranked[:limit])
+    people = listed_people().filter(pk__in=list(chosen)).select_related("municipality", "sector").in_bulk()
+    for pk, person in people.items():
+        person.knows = chosen[pk]
+        person.accepted = accepted.get(pk, 0)
+    return [people[pk] for pk in chosen if pk in people]
 
 
 # A profile page

@@ -7,9 +7,10 @@ from wagtail.models import PageViewRestriction
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from common import versions
 from forum.models import Post, Thread
 
-from . import analysis, labels
+from . import analysis, labels, thesaurus
 from .documents import REGISTRY
 from .models import SynonymGroup
 
@@ -52,6 +53,11 @@ def forget_lexicon(sender, **kwargs):
     labels.forget()
 
 
+def renew_synonyms(sender, **kwargs):
+    # Every process reads the thesaurus again on its next search (search/thesaurus.py keeps it per version).
+    versions.renew(thesaurus.SYNONYMS_VERSION)
+
+
 def connect():
     page_published.connect(reindex_page, dispatch_uid="search_reindex_published_page")
     page_unpublished.connect(reindex_page, dispatch_uid="search_reindex_unpublished_page")
@@ -65,3 +71,5 @@ def connect():
     for model in (Tag, SynonymGroup):
         post_save.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_save_{model.__name__}")
         post_delete.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_delete_{model.__name__}")
+    post_save.connect(renew_synonyms, sender=SynonymGroup, dispatch_uid="search_synonyms_save")
+    post_delete.connect(renew_synonyms, sender=SynonymGroup, dispatch_uid="search_synonyms_delete")

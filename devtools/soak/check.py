@@ -48,14 +48,19 @@ def check_write(write):
     return check(write)
 
 
+def _carrying(queryset, write, what):
+    """The one row of `queryset` carrying the write's token, and what is wrong with it so far (its author)."""
+    found = list(queryset.select_related("author"))
+    if len(found) != 1:
+        return None, [f"{len(found)} {what} carry the token"]
+    row = found[0]
+    return row, [] if row.author.email == write["person"] else [f"author is {row.author.email}"]
+
+
 def _thread(write):
-    threads = list(Thread.objects.filter(title__contains=write["token"]).select_related("author"))
-    if len(threads) != 1:
-        return f"{len(threads)} threads carry the token"
-    thread = threads[0]
-    problems = []
-    if thread.author.email != write["person"]:
-        problems.append(f"author is {thread.author.email}")
+    thread, problems = _carrying(Thread.objects.filter(title__contains=write["token"]), write, "threads")
+    if thread is None:
+        return problems[0]
     if thread.category_id != write["category"]:
         problems.append(f"category is {thread.category_id}, not {write['category']}")
     opening = thread.posts.filter(number=1).first()
@@ -65,13 +70,9 @@ def _thread(write):
 
 
 def _reply(write):
-    posts = list(Post.objects.filter(body__contains=write["token"]).select_related("author"))
-    if len(posts) != 1:
-        return f"{len(posts)} posts carry the token"
-    post = posts[0]
-    problems = []
-    if post.author.email != write["person"]:
-        problems.append(f"author is {post.author.email}")
+    post, problems = _carrying(Post.objects.filter(body__contains=write["token"]), write, "posts")
+    if post is None:
+        return problems[0]
     if post.thread_id != write["thread"]:
         problems.append(f"in thread {post.thread_id}, not {write['thread']}")
     named = set(post.mentions.values_list("email", flat=True))

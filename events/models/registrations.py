@@ -50,6 +50,9 @@ class Registration(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     promotion_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The last news of a change the person was mailed (services.tell_registered names each one), so that a task
+    # run again after a failure never sends the same news twice.
+    news_sent = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 

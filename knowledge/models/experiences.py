@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.forms import PersonalDataPanel
+from knowledge.parts import parts_for
 
 from .listing import CHECKBOXES, KnowledgePage, ListingIndexPage
 from .tags import ExperiencePageTag
@@ -110,8 +113,14 @@ class ExperiencePage(KnowledgePage):
         verbose_name_plural = _("experiences")
 
     def get_context(self, request, *args, **kwargs):
+        """What the page shows; all but the reader's own bits is kept as HTML (knowledge/parts.py), and what the
+        parts show is read only when the template asks for it (see MethodPage.get_context)."""
         context = super().get_context(request, *args, **kwargs)
-        context["methods"] = self.methods_visible_to(request.user)
+        context.update(
+            parts=parts_for(request, self.pk),
+            tags=cache(lambda: list(self.tags.all())),
+            methods=cache(lambda: list(self.methods_visible_to(request.user))),
+        )
         return context
 
     def methods_visible_to(self, user):

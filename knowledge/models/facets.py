@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -86,15 +87,35 @@ class FacetState:
 
 
 class FacetedListing:
+    """The listing the query string asks for. Nothing is read until it is first asked for (the template, or a
+    test): a listing the template finds in the cache (knowledge/parts.py) costs no query."""
+
     def __init__(self, request, pages, page_model):
         self.request = request
+        self.pages = pages
         self.page_model = page_model
-        self.notices = []
-        self.states = self._read_facets(request.GET)
-        self.sort = self._read_sort(request.GET.get("ordning", DEFAULT_SORT))
-        self.results = self._paginate(self._filtered(pages, exclude=None))
+        self._notices = []
+
+    @cached_property
+    def states(self):
+        return self._read_facets(self.request.GET)
+
+    @cached_property
+    def sort(self):
+        return self._read_sort(self.request.GET.get("ordning", DEFAULT_SORT))
+
+    @cached_property
+    def results(self):
+        results = self._paginate(self._filtered(self.pages, exclude=None))
         for state in self.states:
-            self._count(state, pages)
+            self._count(state, self.pages)
+        return results
+
+    @property
+    def notices(self):
+        """What in the query string was ignored, and why."""
+        self.states, self.sort  # noqa: B018 - reading them notes what was ignored
+        return self._notices
 
     # Reading the query string
 
@@ -110,7 +131,7 @@ class FacetedListing:
                 state.selected = list(facet.values_visible_to(self.request.user).filter(slug__in=slugs))
                 unknown = sorted(set(slugs) - {item.slug for item in state.selected})
                 if unknown:
-                    self.notices.append(
+                    self._notices.append(
                         _("Unknown filter value ignored: %(facet)s “%(values)s”.")
                         % {"facet": facet.label, "values": ", ".join(value[:50] for value in unknown)}
                     )
@@ -130,7 +151,7 @@ class FacetedListing:
     def _read_sort(self, key):
         if key in SORTS:
             return key
-        self.notices.append(_("Unknown sort order ignored; showing the newest first."))
+        self._notices.append(_("Unknown sort order ignored; showing the newest first."))
         return DEFAULT_SORT
 
     # Querying
@@ -178,6 +199,7 @@ class FacetedListing:
 
     @property
     def facets(self):
+        self.results  # noqa: B018 - counting the values comes with the results
         return [state for state in self.states if state.values]
 
     @property

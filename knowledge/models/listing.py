@@ -12,13 +12,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.forms import KnowledgePageForm, MunicipalPageForm
+from knowledge.parts import parts_for
 from knowledge.permissions import MunicipalScopeMixin
-from knowledge.visibility import VisiblePageManager, visible_pages
+from knowledge.visibility import FewViewRestrictionQueriesMixin, VisiblePageManager, visible_pages
 from privacy.admin_forms import GuardedCopyForm
 
-from .facets import FacetedListing
+from .facets import DEFAULT_SORT, SORTS, FacetedListing
 
 CHECKBOXES = forms.CheckboxSelectMultiple
+# A listing page's number longer than this is not kept in the cache (listing_parts).
+MAX_PAGE_DIGITS = 4
 
 
 def municipal_page_ids(municipality_id):
@@ -30,7 +33,7 @@ def municipal_page_ids(municipality_id):
     return [str(pk) for pk in ids]
 
 
-class KnowledgePage(MunicipalScopeMixin, Page):
+class KnowledgePage(FewViewRestrictionQueriesMixin, MunicipalScopeMixin, Page):
     """A page that belongs to one municipality and is classified by the shared taxonomies."""
 
     base_form_class = MunicipalPageForm
@@ -74,7 +77,7 @@ def discussable_pages(user):
     return visible_pages(Page.objects.type(KnowledgePage), user)
 
 
-class ListingIndexPage(Page):
+class ListingIndexPage(FewViewRestrictionQueriesMixin, Page):
     """An index page that lists its children with facets, sorting and pagination."""
 
     listing_model_name = ""  # "app_label.ModelName" of the pages listed
@@ -92,8 +95,42 @@ class ListingIndexPage(Page):
     def listing_model(self):
         return apps.get_model(self.listing_model_name)
 
+    def route(self, request, path_components):
+        """A listed page is found with its own fields, owner and municipality in one query, where Wagtail reads
+        the child, then its specific page, then each of the two. Anything else is routed as Wagtail does."""
+        if path_components:
+            child = (
+                self.listing_model.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("owner", "municipality")
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self  # as Wagtail's routing does: get_parent() needs no query
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = self.listing_model.objects.visible_to(request.user).child_of(self)
-        context["listing"] = FacetedListing(request, pages, self.listing_model)
+        context["listing"] = FacetedListing(request, pages, self.listing_model)  # read only if not in the cache
+        context["listing_parts"] = listing_parts(request, self)
         return context
+
+
+def listing_parts(request, index):
+    """The keys under which the listing is kept as HTML (knowledge/parts.py), or None when it is not kept.
+
+    Only the unfiltered listing is kept, in each sort order and page: it is what nearly everyone opens, and its
+    addresses are few. A filtered one is drawn each time, as the combinations of filters are countless (a cache
+    that any query string could fill) and the tags one may filter by depend on what the reader may read in the
+    forum, which no version here follows. The page number is kept only as digits (a few of them): anything else
+    shows the first or last page, as Django's paginator reads it, and needs no key of its own."""
+    query = request.GET
+    if set(query) - {"ordning", "page"} or len(query.getlist("ordning")) > 1 or len(query.getlist("page")) > 1:
+        return None
+    sort = query.get("ordning", DEFAULT_SORT)
+    page = query.get("page", "")
+    if page and not (page.isdigit() and len(page) <= MAX_PAGE_DIGITS):
+        return None
+    return parts_for(request, index.pk, sort if sort in SORTS else "unknown", page, bool(query))

@@ -1,4 +1,5 @@
 from datetime import date
+from functools import cache
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
 from knowledge.forms import MethodPageForm, PersonalDataPanel
+from knowledge.parts import owner_shown, parts_for
 
 from .experiences import ExperiencePage
 from .listing import CHECKBOXES, KnowledgePage, ListingIndexPage
@@ -151,19 +153,30 @@ class MethodPage(KnowledgePage):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        """What the page shows. Most of it is the same for everyone with the same sight and is kept as HTML
+        (knowledge/parts.py): each list is read when the template first asks for it (a function read once, which
+        the template calls; a lazy object would be read by whatever looks at the context's values), so that a
+        part found in the cache costs no query."""
         context = super().get_context(request, *args, **kwargs)
-        uses = [use for use in self.local_uses.select_related("municipality") if use.confirmed]
-        experiences = list(self.experiences_visible_to(request.user))
+        user = request.user
+        uses = cache(self.confirmed_local_uses)
+        experiences = cache(lambda: list(self.experiences_visible_to(user)))
         context.update(
+            parts=parts_for(request, self.pk, date.today(), owner_shown(self)),
+            tags=cache(lambda: list(self.tags.all())),
             local_uses=uses,
-            used_in=[use.municipality for use in uses if use.status != MethodLocalUse.ENDED],
+            used_in=cache(lambda: [use.municipality for use in uses() if use.status != MethodLocalUse.ENDED]),
             experiences=experiences,
-            experience_municipality_count=len({experience.municipality_id for experience in experiences}),
-            ratings=list(self.ratings.all()),
-            materials=list(self.materials.select_related("document")),
-            related=self.related_visible_to(request.user),
+            experience_municipality_count=cache(lambda: len({item.municipality_id for item in experiences()})),
+            ratings=cache(lambda: list(self.ratings.all())),
+            materials=cache(lambda: list(self.materials.select_related("document"))),
+            related=cache(lambda: self.related_visible_to(user)),
         )
         return context
+
+    def confirmed_local_uses(self):
+        """The municipalities' own rows; a suggestion for another municipality waits for it (MethodLocalUse)."""
+        return [use for use in self.local_uses.select_related("municipality") if use.confirmed]
 
     def experiences_visible_to(self, user):
         if self.pk is None:  # a preview of a page never saved: nothing can link to it yet

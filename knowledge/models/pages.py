@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -12,7 +13,12 @@ from wagtail.search import index
 from knowledge.blocks import BodyBlock
 from knowledge.forms import KnowledgePageForm, MunicipalPageForm, PersonalDataPanel
 from knowledge.permissions import MunicipalScopeMixin
-from knowledge.visibility import VisiblePageManager, VisiblePageQuerySet, visible_pages
+from knowledge.visibility import (
+    FewViewRestrictionQueriesMixin,
+    VisiblePageManager,
+    VisiblePageQuerySet,
+    visible_pages,
+)
 from privacy.admin_forms import GuardedCopyForm
 
 from .experiences import ExperiencePage
@@ -27,7 +33,7 @@ def page_of(request, queryset, per_page=LISTING_PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-class HomePage(Page):
+class HomePage(FewViewRestrictionQueriesMixin, Page):
     """The start page: what is new across the six municipalities."""
 
     intro = RichTextField(
@@ -56,6 +62,19 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("start page")
+
+    def route(self, request, path_components):
+        """On the way through a section to a page below it (/metoder/<method>/) the section's own fields are not
+        needed: it is taken as its specific type with them deferred, which saves Wagtail's query for them (a field
+        asked for after all is read then). The page at the end of the path is routed as Wagtail does."""
+        if len(path_components) > 1:
+            try:
+                section = self.get_children().get(slug=path_components[0])
+            except Page.DoesNotExist:
+                raise Http404 from None
+            section._cached_parent_obj = self  # as Wagtail's routing does: get_parent() needs no query
+            return section.specific_deferred.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         user = request.user

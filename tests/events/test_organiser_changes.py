@@ -158,3 +158,25 @@ def test_the_admin_refuses_fewer_places_than_registered_in_swedish(admin_client,
     assert error.startswith("2 personer är redan anmälda")
     full_event.refresh_from_db()
     assert full_event.capacity == 2
+
+
+def test_news_run_again_is_not_sent_twice_and_a_failed_mail_goes_on_the_next_run(full_event, monkeypatch):
+    from django.core.mail import EmailMessage
+
+    from events import tasks
+
+    first, *others = active_emails(full_event)
+    real_send = EmailMessage.send
+
+    def refused_for_first(message, *args, **kwargs):
+        if message.to == [first]:
+            raise OSError("mailbox unavailable")
+        return real_send(message, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMessage, "send", refused_for_first)
+    assert tasks.send_event_news.call(full_event.pk, "changed", "news-1") == 2
+    assert sorted(message.to[0] for message in mail.outbox) == others
+    monkeypatch.undo()
+    assert tasks.send_event_news.call(full_event.pk, "changed", "news-1") == 1  # the run again: only the one left
+    assert sorted(message.to[0] for message in mail.outbox) == active_emails(full_event)
+    assert tasks.send_event_news.call(full_event.pk, "changed", "news-2") == 3  # the next news goes to all

@@ -163,6 +163,39 @@ def test_one_failing_address_does_not_stop_the_others(daily, colleague, monkeypa
     assert not ForumMember.objects.filter(user=daily, last_digest_at__isnull=False).exists()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_digest_is_marked_before_it_goes_and_unmarked_with_its_old_time_when_it_cannot(daily, colleague, monkeypatch):
+    from django.db import connection
+
+    earlier = timezone.now() - timedelta(days=3)
+    ForumMember.objects.update_or_create(user=daily, defaults={"last_digest_at": earlier})
+    reply_to(start_thread(daily), colleague)
+    from forum import mail as forum_mail
+
+    seen_when_sending = []
+
+    def fails(subject, body, sender, recipients):
+        seen_when_sending.append(
+            (
+                connection.in_atomic_block,
+                Notification.objects.filter(recipient=daily, emailed_at__isnull=True).count(),
+                ForumMember.objects.get(user=daily).last_digest_at,
+            )
+        )
+        raise OSError("mailbox unavailable")
+
+    monkeypatch.setattr(forum_mail, "send_mail", fails)
+    call_command("send_digests", "daily")
+
+    ((in_transaction, unmarked_then, digest_time_then),) = seen_when_sending
+    assert not in_transaction and unmarked_then == 0 and digest_time_then > earlier  # marked and committed before
+    assert Notification.objects.filter(recipient=daily, emailed_at__isnull=True).exists()
+    assert ForumMember.objects.get(user=daily).last_digest_at == earlier
+    monkeypatch.undo()
+    call_command("send_digests", "daily")  # the next run sends it, once
+    assert [message.to for message in mail.outbox] == [[daily.email]]
+
+
 def test_the_command_accepts_only_daily_or_weekly(db):
     with pytest.raises(CommandError):
         call_command("send_digests", "hourly")

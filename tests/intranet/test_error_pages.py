@@ -56,3 +56,19 @@ def test_permission_denied_gets_the_swedish_403_page(rf, member):
     response = permission_denied(request, PermissionDenied())
     assert response.status_code == 403
     assert "Du har inte behörighet till den här sidan" in response.content.decode()
+
+
+def test_a_database_that_went_away_gets_503_with_retry_after(member_client, monkeypatch):
+    from django.db import OperationalError
+
+    def gone(*args, **kwargs):
+        raise OperationalError("the database system is shutting down")
+
+    monkeypatch.setattr("forum.views.threads.render", gone)
+    member_client.raise_request_exception = False
+    response = member_client.get("/forum/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    html = response.content.decode()
+    assert "Kunskapsforum är inte tillgängligt just nu" in html
+    assert "shutting down" not in html

@@ -42,7 +42,8 @@ def suggested(client, sections):
 
 
 def used_in(client, page):
-    return [municipality.slug for municipality in client.get(page.url).context["used_in"]]
+    used_in = client.get(page.url).context["used_in"]()  # read when asked (MethodPage.get_context)
+    return [municipality.slug for municipality in used_in]
 
 
 def test_a_row_for_another_municipality_waits_for_its_confirmation(client, suggested):

@@ -50,3 +50,16 @@ def test_editors_maintain_the_thesaurus_in_the_admin(client):
     assert expand("Barn- och ungdomspsykiatrin")[0] == ["barn och ungdomspsykiatrin", "bup"]
     client.force_login(UserFactory(roles=[roles.EMPLOYEE]))
     assert client.get(listing).status_code in (302, 403)
+
+
+def test_the_thesaurus_is_read_once_and_again_after_each_change(django_assert_num_queries):
+    assert expand("bup") == [["bup"]]
+    with django_assert_num_queries(0):
+        assert expand("bup") == [["bup"]]  # kept in the process
+    group = SynonymGroup.objects.create(terms="bup; barn- och ungdomspsykiatrin")
+    assert expand("bup")[0] == ["bup", "barn och ungdomspsykiatrin"]
+    group.terms = "bup; barnpsykiatrin"
+    group.save()
+    assert expand("bup")[0] == ["bup", "barnpsykiatrin"]
+    group.delete()
+    assert expand("bup") == [["bup"]]
