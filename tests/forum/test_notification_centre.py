@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Municipality
-from forum import services
+from forum import notifications, services
 from forum.models import Notification
 from tests.conftest import queries_for
 from tests.factories import UserFactory, forum_category, start_thread
@@ -136,7 +136,7 @@ def test_the_header_shows_the_unread_count_to_eyes_and_screen_readers(english, m
     assert '<span class="visually-hidden">, 3 unread</span>' in content
     assert '<span class="notifications-link__count" aria-hidden="true">3</span>' in content
 
-    Notification.objects.update(read_at="2026-01-01T00:00Z")
+    notifications.mark_all_read(member)
     content = english.get("/forum/").content.decode()
     assert 'href="/forum/notiser/"' in content
     assert "notifications-link__count" not in content
