@@ -22,10 +22,9 @@ def person_saved(sender, instance, created, update_fields=None, **kwargs):
     versions.renew(NAMES)
 
 
-def name_saved(sender, instance, created=False, **kwargs):
-    """A tag or municipality renamed or removed; a new one is on nothing yet."""
-    if not created:
-        versions.renew(NAMES)
+def name_saved(sender, instance, **kwargs):
+    """A tag or municipality named, renamed or removed: even a new one changes what the list's filters offer."""
+    versions.renew(NAMES)
 
 
 def category_changed(sender, **kwargs):
