@@ -11,6 +11,7 @@ The forum's list is kept for everyone who sees the same categories; filled in he
 (and where its link leads), the follow button of the category or tag chosen, and the CSRF token.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.middleware.csrf import get_token
@@ -29,6 +30,8 @@ from ..models import Reaction, Report, Subscription, Thread
 
 # The holes of components/forum/post.html, each keyed on the post's id.
 POST_HOLES = ("new_class", "new_badge", "hidden", "helpful", "own")
+# The holes of the thread's writing form (components/forum/compose.html).
+REPLY_HOLES = ("csrf_token", "draft_key", "submission_key")
 # The holes of components/forum/thread_row.html, each keyed on the thread's id.
 ROW_HOLES = ("unread_class", "href", "unread_badge")
 FOLLOW_ROUTES = {"category": "forum:follow_category", "tag": "forum:follow_tag"}
@@ -63,7 +66,9 @@ class PostReader:
     """One reader's bits of one page of kept posts; two small queries at most (their helpful marks, their
     requests to show a hidden post again, only when a post of theirs on the page is hidden)."""
 
-    def __init__(self, request, thread, facts, *, moderator, last_read):
+    def __init__(self, request, thread, facts, *, moderator, last_read, draft):
+        self.request = request
+        self.draft = draft
         self.user = request.user
         self.thread = thread
         self.facts = facts
@@ -88,7 +93,16 @@ class PostReader:
         self.csrf_input = csrf_input(request)
 
     def fillers(self):
-        return {name: getattr(self, name) for name in POST_HOLES}
+        return {name: getattr(self, name) for name in (*POST_HOLES, *REPLY_HOLES)}
+
+    def csrf_token(self, _key):
+        return get_token(self.request)
+
+    def draft_key(self, _key):
+        return self.draft
+
+    def submission_key(self, _key):
+        return uuid.uuid4()
 
     def _is_new(self, pk):
         return self.facts[pk].number > self.last_read
@@ -232,6 +246,6 @@ class ListReader:
         return render_to_string("components/forum/follow_button.html", context)
 
 
-def fill(part, reader):
-    """The kept part with the reader's own bits in its holes."""
-    return Holes(part["nonce"]).fill(part["html"], reader.fillers())
+def fill(part, reader, name="html"):
+    """The kept part's HTML `name` with the reader's own bits in its holes."""
+    return Holes(part["nonce"]).fill(part[name], reader.fillers())

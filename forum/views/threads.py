@@ -147,12 +147,14 @@ def thread(request, pk):
     part = caching.kept(key, lambda: render_thread_part(request, thread, page, moderator=moderator))
     if page.object_list and page.object_list[-1] + 1 > last_read:
         services.mark_read(thread, request.user, page.object_list[-1] + 1)  # a write only when there is news
-    posts = reading.PostReader(request, thread, part["posts"], moderator=moderator, last_read=last_read)
+    posts = reading.PostReader(
+        request, thread, part["posts"], moderator=moderator, last_read=last_read, draft=draft_key(request, "svar", pk)
+    )
     context = {
         "thread": thread,
         "page_obj": page,
         "heading": part["heading"],
-        "posts_html": reading.fill(part, posts),
+        "posts_html": reading.fill(part, posts, "html"),
         "last_read_number": last_read,
         "tags": part["tags"],
         "following": thread.following,
@@ -160,8 +162,7 @@ def thread(request, pk):
         "may_post": posts.may_post,
         "is_moderator": moderator,
         "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
-        "reply_form": ReplyForm(),
-        "draft_key": draft_key(request, "svar", thread.pk),
+        "reply_box": reading.fill(part, posts, "reply_box") if part["reply_box"] else "",
         "sent_drafts": sent_drafts(request),
         **_linked_pages(thread, request.user),
     }
@@ -181,18 +182,32 @@ def render_thread_part(request, thread, page, *, moderator):
         post.thread = thread  # links are built from the thread: no query per post
         post.addresses = {name: address_of(route, post.pk) for name, route in POST_ACTIONS.items()}
         post.holes = {name: holes.mark(name, post.pk) for name in reading.POST_HOLES}
+    may_post = permissions.may_post_in(request.user, thread, seen=True)
     context = {
         "thread": thread,
         "tags": tags,
         "posts": posts,
         "is_moderator": moderator,
-        "may_post": permissions.may_post_in(request.user, thread, seen=True),
+        "may_post": may_post,
         "quote_url": address_of("forum:reply", thread.pk),
     }
+    # The writing form: the same for all, but for the reader's CSRF token, the key of their draft, and the fresh
+    # submission key each form shown gets (forms.SubmissionKeyMixin).
+    reply_box = may_post and render_to_string(
+        "components/forum/compose.html",
+        {
+            "form": ReplyForm(initial={"submission_key": holes.mark("submission_key")}),
+            "action": address_of("forum:reply", thread.pk),
+            "submit_label": _("Send reply"),
+            "draft_key": holes.mark("draft_key"),
+            "csrf_token": holes.mark("csrf_token"),
+        },
+    )
     return {
         "heading": render_to_string("components/forum/thread_heading.html", context),
         "posts": {post.pk: reading.PostFacts.of(post) for post in posts},
         "html": render_to_string("components/forum/post_list.html", context),
+        "reply_box": reply_box,
         "nonce": holes.nonce,
         "tags": tags,
     }

@@ -1,6 +1,8 @@
 """What forum pages keep in the cache (forum/caching.py): every write shows at once, and no reader ever sees
 another's bits or what only moderators may see."""
 
+import re
+
 import pytest
 
 from django.conf import settings
@@ -107,6 +109,15 @@ def test_a_kept_page_shows_each_reader_only_their_own_bits(member, colleague, mo
     again = html(english_client(member), page)
     assert "Klienten heter Sven." not in again and "History and moderation" not in again
     assert edit_link(reply) not in again
+
+    # The writing form, kept too: each reader's own draft, and a new submission key for every form shown.
+    assert f'data-draft-key="kf-draft:{member.pk}:svar-{thread.pk}"' in again
+    assert f'data-draft-key="kf-draft:{colleague.pk}:svar-{thread.pk}"' in as_colleague
+    assert submission_key(again) != submission_key(as_member)
+
+
+def submission_key(page):
+    return re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)[1]
 
 
 def test_a_kept_thread_page_and_list_run_few_queries(member_client, member, colleague, settings):
