@@ -18,9 +18,14 @@ What is a reader's own (unread marks, helpful-by-me, their edit links, CSRF toke
 a part kept for many readers: the part holds a mark (`Holes`) where it goes, and each request fills the marks in.
 """
 
+import functools
+import hashlib
 import re
 import secrets
+from pathlib import Path
 
+import django
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -59,8 +64,22 @@ def notifications_changed(*person_ids):
 
 
 def part_key(kind, *parts):
-    """A cache key for a part of a page, in the language the page is drawn in."""
-    return ":".join(["forum-part", kind, get_language() or "", *(str(part) for part in parts)])
+    """A cache key for a part of a page, in the language the page is drawn in, by the code that draws it."""
+    return ":".join(["forum-part", kind, drawn_by(), get_language() or "", *(str(part) for part in parts)])
+
+
+@functools.cache
+def drawn_by():
+    """What the kept parts are drawn with, as a short digest: Django, the site's templates and translations, and the
+    forum's code. A deploy that changes any of them draws every part anew, instead of showing HTML of old templates
+    or reading a part of another shape. Read once per process (some hundred small files)."""
+    digest = hashlib.sha256(django.get_version().encode())
+    roots = [*settings.TEMPLATES[0]["DIRS"], *settings.LOCALE_PATHS, Path(__file__).parent]
+    for root in roots:
+        for path in sorted(Path(root).rglob("*")):
+            if path.suffix in (".html", ".mo", ".py") and path.is_file():
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def kept(key, render):
