@@ -9,9 +9,28 @@ class ForumConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models can be imported only once the app registry is ready.
-        from django.db.models.signals import post_save
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from .models import Post
+        from taggit.models import Tag
+
+        from accounts.models import Municipality
+
+        from . import signals
+        from .models import Category, Post, ThreadTag
         from .models.threads import reindex_thread_of_opening_post
 
         post_save.connect(reindex_thread_of_opening_post, sender=Post, dispatch_uid="forum_opening_post_saved")
+        # What the forum's cached parts show that is written elsewhere (forum/caching.py).
+        post_save.connect(signals.person_saved, sender=get_user_model(), dispatch_uid="forum_person_saved")
+        for model in (Tag, Municipality):
+            post_save.connect(signals.name_saved, sender=model, dispatch_uid=f"forum_{model.__name__}_saved")
+            post_delete.connect(signals.name_saved, sender=model, dispatch_uid=f"forum_{model.__name__}_deleted")
+        for model in (Category, Group):
+            post_save.connect(signals.category_changed, sender=model, dispatch_uid=f"forum_{model.__name__}_saved")
+            post_delete.connect(signals.category_changed, sender=model, dispatch_uid=f"forum_{model.__name__}_gone")
+        for limits in (Category.restricted_to_groups.through, Category.restricted_to_municipalities.through):
+            m2m_changed.connect(signals.limits_changed, sender=limits, dispatch_uid=f"forum_{limits.__name__}")
+        post_save.connect(signals.thread_tag_changed, sender=ThreadTag, dispatch_uid="forum_thread_tag_saved")
+        post_delete.connect(signals.thread_tag_changed, sender=ThreadTag, dispatch_uid="forum_thread_tag_deleted")

@@ -1,8 +1,16 @@
 """What every page needs from the forum: the unread notification count in the header."""
 
+from django.core.cache import cache
 from django.utils.functional import cached_property
 
+from common import versions
+from knowledge.visibility import PAGES_VERSION, sight_of
+
+from . import caching
 from .models import Notification
+
+# How long a count is kept at most; every change that could alter it renews a token of its key at once.
+COUNT_SECONDS = 60 * 60
 
 
 class NotificationBadge:
@@ -13,7 +21,19 @@ class NotificationBadge:
 
     @cached_property
     def unread_count(self):
-        return Notification.objects.unread_count(self.user)
+        """Kept in the cache per person, keyed on what decides it (`Notification.objects.unread_count`):
+        their notifications (made, read, removed: `caching.notifications_token`); whether a thread or post they
+        name is hidden or moved (THREADS); who may see which category (ACCESS) and which page (PAGES_VERSION); and
+        the person's own roles, superuser flag (`sight_of`) and municipality, which those rules ask.
+        """
+        user = self.user
+        tokens = versions.tokens(caching.notifications_token(user.pk), caching.THREADS, caching.ACCESS, PAGES_VERSION)
+        key = ":".join(["forum-unread", str(user.pk), *tokens, sight_of(user), str(user.municipality_id)])
+        count = cache.get(key)
+        if count is None:
+            count = Notification.objects.unread_count(user)
+            cache.set(key, count, COUNT_SECONDS)
+        return count
 
 
 def notification_badge(request):

@@ -46,7 +46,12 @@ class ThreadFilters:
         self.kind = self._pick("typ", {value: value for value in ThreadKind.values})
         self.municipality = self._lookup("kommun", lambda slug: Municipality.objects.filter(slug=slug).first())
         self.status = self._pick("status", {key: key for key in STATUSES})
-        self.followed = self.values["foljer"] == "1"
+        self.followed = self.only_followed(params)
+
+    @staticmethod
+    def only_followed(params):
+        """Whether the list is narrowed to the threads the person follows: a list of their own."""
+        return params.get("foljer", "").strip() == "1"
 
     def _pick(self, name, allowed):
         value = self.values[name]

@@ -14,6 +14,7 @@ from accounts import roles
 from knowledge.models import ExperienceIndexPage, ExperiencePage
 from knowledge.slugs import free_slug
 
+from . import caching
 from .models import Category, Thread
 from .permissions import ForumError, NotAllowed, may_see
 
@@ -119,6 +120,7 @@ def draft_experience_from_thread(thread, *, by):
     parent.add_child(instance=page)
     page.save_revision(user=by)
     Thread.objects.filter(pk=locked.pk).update(derived_page=page)
+    caching.thread_changed(locked.pk)
     thread.derived_page = page
     workflow = page.get_workflow()
     if workflow:

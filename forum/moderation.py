@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from knowledge.tagging import normalise_tag_names
 
-from . import notifications
+from . import caching, notifications
 from .mentions import read_post
 from .models import ModerationAction, NotificationKind, Post, PostRevision, Report, ReportReason, Thread
 from .permissions import ForumError, check_moderator
@@ -89,6 +89,7 @@ def hide_post(post, *, by, reason):
     if was_answer:
         updates["answer"] = None
     Thread.objects.filter(pk=thread.pk).update(**updates)
+    caching.thread_changed(thread.pk)
     closed = _close_reports(post.reports, by=by)
     action = ModerationAction.objects.log(
         by,
@@ -121,6 +122,7 @@ def restore_post(post, *, by, reason):
     if was_answer:
         updates["answer"] = post
     Thread.objects.filter(pk=thread.pk).update(**updates)
+    caching.thread_changed(thread.pk)
     # Restoring answers the author's request; members' reports, if any, still wait for a decision of their own.
     answered = _close_reports(post.reports.restore_requests(), by=by)
     details = {"answer_restored": was_answer, "requests_closed": len(answered)}
@@ -143,6 +145,7 @@ def _set_thread_flag(thread, *, by, reason, field, value, action, then=None):
         setattr(fresh, field, value)
         # update_fields: never write back counters read before someone else's reply.
         fresh.save(update_fields=[field])
+        caching.thread_changed(thread.pk)
         setattr(thread, field, value)
         details, notices = then(fresh) if then else ({}, [])
         entry = ModerationAction.objects.log(by, action, thread, reason=reason, details=details)
@@ -202,6 +205,7 @@ def move_thread(thread, *, by, category, reason):
     before = fresh.category
     fresh.category = category
     fresh.save(update_fields=["category"])
+    caching.thread_changed(thread.pk)
     thread.category = category
     closed = _close_reports(Report.objects.filter(post__thread=thread, reason=ReportReason.WRONG_PLACE), by=by)
     details = {
@@ -228,6 +232,7 @@ def retag_thread(thread, *, by, tags, reason):
     if [name.casefold() for name in before] == [name.casefold() for name in after]:
         return False
     fresh.set_tags(names)
+    caching.thread_changed(thread.pk)
     ModerationAction.objects.log(by, Action.RETAG, thread, reason=reason, details={"before": before, "after": after})
     return True
 
@@ -322,6 +327,7 @@ def redact_post(post, *, by, fragment, reason, replacement=REDACTED):
     changed_revisions = _scrub_rows(PostRevision.objects.filter(post__in=reach), ["body", "title"], scrub)
     _scrub_rows(Report.objects.filter(post__in=reach), ["explanation"], scrub)
     _scrub_rows(_log_entries_of(thread, reach), ["reason"], scrub)
+    caching.thread_changed(*Thread.objects.filter(posts__in=reach).values_list("pk", flat=True).distinct())
 
     _sync(post, Post.objects.get(pk=post.pk), "body", "body_html", "hidden_reason", "version")
     # The members' reports are answered; an author's request to show a hidden post again still waits.

@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.models import NotificationChoice
 from knowledge.visibility import may_see_page
 
+from . import caching
 from .models import Notification, NotificationKind, Subscription, Thread
 from .models.categories import may_see_category
 from .models.notifications import choice_for, wanted
@@ -47,10 +48,20 @@ def mark_read(notification):
     if notification.read_at is None:
         notification.read_at = timezone.now()
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=notification.read_at)
+        caching.notifications_changed(notification.recipient_id)
 
 
 def mark_all_read(user):
-    return Notification.objects.filter(recipient=user).unread().update(read_at=timezone.now())
+    marked = Notification.objects.filter(recipient=user).unread().update(read_at=timezone.now())
+    caching.notifications_changed(user.pk)
+    return marked
+
+
+def _save_new(notifications):
+    """Save new notifications; their recipients' header count and notification centre show them at once."""
+    created = Notification.objects.bulk_create(notifications)
+    caching.notifications_changed(*{notification.recipient_id for notification in created})
+    return created
 
 
 def _notify(kinds_by_user, *, thread, post, actor):
@@ -60,7 +71,7 @@ def _notify(kinds_by_user, *, thread, post, actor):
     kind_of = {person_id: min(kinds, key=PRIORITY.index) for person_id, kinds in kinds_by_user.items()}
     recipients = audience(thread.category).filter(pk__in=kinds_by_user).values_list(*CHOICES)
     recipients = [person for person in recipients if wanted(kind_of[person[0]], *person[1:])]
-    created = Notification.objects.bulk_create(
+    created = _save_new(
         Notification(recipient_id=person_id, kind=kind_of[person_id], thread=thread, post=post, actor=actor)
         for person_id, _email, _choices in recipients
     )
@@ -138,7 +149,7 @@ def notify_tag_followers_of_page(page, tags):
         .values_list(*CHOICES)
     )
     recipients = [person for person in recipients if wanted(NotificationKind.PAGE_TAG, *person[1:])]
-    created = Notification.objects.bulk_create(
+    created = _save_new(
         Notification(recipient_id=person_id, kind=NotificationKind.PAGE_TAG, page_id=page.pk)
         for person_id, _email, _choices in recipients
     )
@@ -162,7 +173,7 @@ def tell_of_moderation(action, notices):
     thread = action.thread
     # Never turned off (accounts.models.NEVER_OFF): a person must learn what became of their post.
     recipients = list(audience(thread.category).filter(pk__in=kinds).order_by("pk").values_list(*CHOICES))
-    created = Notification.objects.bulk_create(
+    created = _save_new(
         Notification(
             recipient_id=person_id,
             kind=kinds[person_id][0],
@@ -185,7 +196,7 @@ def notify_about_page(page, people, *, kind, actor=None):
     """
     person_ids = {person.pk for person in people} - {getattr(actor, "pk", None)}
     recipients = get_user_model().objects.filter(pk__in=person_ids, is_active=True).order_by("pk")
-    return Notification.objects.bulk_create(
+    return _save_new(
         Notification(recipient_id=person_id, kind=kind, page_id=page.pk, actor=actor)
         for person_id, email, choices in recipients.values_list(*CHOICES)
         if wanted(kind, email, choices)
@@ -224,7 +235,7 @@ def notify_of_search_matches(user, *, posts=(), threads=(), pages=()):
     ]
     if not wanted(NotificationKind.SEARCH, user.notification_email, user.notification_preferences):
         return []
-    created = Notification.objects.bulk_create(new)
+    created = _save_new(new)
     choices = (user.pk, user.notification_email, user.notification_preferences)
     _mail_those_who_want_it_now(created, [choices] * len(created))
     return created

@@ -42,8 +42,9 @@ def may_see(user, thread):
     return Thread.objects.visible_to(user).filter(pk=thread.pk).exists()
 
 
-def may_post_in(user, thread):
-    return may_see(user, thread) and (not thread.is_locked or is_moderator(user))
+def may_post_in(user, thread, *, seen=False):
+    """`seen`: the caller has just read the thread through `Thread.objects.visible_to(user)`: no need to ask again."""
+    return (seen or may_see(user, thread)) and (not thread.is_locked or is_moderator(user))
 
 
 def may_edit(user, post):

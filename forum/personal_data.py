@@ -6,6 +6,7 @@ build on them. They show "Tidigare medarbetare" as author; a moderator can still
 
 from accounts.rights import iso
 
+from . import caching
 from .models import Bookmark, ForumMember, Notification, Post, PostRevision, Reaction, Report, Subscription, Thread
 from .models.following import ThreadRead
 
@@ -116,4 +117,5 @@ def remove(person, *, now):
     ThreadRead.objects.filter(user=person).delete()
     Bookmark.objects.filter(user=person).delete()
     Notification.objects.filter(recipient=person).delete()
+    caching.notifications_changed(person.pk)
     ForumMember.objects.filter(user=person).delete()

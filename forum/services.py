@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from knowledge.tagging import normalise_tag_names
 
-from . import notifications
+from . import caching, notifications
 from .mentions import read_post
 from .models import (
     Bookmark,
@@ -128,6 +128,7 @@ def _add_post(thread, *, author, body, submission_key, quoted_posts=(), now=None
         last_activity_at=now,
         last_poster=author,
     )
+    caching.thread_changed(thread.pk)
     thread.refresh_from_db()
     post.thread = thread
     if quoted_posts:
@@ -254,6 +255,9 @@ def edit_post(post, *, by, body, version, title=None, rate_limited=True):
         thread = Thread.objects.get(pk=post.thread_id)
         thread.title = " ".join(title.split())
         thread.save(update_fields=["title"])  # save(), not update(): the search index follows the new title
+        caching.thread_changed(post.thread_id)
+    else:
+        caching.posts_changed(post.thread_id)
     PostRevision.objects.create(post=post, body=body, title=title or "", edited_by=by, created_at=now)
     post.refresh_from_db()
     if by.pk != post.author_id:
@@ -275,6 +279,7 @@ def mark_helpful(post, *, by):
     _reaction, created = Reaction.objects.get_or_create(post=post, user=by)
     if created:
         Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") + 1)
+        caching.posts_changed(post.thread_id)
     return created
 
 
@@ -282,6 +287,7 @@ def unmark_helpful(post, *, by):
     deleted, _details = Reaction.objects.filter(post=post, user=by).delete()
     if deleted:
         Post.objects.filter(pk=post.pk, helpful_count__gt=0).update(helpful_count=F("helpful_count") - 1)
+        caching.posts_changed(post.thread_id)
     return bool(deleted)
 
 
@@ -293,6 +299,7 @@ def accept_answer(post, *, by):
     if post.is_first or post.is_hidden:
         raise ForumError(_("Only a visible reply can be the answer."))
     Thread.objects.filter(pk=thread.pk).update(answer=post)
+    caching.thread_changed(thread.pk)
     thread.answer = post
     notifications.answer_accepted(post, by=by)
     return thread
@@ -302,6 +309,7 @@ def clear_answer(thread, *, by):
     if not may_accept_answer(by, thread):
         raise NotAllowed(_("Only the person who started the thread or a moderator can mark the answer."))
     Thread.objects.filter(pk=thread.pk).update(answer=None)
+    caching.thread_changed(thread.pk)
     thread.answer = None
     return thread
 

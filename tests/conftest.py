@@ -75,6 +75,20 @@ def queries_for(client, url):
     return len(captured)
 
 
+def queries_rendering(client, url):
+    """How many database queries one GET of the URL runs when the cache keeps nothing of it (as for the first request
+    after a change): what a page renders must not grow with its rows either."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # the per-process caches (content types, site) are warm from here on
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     """Uploaded files go to a folder of this test's own, and vanish with it."""

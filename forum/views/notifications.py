@@ -3,11 +3,16 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from .. import notifications
+from common import versions
+from common.params import positive_int
+from knowledge.visibility import PAGES_VERSION, sight_of
+
+from .. import caching, notifications
 from ..models import Notification
 
 NOTIFICATIONS_PER_PAGE = 20
@@ -19,11 +24,28 @@ FRAGMENT_HEADER_VALUE = "notifications-menu"
 
 @require_safe
 def centre(request):
-    """Newest first, a page at a time; an unknown page number shows the nearest page that exists."""
+    """Newest first, a page at a time; an unknown page number shows the nearest page that exists.
+
+    The list is the person's own, kept in the cache under their id and the tokens of all it shows and all that
+    decides which notifications they may still see (as the header's count, forum/context_processors.py), and
+    NAMES: the names of the people who acted, and of categories. A notification's words name a thread's title or
+    the reason of a moderator, which THREADS covers (a redaction renews it), or a page's title (PAGES_VERSION).
+    """
+    user = request.user
+    tokens = versions.tokens(
+        caching.notifications_token(user.pk), caching.THREADS, caching.NAMES, caching.ACCESS, PAGES_VERSION
+    )
+    number = positive_int(request.GET.get("page"), 1)
+    key = caching.part_key("notifications", user.pk, *tokens, sight_of(user), user.municipality_id, number)
+    listing = caching.kept(key, lambda: _render_centre(request, number))
+    return render(request, "forum/notifications.html", {"listing": listing})
+
+
+def _render_centre(request, number):
     listed = Notification.objects.for_person(request.user)
-    page = Paginator(listed, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(listed, NOTIFICATIONS_PER_PAGE).get_page(number)
     items = [(notification, notification.describe(html=True)) for notification in page.object_list]
-    return render(request, "forum/notifications.html", {"page_obj": page, "items": items})
+    return render_to_string("components/forum/notification_list.html", {"page_obj": page, "items": items})
 
 
 @require_safe

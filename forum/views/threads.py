@@ -1,36 +1,70 @@
 """Reading the forum: the thread list, one thread, and starting a thread."""
 
+import hashlib
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wagtail.models import Page
 
 from accounts.roles import is_moderator
+from common import versions
 from common.addresses import address_of
 from common.params import positive_int, safe_next
 from knowledge.models import discussable_pages
-from knowledge.visibility import visible_pages
+from knowledge.visibility import sight_of, visible_pages
 
-from .. import permissions, services
-from ..filters import ThreadFilters, threads_for
+from .. import caching, permissions, services
+from ..filters import FILTER_PARAMETERS, ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
 from ..knowledge_link import discussion_defaults, may_draft_pages
 from ..models import POSTS_PER_PAGE, Bookmark, Category, Post, Subscription, Thread
 from ..services import MAX_TAGS
+from . import reading
 from .writing import draft_key, forget_draft, read_before_sending, sent_drafts
 
 THREADS_PER_PAGE = 25
+# The actions under each post that are the same for every reader, by the name the post template uses.
+POST_ACTIONS = {
+    "report": "forum:report_post",
+    "moderate": "forum_admin:post",
+}
 
 
 @require_safe
 def index(request):
-    """Latest activity across every category the person may see, with filters."""
+    """Latest activity across every category the person may see, with filters.
+
+    The listing is kept in the cache for everyone who sees the same categories, keyed on THREADS (every write that
+    changes what a row, a count or the order shows), NAMES, ACCESS (the categories' limits) and what of the person
+    decides which categories they see (`Category.objects.visible_to`: their roles and superuser flag, `sight_of`,
+    and their municipality); moderators, who see hidden threads too, have a role of their own and so keys of
+    their own. The filters and the page are in the key; "only threads I follow" is the person's own and is never
+    kept. Unread marks, the follow button and CSRF tokens are filled in per request (forum/views/reading.py).
+    """
+    user = request.user
+    tokens = versions.tokens(caching.THREADS, caching.NAMES, caching.ACCESS)
+    asked = [(name, request.GET.get(name, "")) for name in (*FILTER_PARAMETERS, "page")]
+    digest = hashlib.sha256(urlencode([*asked, ("focus", bool(request.GET))]).encode()).hexdigest()[:24]
+    key = caching.part_key("threads", *tokens, sight_of(user), user.municipality_id, digest)
+    if ThreadFilters.only_followed(request.GET):
+        part = render_listing(request)
+    else:
+        part = caching.kept(key, lambda: render_listing(request))
+    return render(request, "forum/index.html", {"listing": reading.fill(part, reading.ListReader(request, part))})
+
+
+def render_listing(request):
+    """The categories, the filters and a page of threads as everyone who sees the same categories sees them, with
+    holes for the reader's own bits; and what filling them needs (the threads listed, what the follow button is for)."""
     categories = list(
         Category.objects.visible_to(request.user)
         .in_order()
@@ -38,23 +72,33 @@ def index(request):
     )
     filters = ThreadFilters(request.GET, user=request.user, categories=categories)
     page = Paginator(filters.apply(threads_for(request.user)), THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    threads = list(page.object_list)
+    holes = caching.Holes()
+    for thread in threads:
+        thread.holes = {name: holes.mark(name, thread.pk) for name in reading.ROW_HOLES}
     context = {
         "page_obj": page,
-        "threads": page.object_list,
+        "threads": threads,
         "filters": filters,
         "categories": categories,
-        "following_category": filters.category and _follows(request.user, category=filters.category),
-        "following_tag": filters.tag and _follows(request.user, tag=filters.tag),
+        "holes": {name: holes.mark(name) for name in ("csrf", "follow")},
+        "focus": bool(request.GET),
     }
-    return render(request, "forum/index.html", context)
+    follow = None
+    if filters.category:
+        follow = reading.FollowFacts("category", filters.category.pk, filters.category.slug)
+    elif filters.tag:
+        follow = reading.FollowFacts("tag", filters.tag.pk, filters.tag.slug)
+    return {
+        "html": render_to_string("components/forum/thread_listing.html", context),
+        "nonce": holes.nonce,
+        "threads": [thread.pk for thread in threads],
+        "follow": follow,
+    }
 
 
-def _follows(user, **target):
-    return Subscription.objects.active().filter(user=user, **target).exists()
-
-
-def visible_thread(request, pk):
-    """The thread, if the person may see it.
+def visible_thread(request, pk, *, with_marks=False):
+    """The thread, if the person may see it; `with_marks`: with whether they follow it and saved it, in the same query.
 
     A thread in a category closed to the person answers 403 with a message that
     names no content; a hidden thread is simply not there (404).
@@ -62,8 +106,13 @@ def visible_thread(request, pk):
     queryset = (
         Thread.objects.visible_to(request.user)
         .with_reading_state(request.user)
-        .select_related("category", "author", "answer__author")
+        .select_related("category", "author", "municipality", "answer__author")
     )
+    if with_marks:
+        queryset = queryset.annotate(
+            following=Exists(Subscription.objects.active().filter(user=request.user, thread=OuterRef("pk"))),
+            bookmarked=Exists(Bookmark.objects.filter(user=request.user, thread=OuterRef("pk"))),
+        )
     thread = queryset.filter(pk=pk).first()
     if thread is None:
         if Thread.objects.filter(pk=pk, is_hidden=False).exists():
@@ -71,58 +120,97 @@ def visible_thread(request, pk):
                 _("The thread is in a category that only some roles or municipalities have access to.")
             )
         raise Http404
+    if thread.answer:
+        thread.answer.thread = thread  # its address is built from the thread: no second query
     return thread
-
-
-# The actions under each post, by the name the post template uses.
-POST_ACTIONS = {
-    "helpful": "forum:helpful",
-    "accept_answer": "forum:accept_answer",
-    "edit": "forum:edit_post",
-    "report": "forum:report_post",
-    "moderate": "forum_admin:post",
-}
 
 
 @require_safe
 def thread(request, pk):
-    """One thread, a page of posts at a time, marking what is new since the last visit."""
-    thread = visible_thread(request, pk)
+    """One thread, a page of posts at a time, marking what is new since the last visit.
+
+    The thread's heading and its page of posts are kept in the cache for all members alike, and for all
+    moderators alike (they see hidden posts and the moderation links), keyed on the thread's token (renewed by every
+    write to it or its posts, forum/caching.py), NAMES (people's names, tags, categories) and the language. The
+    tokens are read before the thread: a part rendered from older data is never kept under a newer token. Whether the
+    person may see the thread is asked of the database on every request, before anything kept is shown. What is
+    the reader's own is filled into the kept HTML per request (forum/views/reading.py).
+    """
+    thread_version, names_version = versions.tokens(caching.thread_token(pk), caching.NAMES)
+    thread = visible_thread(request, pk, with_marks=True)
     last_read = thread.last_read_number
-    posts = (
-        Post.objects.filter(thread=thread)
-        .select_related("author__municipality")
-        .with_helpful_state(request.user)
-        .with_restore_request()
-        .order_by("number")
-    )
-    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    page_posts = list(page.object_list)
-    for post in page_posts:
-        post.thread = thread  # links are built from the thread: no query per post
-        post.addresses = {name: address_of(route, post.pk) for name, route in POST_ACTIONS.items()}
-    if page_posts and page_posts[-1].number > last_read:
-        services.mark_read(thread, request.user, page_posts[-1].number)  # a write only when there is news
     moderator = is_moderator(request.user)
+    # Posts are numbered from 1 without gaps and never deleted: the thread's last number is their count.
+    page = Paginator(range(thread.last_post_number), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    reader = "moderator" if moderator else "member"
+    key = caching.part_key("thread", pk, thread_version, names_version, page.number, reader)
+    part = caching.kept(key, lambda: render_thread_part(request, thread, page, moderator=moderator))
+    if page.object_list and page.object_list[-1] + 1 > last_read:
+        services.mark_read(thread, request.user, page.object_list[-1] + 1)  # a write only when there is news
+    posts = reading.PostReader(
+        request, thread, part["posts"], moderator=moderator, last_read=last_read, draft=draft_key(request, "svar", pk)
+    )
     context = {
         "thread": thread,
         "page_obj": page,
-        "posts": page_posts,
+        "heading": part["heading"],
+        "posts_html": reading.fill(part, posts, "html"),
         "last_read_number": last_read,
-        "tags": list(thread.tags.all()),
-        "following": _follows(request.user, thread=thread),
-        "bookmarked": Bookmark.objects.filter(user=request.user, thread=thread).exists(),
-        "may_post": permissions.may_post_in(request.user, thread),
-        "may_accept_answer": permissions.may_accept_answer(request.user, thread),
+        "tags": part["tags"],
+        "following": thread.following,
+        "bookmarked": thread.bookmarked,
+        "may_post": posts.may_post,
         "is_moderator": moderator,
-        "quote_url": address_of("forum:reply", thread.pk),
         "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
-        "reply_form": ReplyForm(),
-        "draft_key": draft_key(request, "svar", thread.pk),
+        "reply_box": reading.fill(part, posts, "reply_box") if part["reply_box"] else "",
         "sent_drafts": sent_drafts(request),
         **_linked_pages(thread, request.user),
     }
     return render(request, "forum/thread.html", context)
+
+
+def render_thread_part(request, thread, page, *, moderator):
+    """The thread's heading and one page of its posts as every reader of a kind sees them, with holes for the
+    reader's own bits; and what filling the holes needs to know of each post."""
+    numbers = [index + 1 for index in page.object_list]
+    posts = list(
+        Post.objects.filter(thread=thread, number__in=numbers).select_related("author__municipality").order_by("number")
+    )
+    tags = list(thread.tags.all())
+    holes = caching.Holes()
+    for post in posts:
+        post.thread = thread  # links are built from the thread: no query per post
+        post.addresses = {name: address_of(route, post.pk) for name, route in POST_ACTIONS.items()}
+        post.holes = {name: holes.mark(name, post.pk) for name in reading.POST_HOLES}
+    may_post = permissions.may_post_in(request.user, thread, seen=True)
+    context = {
+        "thread": thread,
+        "tags": tags,
+        "posts": posts,
+        "is_moderator": moderator,
+        "may_post": may_post,
+        "quote_url": address_of("forum:reply", thread.pk),
+    }
+    # The writing form: the same for all, but for the reader's CSRF token, the key of their draft, and the fresh
+    # submission key each form shown gets (forms.SubmissionKeyMixin).
+    reply_box = may_post and render_to_string(
+        "components/forum/compose.html",
+        {
+            "form": ReplyForm(initial={"submission_key": holes.mark("submission_key")}),
+            "action": address_of("forum:reply", thread.pk),
+            "submit_label": _("Send reply"),
+            "draft_key": holes.mark("draft_key"),
+            "csrf_token": holes.mark("csrf_token"),
+        },
+    )
+    return {
+        "heading": render_to_string("components/forum/thread_heading.html", context),
+        "posts": {post.pk: reading.PostFacts.of(post) for post in posts},
+        "html": render_to_string("components/forum/post_list.html", context),
+        "reply_box": reply_box,
+        "nonce": holes.nonce,
+        "tags": tags,
+    }
 
 
 def _linked_pages(thread, user):

@@ -127,8 +127,8 @@ def test_a_post_is_mailed_after_its_transaction_commits_with_title_author_and_li
     with django_capture_on_commit_callbacks() as callbacks:
         services.reply(thread, author=colleague, body=SECRET_BODY)
         assert mail.outbox == []
-    assert len(callbacks) == 1
-    callbacks[0]()
+    for callback in callbacks:  # the commit: the e-mail is queued, and the cached parts' tokens renewed
+        callback()
 
     (message,) = mail.outbox
     notification = Notification.objects.get(recipient=member)
@@ -160,9 +160,8 @@ def test_people_who_chose_a_digest_or_no_email_get_no_email_per_event(
     member.notification_email = frequency
     member.save()
     thread = start_thread(member)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         services.reply(thread, author=colleague, body="Svar")
-    assert callbacks == []
     assert mail.outbox == []
     assert Notification.objects.filter(recipient=member, emailed_at__isnull=True).exists()
 

@@ -12,7 +12,7 @@ from taggit.models import Tag
 from forum import services
 from forum.mentions import mentioned_users
 from forum.models import Category, Post, Report, Thread
-from tests.conftest import queries_for
+from tests.conftest import queries_for, queries_rendering
 from tests.factories import UserFactory, add_replies, forum_category, start_thread
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +58,11 @@ def test_the_list_runs_the_same_number_of_queries_for_10_and_200_threads(member_
     many_threads(10)
     queries_for(member_client, reverse("forum:index"))  # warm the per-process caches (content types, site)
     few = queries_for(member_client, reverse("forum:index") + "?status=olosta&tagg=skola")
+    rendering_few = queries_rendering(member_client, reverse("forum:index") + "?status=olosta&tagg=skola")
     many_threads(190)
     assert Thread.objects.count() == 200
     assert queries_for(member_client, reverse("forum:index") + "?status=olosta&tagg=skola") == few
+    assert queries_rendering(member_client, reverse("forum:index") + "?status=olosta&tagg=skola") == rendering_few
     assert queries_for(member_client, reverse("forum:index")) == queries_for(member_client, reverse("forum:index"))
 
 
@@ -119,6 +121,9 @@ def test_the_thread_page_runs_the_same_number_of_queries_for_10_and_200_posts(me
     assert queries_for(member_client, large.get_absolute_url() + "?page=5") == queries_for(
         member_client, small.get_absolute_url()
     )
+    rendering = queries_rendering(member_client, small.get_absolute_url())
+    assert queries_rendering(member_client, large.get_absolute_url()) == rendering
+    assert queries_rendering(member_client, large.get_absolute_url() + "?page=5") == rendering
 
 
 def test_long_threads_are_paginated_and_unread_posts_are_marked(client, member, colleague, settings):
@@ -276,9 +281,12 @@ def test_helpful_answer_and_report_buttons(client, member, colleague):
 
 
 def test_following_a_category_from_the_list(member_client, member):
+    follow_form = '<form method="post" action="/forum/kategori/samverkan/folj/"'
+    page = member_client.get(reverse("forum:index"), {"kategori": "samverkan"}).content.decode()
+    assert '<input type="hidden" name="follow" value="1">' in page[page.index(follow_form) :]
     member_client.post(reverse("forum:follow_category", args=["samverkan"]), {"follow": "1"})
-    page = member_client.get(reverse("forum:index"), {"kategori": "samverkan"})
-    assert page.context["following_category"]
+    page = member_client.get(reverse("forum:index"), {"kategori": "samverkan"}).content.decode()
+    assert '<input type="hidden" name="follow" value="0">' in page[page.index(follow_form) :]
 
 
 def test_mark_all_as_read(member_client, member, colleague):

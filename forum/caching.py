@@ -1,0 +1,111 @@
+"""What the forum's pages keep in the cache, under which version tokens, and the writes that renew them.
+
+A cached part is keyed on the tokens of everything it shows (common/versions.py) and on whatever decides, for a
+reader, which of it they may see; a write gives the tokens of what it changed a new value, so that every process's
+next read misses and renders anew. The tokens:
+
+- `thread_token(pk)`: what a thread's page shows of the thread and its posts. Renewed by every write to them
+  (`thread_changed`, `posts_changed`): services.py, moderation.py, knowledge_link.py; many of them use
+  `QuerySet.update()`, which sends no signal, so each renews by name.
+- THREADS: what lists show of threads (the thread list, the categories' counts, the notification centre's titles)
+  and which notifications may still be seen (a hidden post or thread, a move). Renewed by `thread_changed`.
+- NAMES: what forum pages show that is written elsewhere: people's names, municipalities and whether their account
+  is still open ("Tidigare medarbetare"), tags, categories' names. Renewed by the signals in forum/signals.py.
+- ACCESS: who may see which category (its limits to roles and municipalities). Renewed by forum/signals.py.
+- `notifications_token(person_id)`: the person's notifications. Renewed whenever one is made, read or removed.
+
+What is a reader's own (unread marks, helpful-by-me, their edit links, CSRF tokens, follow buttons) never goes into
+a part kept for many readers: the part holds a mark (`Holes`) where it goes, and each request fills the marks in.
+"""
+
+import functools
+import hashlib
+import re
+import secrets
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from common import versions
+
+THREADS = "forum:threads"
+NAMES = "forum:names"
+ACCESS = "forum:access"
+# How long a part is kept at most; a change renews its tokens at once anyway, so this only frees memory.
+PART_SECONDS = 60 * 60
+
+
+def thread_token(pk):
+    return f"forum:thread:{pk}"
+
+
+def notifications_token(person_id):
+    return f"forum:notifications:{person_id}"
+
+
+def thread_changed(*thread_ids):
+    """A write changed threads as their pages and lists show them (a reply, a hide, a move, a new title …)."""
+    versions.renew(THREADS, *(thread_token(pk) for pk in thread_ids))
+
+
+def posts_changed(thread_id):
+    """A write changed what only the thread's own page shows (a post's text, a helpful count)."""
+    versions.renew(thread_token(thread_id))
+
+
+def notifications_changed(*person_ids):
+    """Notifications of these people were made, read or removed."""
+    if person_ids:
+        versions.renew(*(notifications_token(pk) for pk in person_ids))
+
+
+def part_key(kind, *parts):
+    """A cache key for a part of a page, in the language the page is drawn in, by the code that draws it."""
+    return ":".join(["forum-part", kind, drawn_by(), get_language() or "", *(str(part) for part in parts)])
+
+
+@functools.cache
+def drawn_by():
+    """What the kept parts are drawn with, as a short digest: Django, the site's templates and translations, and the
+    forum's code. A deploy that changes any of them draws every part anew, instead of showing HTML of old templates
+    or reading a part of another shape. Read once per process (some hundred small files)."""
+    digest = hashlib.sha256(django.get_version().encode())
+    roots = [*settings.TEMPLATES[0]["DIRS"], *settings.LOCALE_PATHS, Path(__file__).parent]
+    for root in roots:
+        for path in sorted(Path(root).rglob("*")):
+            if path.suffix in (".html", ".mo", ".py") and path.is_file():
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def kept(key, render):
+    """The part kept under `key`, rendered and kept first when it is not there."""
+    part = cache.get(key)
+    if part is None:
+        part = render()
+        cache.set(key, part, PART_SECONDS)
+    return part
+
+
+class Holes:
+    """Marks where a reader's own bits go in a part of a page kept for many readers, and their filling in.
+
+    Each rendering of a part makes its marks with a new random nonce, kept with the part: text written in the forum
+    (in the same HTML) was written before the nonce existed, so it can never pass for a mark.
+    """
+
+    def __init__(self, nonce=None):
+        self.nonce = nonce or secrets.token_hex(8)
+
+    def mark(self, name, key=0):
+        return mark_safe(f"\x00{self.nonce}:{name}:{key}\x00")  # noqa: S308  # nosec B308 B703 — no outside text
+
+    def fill(self, html, fillers):
+        """The HTML with each mark replaced by `fillers[name](key)`, which gives safe HTML."""
+        pattern = re.compile(f"\x00{self.nonce}:(\\w+):(\\d+)\x00")
+        filled = pattern.sub(lambda found: str(fillers[found[1]](int(found[2]))), html)
+        return mark_safe(filled)  # noqa: S308  # nosec B308 B703 — a part rendered by a template, and safe fillers

@@ -1,0 +1,251 @@
+"""The reader's own bits of the forum's pages, filled into the HTML the cache keeps for many readers.
+
+A thread's page of posts is kept for every reader of a kind (forum/views/threads.py): each post's author, text,
+date, counts and the links every reader of its kind has (quote, report; the moderators' history link). Filled in
+here, per request: whether a post is new to the reader, a hidden post's place (its author reads why it was hidden
+and may ask for it back), the helpful button with whether the reader pressed it and their CSRF token, and "mark as
+the answer" and "edit" for whom they are for. The words are the templates' own msgids; the HTML is the one
+components/forum/post.html drew before it was kept.
+
+The forum's list is kept for everyone who sees the same categories; filled in here: whether each thread is unread
+(and where its link leads), the follow button of the category or tag chosen, and the CSRF token.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from common.addresses import address_of
+
+from .. import permissions
+from ..caching import Holes
+from ..models import Reaction, Report, Subscription, Thread
+
+# The holes of components/forum/post.html, each keyed on the post's id.
+POST_HOLES = ("new_class", "new_badge", "hidden", "helpful", "own")
+# The holes of the thread's writing form (components/forum/compose.html).
+REPLY_HOLES = ("csrf_token", "draft_key", "submission_key")
+# The holes of components/forum/thread_row.html, each keyed on the thread's id.
+ROW_HOLES = ("unread_class", "href", "unread_badge")
+FOLLOW_ROUTES = {"category": "forum:follow_category", "tag": "forum:follow_tag"}
+
+
+def csrf_input(request):
+    """What {% csrf_token %} draws."""
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+
+
+@dataclass
+class PostFacts:
+    """What filling a kept post's holes needs to know of it; kept with the post's HTML, so as fresh as it is."""
+
+    pk: int
+    number: int
+    author_id: int
+    is_hidden: bool
+    hidden_reason: str
+    helpful_count: int
+
+    @classmethod
+    def of(cls, post):
+        return cls(post.pk, post.number, post.author_id, post.is_hidden, post.hidden_reason, post.helpful_count)
+
+    @property
+    def is_first(self):
+        return self.number == 1
+
+
+class PostReader:
+    """One reader's bits of one page of kept posts; two small queries at most (their helpful marks, their
+    requests to show a hidden post again, only when a post of theirs on the page is hidden)."""
+
+    def __init__(self, request, thread, facts, *, moderator, last_read, draft):
+        self.request = request
+        self.draft = draft
+        self.user = request.user
+        self.thread = thread
+        self.facts = facts
+        for post in facts.values():
+            post.thread = thread  # as permissions.may_edit reads it
+        self.moderator = moderator
+        self.last_read = last_read
+        self.may_post = permissions.may_post_in(self.user, thread, seen=True)
+        self.may_accept_answer = permissions.may_accept_answer(self.user, thread)
+        others = [pk for pk, post in facts.items() if post.author_id != self.user.pk]
+        self.marked = set(
+            Reaction.objects.filter(user=self.user, post_id__in=others).values_list("post_id", flat=True)
+            if others
+            else ()
+        )
+        own_hidden = [pk for pk, post in facts.items() if post.is_hidden and post.author_id == self.user.pk]
+        self.asked_back = set(
+            Report.objects.open().restore_requests().filter(post_id__in=own_hidden).values_list("post_id", flat=True)
+            if own_hidden and not moderator
+            else ()
+        )
+        self.csrf_input = csrf_input(request)
+
+    def fillers(self):
+        return {name: getattr(self, name) for name in (*POST_HOLES, *REPLY_HOLES)}
+
+    def csrf_token(self, _key):
+        return get_token(self.request)
+
+    def draft_key(self, _key):
+        return self.draft
+
+    def submission_key(self, _key):
+        return uuid.uuid4()
+
+    def _is_new(self, pk):
+        return self.facts[pk].number > self.last_read
+
+    def new_class(self, pk):
+        return " post--new" if self._is_new(pk) else ""
+
+    def new_badge(self, pk):
+        return format_html('<span class="badge badge--new">{}</span>', _("New")) if self._is_new(pk) else ""
+
+    def hidden(self, pk):
+        """A hidden post's place for a member: its author reads why, and may change it and ask for it back."""
+        post = self.facts[pk]
+        if post.author_id != self.user.pk:
+            return format_html('<p class="post__body muted">{}</p>', _("This post has been hidden by a moderator."))
+        if pk in self.asked_back:
+            then = format_html(
+                "<p><strong>{}</strong></p>",
+                _("You have asked for it to be shown again. The moderators have not answered yet."),
+            )
+        elif not self.thread.is_locked:
+            then = format_html(
+                '<p><a href="{}">{}</a></p>',
+                address_of("forum:edit_post", pk),
+                _("Change it and ask for it to be shown again"),
+            )
+        else:
+            then = ""
+        why = _("A moderator has hidden your post. The reason: %(reason)s") % {
+            "reason": conditional_escape(post.hidden_reason)
+        }
+        return format_html(
+            '<div class="post__body notice"><p>{}</p><p>{}</p>{}</div>',
+            mark_safe(why),  # noqa: S308  # nosec B308 B703 — our own words, the reason escaped above
+            _("Only you and the moderators see this note; others see that a post is hidden."),
+            then,
+        )
+
+    def helpful(self, pk):
+        """Others press "Helpful" (again, to take it back); the author sees how many did."""
+        post = self.facts[pk]
+        if post.author_id != self.user.pk:
+            marked = pk in self.marked
+            return format_html(
+                '<form method="post" action="{}" class="form--inline">{}'
+                '<input type="hidden" name="helpful" value="{}">'
+                '<button class="button button--secondary" type="submit" aria-pressed="{}">'
+                '{} <span class="post__count">({})</span></button></form>',
+                address_of("forum:helpful", pk),
+                self.csrf_input,
+                "0" if marked else "1",
+                "true" if marked else "false",
+                _("Helpful"),
+                post.helpful_count,
+            )
+        if post.helpful_count:
+            words = ngettext(
+                "%(counter)s colleague found this helpful",
+                "%(counter)s colleagues found this helpful",
+                post.helpful_count,
+            )
+            return format_html('<span class="post__count">{}</span>', words % {"counter": post.helpful_count})
+        return ""
+
+    def own(self, pk):
+        """ "Mark as the answer" for the thread's author and the moderators; "Edit" for whom permissions.may_edit
+        allows."""
+        post = self.facts[pk]
+        parts = []
+        if self.may_accept_answer and not post.is_first:
+            is_answer = self.thread.answer_id == pk
+            parts.append(
+                format_html(
+                    '<form method="post" action="{}" class="form--inline">{}'
+                    '<input type="hidden" name="answer" value="{}">'
+                    '<button class="button button--secondary" type="submit">{}</button></form>',
+                    address_of("forum:accept_answer", pk),
+                    self.csrf_input,
+                    "0" if is_answer else "1",
+                    _("Unmark as the answer") if is_answer else _("Mark as the answer"),
+                )
+            )
+        if permissions.may_edit(self.user, post):
+            parts.append(format_html('<a href="{}">{}</a>', address_of("forum:edit_post", pk), _("Edit")))
+        return mark_safe("\n".join(parts))  # noqa: S308  # nosec B308 B703 — each part built by format_html
+
+
+@dataclass
+class FollowFacts:
+    """What a kept list is narrowed to, that the reader may follow: a category or a tag."""
+
+    kind: str
+    pk: int
+    slug: str
+
+
+class ListReader:
+    """One reader's bits of a kept page of the forum's list: one query for whether each thread is unread
+    (`with_reading_state`, the rule of every list), and one for the follow button when the list has one."""
+
+    def __init__(self, request, part):
+        self.request = request
+        threads = Thread.objects.filter(pk__in=part["threads"]).with_reading_state(request.user)
+        states = threads.values_list("pk", "is_unread", "last_read_number")
+        self.reading = {pk: (unread, read) for pk, unread, read in states}
+        self.follow_facts = part["follow"]
+
+    def fillers(self):
+        return {
+            "unread_class": self.unread_class,
+            "href": self.href,
+            "unread_badge": self.unread_badge,
+            "csrf": lambda _key: csrf_input(self.request),
+            "follow": self.follow,
+        }
+
+    def unread_class(self, pk):
+        return " thread-row--unread" if self.reading[pk][0] else ""
+
+    def href(self, pk):
+        """Straight to the first unread post when the reader has read some of the thread before."""
+        unread, read = self.reading[pk]
+        return address_of("forum:first_unread" if unread and read else "forum:thread", pk)
+
+    def unread_badge(self, pk):
+        unread, read = self.reading[pk]
+        if not unread:
+            return ""
+        return format_html('<span class="badge badge--new">{}</span>', _("New posts") if read else _("Unread"))
+
+    def follow(self, _key):
+        facts = self.follow_facts
+        if facts is None:
+            return ""
+        following = Subscription.objects.active().filter(user=self.request.user, **{f"{facts.kind}_id": facts.pk})
+        context = {
+            "url": reverse(FOLLOW_ROUTES[facts.kind], kwargs={"slug": facts.slug}),
+            "following": following.exists(),
+            "csrf_token": get_token(self.request),
+        }
+        return render_to_string("components/forum/follow_button.html", context)
+
+
+def fill(part, reader, name="html"):
+    """The kept part's HTML `name` with the reader's own bits in its holes."""
+    return Holes(part["nonce"]).fill(part[name], reader.fillers())
