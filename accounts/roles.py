@@ -6,6 +6,8 @@ apps add the permissions for their own models in their own migrations.
 
 from django.contrib.auth.management import create_permissions
 
+from . import access_cache
+
 EMPLOYEE = "Medarbetare"
 EDITOR = "Redaktör"
 MODERATOR = "Moderator"
@@ -19,11 +21,9 @@ CROSS_MUNICIPAL_ROLES = [ADMINISTRATOR, BOARD]
 
 
 def group_names(user):
-    """The names of the user's groups, looked up once per request and kept on the user."""
+    """The names of the user's groups: kept on the user, and between requests in accounts/access_cache.py."""
     if not hasattr(user, "_role_names"):
-        user._role_names = (
-            frozenset(user.groups.values_list("name", flat=True)) if user.is_authenticated else frozenset()
-        )
+        user._role_names = access_cache.access_of(user).role_names if user.is_authenticated else frozenset()
     return user._role_names
 
 

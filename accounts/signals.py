@@ -5,10 +5,13 @@ Connected in `AccountsConfig.ready()`.
 
 from axes.signals import user_locked_out
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-from . import audit, mfa, sessions
+from wagtail.models import GroupPagePermission
+
+from . import access_cache, audit, mfa, sessions
 from .lockout import normalised_username
 from .models import User
 
@@ -73,3 +76,12 @@ def connect():
     user_login_failed.connect(signin_failed, dispatch_uid="accounts.signin_failed")
     user_locked_out.connect(locked_out, dispatch_uid="accounts.locked_out")
     post_save.connect(password_saved, sender=User, dispatch_uid="accounts.password_saved")
+    # What the kept roles and permissions are made of (accounts/access_cache.py).
+    for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
+        m2m_changed.connect(
+            access_cache.renew_after_m2m, sender=through, dispatch_uid=f"accounts.access.{through.__name__}"
+        )
+    for model in (Group, Permission, GroupPagePermission):
+        for signal in (post_save, post_delete):
+            signal.connect(access_cache.renew, sender=model, dispatch_uid=f"accounts.access.{model.__name__}")
+    post_migrate.connect(access_cache.renew, dispatch_uid="accounts.access.migrate")

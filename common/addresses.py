@@ -20,3 +20,19 @@ def _pattern(route, script_prefix):
 def address_of(route, pk):
     """`reverse(route, args=[pk])`, without walking the URL patterns again."""
     return _pattern(route, get_script_prefix()).replace(STAND_IN, str(int(pk)))
+
+
+@lru_cache(maxsize=256)
+def _address(route, script_prefix):
+    return reverse(route)
+
+
+def address(route):
+    """`reverse(route)` for a route without arguments, once per process (the frame's links on every page)."""
+    return _address(route, get_script_prefix())
+
+
+def forget():
+    """Reverse every route afresh (tests that change the URLs)."""
+    _pattern.cache_clear()
+    _address.cache_clear()

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.core import checks
+from django.core.signals import request_finished, request_started
+
+from common import versions
 
 
 class IntranetConfig(AppConfig):
@@ -15,5 +18,8 @@ class IntranetConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        # Each version token is read once per request (common/versions.py).
+        request_started.connect(versions.begin_request, dispatch_uid="intranet.versions.begin_request")
+        request_finished.connect(versions.end_request, dispatch_uid="intranet.versions.end_request")
         # A provider configured incompletely stops the site at start, rather than fail on the login page.
         checks.register(sso.check_providers)

@@ -4,11 +4,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.pages.ordering import set_page_position
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from accounts.admin_account import AccountView
 from accounts.views import LogoutView, set_language
 from intranet import views
 from knowledge import admin_listings, admin_review
+
+WAGTAIL_ROUTES = [
+    *(route for route in wagtail_urls.urlpatterns if getattr(route, "name", None) != "wagtail_serve"),
+    re_path(serve_pattern, views.serve_page, name="wagtail_serve"),
+]
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -43,8 +49,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.+)$", views.protected_media, name="media"),
-    # Last: Wagtail serves the page tree for every other path.
-    path("", include(wagtail_urls)),
+    # Last: Wagtail serves the page tree for every other path, through its own view with the request's site found
+    # without a query (`views.serve_page`) in place of its route of the same name.
+    path("", include(WAGTAIL_ROUTES)),
 ]
 
 handler500 = "intranet.views.server_error"

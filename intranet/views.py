@@ -1,6 +1,7 @@
 import logging
 import mimetypes
 import sys
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -15,9 +16,12 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Page
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
 
+from common import versions
 from common.database import DATABASE_GONE
+from knowledge.visibility import PAGES_VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -112,3 +116,32 @@ def no_admin_api_action(request, **kwargs):
     The admin's own screens never call them; they copy, move and publish through their views.
     """
     raise Http404
+
+
+# The site each hostname and port is served as, per token of the page tree (which every save or deletion of a site
+# renews: knowledge/signals.py), as field values: each request gets an object of its own.
+_sites = {}
+_sites_lock = threading.Lock()
+SITE_FIELDS = [field.attname for field in Site._meta.concrete_fields]
+
+
+def known_site(request):
+    """`Site.find_for_request`, with its query asked once per process, hostname, port and page tree version."""
+    (pages_version,) = versions.tokens(PAGES_VERSION)
+    key = (request._get_raw_host(), request.get_port(), pages_version)
+    with _sites_lock:
+        values = _sites.get(key, False)
+    if values is False:
+        site = Site._find_for_request(request)
+        values = [getattr(site, name) for name in SITE_FIELDS] if site else None
+        with _sites_lock:
+            if len(_sites) > 64:  # hostnames come from requests: keep few
+                _sites.clear()
+            _sites[key] = values
+    return Site.from_db("default", SITE_FIELDS, values) if values is not None else None
+
+
+def serve_page(request, path):
+    """Wagtail's view of the page tree, with the request's site found without a query (`known_site`)."""
+    request._wagtail_site = known_site(request)
+    return wagtail_views.serve(request, path)

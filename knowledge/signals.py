@@ -13,7 +13,7 @@ from django.dispatch import Signal
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, PageViewRestriction, Site
+from wagtail.models import GroupApprovalTask, Page, PageLogEntry, PageViewRestriction, Site, Task
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.models import Municipality, Sector
@@ -26,9 +26,12 @@ from .models import (
     ExperiencePage,
     MethodPage,
     PreventionLevel,
+    SupportSettings,
     TargetGroup,
     ViolenceType,
 )
+from .models.site_settings import SUPPORT_VERSION
+from .models.workflows import TASKS_VERSION
 from .parts import TERMS_VERSION
 from .visibility import PAGES_VERSION
 
@@ -75,6 +78,22 @@ def renew_pages_version_for_groups(sender, **kwargs):
     versions.renew(PAGES_VERSION)
 
 
+def renew_support_version(sender, **kwargs):
+    """The support lines every footer shows changed."""
+    versions.renew(SUPPORT_VERSION)
+
+
+def renew_tasks_version(sender, instance=None, **kwargs):
+    """Whom the review tasks could hand a page to (`workflows.task_rules`) may have changed."""
+    if instance is None or isinstance(instance, Task):
+        versions.renew(TASKS_VERSION)
+
+
+def renew_tasks_version_for_groups(sender, **kwargs):
+    """The groups a group approval task names changed (from either side of the relation)."""
+    versions.renew(TASKS_VERSION)
+
+
 # What pages name by reference and show by its own text: a change to one is shown on every page naming it.
 SHOWN_TERMS = (Tag, TargetGroup, AgeGroup, ViolenceType, PreventionLevel, EvidenceLevel, Municipality, Sector)
 
@@ -90,6 +109,15 @@ def connect():
     post_delete.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.delete")
     for name, signal in [("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)]:
         signal.connect(renew_pages_version, dispatch_uid=f"knowledge.pages_version.{name}")
+    for signal in (post_save, post_delete):
+        signal.connect(renew_tasks_version, dispatch_uid="knowledge.tasks_version")
+    m2m_changed.connect(
+        renew_tasks_version_for_groups,
+        sender=GroupApprovalTask.groups.through,
+        dispatch_uid="knowledge.tasks_version.groups",
+    )
+    for signal in (post_save, post_delete):
+        signal.connect(renew_support_version, sender=SupportSettings, dispatch_uid="knowledge.support_version")
     m2m_changed.connect(
         renew_pages_version_for_groups,
         sender=PageViewRestriction.groups.through,

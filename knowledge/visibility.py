@@ -123,7 +123,7 @@ def _deeper(value):
 
 # The version token (common/versions.py) of everything `visible_pages` answers: renewed by any publication,
 # unpublication, move or deletion of a page and any change of a view restriction (knowledge/signals.py).
-PAGES_VERSION = "pages"
+PAGES_VERSION = versions.read_on_every_page("pages")
 
 
 def sight_of(user):

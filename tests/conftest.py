@@ -4,6 +4,8 @@ from django.core.cache import cache
 
 from accounts import roles
 from accounts.models import Municipality
+from common import versions
+from intranet.templatetags import page_tags
 from knowledge.models import EvidenceLevel, ExperienceIndexPage, MethodIndexPage, MethodLocalUse, TargetGroup
 from knowledge.services import ensure_sections
 from search import labels, vocabulary
@@ -18,6 +20,9 @@ def empty_cache():
     # The search keeps the index's words and the labels' names in memory a while; ids repeat between tests.
     vocabulary.forget()
     labels.forget()
+    # The frame's parts kept rendered in memory, and the tokens a request left unfinished by an exception read.
+    page_tags.forget()
+    versions.end_request()
 
 
 @pytest.fixture(scope="session")

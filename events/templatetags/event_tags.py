@@ -21,6 +21,9 @@ register = template.Library()
 UPCOMING_SHOWN = 5
 # How long the header's campaign link is kept at most; a change of any page renews it at once anyway.
 CAMPAIGN_IN_VIEW_SECONDS = 60 * 60
+# Kinds of sight are few (combinations of roles); the process forgets them all when this many are kept.
+CAMPAIGNS_KEPT_IN_PROCESS = 64
+_kept_in_process = {}
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,17 @@ def campaign_in_view(request):
         (pages_version,) = versions.tokens(PAGES_VERSION)
         host = hashlib.sha256(request.get_host().encode()).hexdigest()[:12]
         key = f"campaign-in-view:{pages_version}:{timezone.localdate().isoformat()}:{host}:{sight_of(request.user)}"
-        shown = cache.get(key)
+        # The process keeps the few it last used too (the same key, so the same rule): no cache round trip for the
+        # header on most pages. What is kept is immutable, so requests may share it.
+        shown = _kept_in_process.get(key)
         if shown is None:
-            shown = _campaign_in_view(request)
-            cache.set(key, shown, CAMPAIGN_IN_VIEW_SECONDS)
+            shown = cache.get(key)
+            if shown is None:
+                shown = _campaign_in_view(request)
+                cache.set(key, shown, CAMPAIGN_IN_VIEW_SECONDS)
+            if len(_kept_in_process) >= CAMPAIGNS_KEPT_IN_PROCESS:
+                _kept_in_process.clear()
+            _kept_in_process[key] = shown
         request._campaign_in_view = shown
     return request._campaign_in_view
 

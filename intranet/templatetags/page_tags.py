@@ -1,11 +1,16 @@
-"""What every page's frame asks of what the page holds: whether it shows errors, which language its content is in."""
+"""What every page's frame asks of what the page holds: whether it shows errors, which language its content is in;
+and the parts of the frame kept rendered (`frame_part`)."""
+
+import threading
+from collections import OrderedDict
 
 from django import template
 from django.forms import BaseForm
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from common import language
+from common import addresses, language, versions
 
 register = template.Library()
 
@@ -41,3 +46,81 @@ def content_lang():
 def in_content_language(text):
     """Text from the content (a title, a tag) marked as Swedish inside an interface sentence in another language."""
     return language.in_content_language(text)
+
+
+# Parts of the frame drawn alike for many people, kept rendered in each process's memory (`frame_part`). The most
+# recently used are kept; a part is a few hundred bytes to a few kilobytes.
+KEPT_PARTS = 256
+_parts = OrderedDict()
+_parts_lock = threading.Lock()
+
+
+def forget():
+    """Drop the kept parts and addresses (tests that change the settings or URLs they are drawn from)."""
+    with _parts_lock:
+        _parts.clear()
+    addresses.forget()
+
+
+class FramePartNode(template.Node):
+    def __init__(self, nodelist, name, values, version_names):
+        self.nodelist, self.name, self.values, self.version_names = nodelist, name, values, version_names
+
+    def render(self, context):
+        values = tuple(value.resolve(context) for value in self.values)
+        tokens = tuple(versions.tokens(*self.version_names)) if self.version_names else ()
+        key = (self.name, translation.get_language(), values, tokens)
+        with _parts_lock:
+            html = _parts.get(key)
+            if html is not None:
+                _parts.move_to_end(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            with _parts_lock:
+                _parts[key] = html
+                while len(_parts) > KEPT_PARTS:
+                    _parts.popitem(last=False)
+        return html
+
+
+@register.tag
+def frame_part(parser, token):
+    """`{% frame_part "name" value … versions "support pages" %}…{% end_frame_part %}`: the part rendered once per
+    process for each language, each combination of the values and each token of the named versions
+    (common/versions.py), then given as it was.
+
+    Only for what depends on nothing else: the language, the values named (which must be few: a flag, which link
+    is current) and the data whose version tokens are named. Never a person's name, a CSRF token or a permission
+    not among the values; those stay outside the part. Translations and the addresses of routes change only with
+    a new deployment, which starts new processes.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("frame_part needs a name")
+    name, rest, version_names = bits[1].strip("\"'"), bits[2:], ()
+    if "versions" in rest:
+        at = rest.index("versions")
+        version_names = tuple(rest[at + 1].strip("\"'").split())
+        rest = rest[:at] + rest[at + 2 :]
+    nodelist = parser.parse(("end_frame_part",))
+    parser.delete_first_token()
+    return FramePartNode(nodelist, name, [parser.compile_filter(bit) for bit in rest], version_names)
+
+
+@register.simple_tag
+def address(route):
+    """The address of a route without arguments, reversed once per process (`{% url %}` walks the patterns)."""
+    return addresses.address(route)
+
+
+# The main navigation's links, and which of them a path is: the part keeps one rendering per current link.
+MAIN_NAV = (("start", None), ("bank", "knowledge:bank"), ("forum", "forum:index"), ("people", "people:directory"))
+
+
+@register.simple_tag
+def current_main_nav(path):
+    """Which main navigation link is the page at `path` ("start", "bank", "forum", "people"), or ""."""
+    for name, route in MAIN_NAV:
+        if path == ("/" if route is None else addresses.address(route)):
+            return name
+    return ""

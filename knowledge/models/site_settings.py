@@ -4,8 +4,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
+from common import versions
 from knowledge.blocks import SupportLineBlock
 from privacy.admin_forms import GuardedAdminModelForm
+
+# The version token (common/versions.py) of the support lines, which every page's footer shows (kept rendered:
+# templates/components/site_footer.html); renewed by every save of the setting (knowledge/signals.py).
+SUPPORT_VERSION = versions.read_on_every_page("support")
 
 
 @register_setting(icon="help")

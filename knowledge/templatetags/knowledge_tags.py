@@ -3,6 +3,7 @@ import re
 from django import template
 
 from knowledge.models import AccessibilityStatementPage, SupportSettings
+from knowledge.models.workflows import may_reach_editor
 
 register = template.Library()
 
@@ -30,9 +31,11 @@ def phone_numbers(number):
 @register.filter
 def editable_by(page, user):
     """Whether the person may edit the page; Wagtail's user bar is shown to them only, as it would cover the
-    page's own buttons for everyone else."""
+    page's own buttons for everyone else. `may_reach_editor` answers most people without a query (Wagtail's
+    tester reads the groups' page permissions and the page's review each time)."""
     return bool(
         user.is_authenticated
         and user.has_perm("wagtailadmin.access_admin")
+        and may_reach_editor(user, page)
         and page.permissions_for_user(user).can_edit()
     )

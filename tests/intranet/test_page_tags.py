@@ -92,3 +92,48 @@ def test_the_post_link_is_named_by_what_it_shows(member_client):
     assert link.get_text() == "#1 (länk till inlägget)"
     assert link.find(class_="visually-hidden").get_text() == " (länk till inlägget)"
     assert reverse("forum:thread", args=[thread.pk]) in link["href"]
+
+
+class Counted:
+    """A value that counts how often a template reads it."""
+
+    def __init__(self):
+        self.reads = 0
+
+    def __str__(self):
+        self.reads += 1
+        return "shown"
+
+
+def test_a_frame_part_is_rendered_once_per_language_values_and_version(db):
+    from common import versions
+
+    inside = Counted()
+    source = '{% frame_part "test_part" flag versions "test-part" %}{{ inside }}{% end_frame_part %}'
+    for flag in (True, True, False, False):
+        assert render(source, inside=inside, flag=flag) == "shown"
+    with translation.override("en"):
+        render(source, inside=inside, flag=True)
+    assert inside.reads == 3
+    versions.renew("test-part")
+    render(source, inside=inside, flag=True)
+    assert inside.reads == 4
+
+
+def test_the_footer_shows_changed_support_lines_on_the_next_request(member_client):
+    from knowledge.models import SupportSettings
+
+    assert "Brottsofferjouren" in member_client.get("/forum/").content.decode()
+    support = SupportSettings.load()
+    support.lines = [("line", {"name": "Socialjouren", "number": "08-123 456 78", "note": ""})]
+    support.save()
+    html = member_client.get("/forum/").content.decode()
+    assert "Socialjouren" in html
+    assert "Brottsofferjouren" not in html
+
+
+@pytest.mark.parametrize("route", ["forum:index", "people:directory", "knowledge:bank"])
+def test_the_main_navigation_marks_the_current_section_only(member_client, route):
+    nav = BeautifulSoup(member_client.get(reverse(route)).content, "html.parser").find("nav", class_="main-nav")
+    current = [link["href"] for link in nav.find_all("a", attrs={"aria-current": "page"})]
+    assert current == [reverse(route)]

@@ -1,8 +1,11 @@
-"""The few Wagtail admin routes the project answers itself (intranet/urls.py)."""
+"""The few Wagtail routes the project answers itself (intranet/urls.py)."""
 
 import pytest
 
-from wagtail.models import Page
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, Site
 
 from tests.factories import UserFactory
 
@@ -38,3 +41,15 @@ def test_placing_the_root_page_among_its_siblings_is_not_found_rather_than_an_er
 def test_placing_a_page_among_its_siblings_still_works(superuser_client):
     home = Page.objects.get(depth=2)
     assert superuser_client.post(f"/admin/pages/{home.pk}/set_position/?position=0").status_code == 200
+
+
+def test_pages_are_served_without_asking_for_the_site_and_from_a_new_root_at_once(member_client, make_method):
+    member_client.get("/")
+    with CaptureQueriesContext(connection) as captured:
+        assert member_client.get("/").status_code == 200
+    assert [query["sql"] for query in captured if 'FROM "wagtailcore_site"' in query["sql"]] == []
+    method = make_method("Stödgrupp för barn")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = method
+    site.save()
+    assert "Stödgrupp för barn" in member_client.get("/").content.decode()

@@ -1,11 +1,17 @@
 from datetime import date, timedelta
 
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail.models import GroupApprovalTask, GroupPagePermission
+
+from accounts import roles
+from accounts.models import User
 from common import versions
-from knowledge.models import MunicipalityPage, TopicPage, TopicPin
+from knowledge.models import MethodIndexPage, MunicipalityPage, TopicPage, TopicPin
+from knowledge.models.workflows import may_reach_editor
 from knowledge.visibility import PAGES_VERSION
 from tests.conftest import queries_for
 from tests.factories.events import make_event
@@ -45,6 +51,32 @@ def test_only_those_who_may_edit_a_page_get_wagtails_user_bar(client, member, ed
     assert "wagtail-userbar" not in client.get(method.url).content.decode()
     client.force_login(editor)  # a Redaktör in Sigtuna, the method's municipality
     assert "wagtail-userbar" in client.get(method.url).content.decode()
+
+
+def test_the_user_bar_asks_nothing_of_those_who_cannot_edit_and_follows_a_change_of_page_permissions(
+    client, member, make_method, sections
+):
+    method = make_method("Stödgrupp för barn", owner="sigtuna")
+    client.force_login(member)
+    client.get(method.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "wagtail-userbar" not in client.get(method.url).content.decode()
+    asked = ("wagtailcore_grouppagepermission", "wagtailcore_workflowstate")
+    assert [query["sql"] for query in captured if any(table in query["sql"] for table in asked)] == []
+    GroupPagePermission.objects.create(
+        group=Group.objects.get(name=roles.EMPLOYEE),
+        page=sections[MethodIndexPage],
+        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page"),
+    )
+    assert "wagtail-userbar" in client.get(method.url).content.decode()
+
+
+def test_a_review_task_naming_a_persons_group_may_hand_them_pages_at_once(member, make_method):
+    method = make_method("Stödgrupp för barn", owner="sigtuna")
+    assert not may_reach_editor(member, method)
+    task = GroupApprovalTask.objects.create(name="Medarbetarna granskar")
+    task.groups.add(Group.objects.get(name=roles.EMPLOYEE))
+    assert may_reach_editor(User.objects.get(pk=member.pk), method)
 
 
 def test_a_method_page_runs_the_same_queries_for_2_and_12_experiences_and_events(
