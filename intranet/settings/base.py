@@ -276,7 +276,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.cache.RedisCache",  # Django's, with one Redis client per server (common/cache.py)
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kunskapsforum",
         }
