@@ -120,18 +120,6 @@ def test_a_frame_part_is_rendered_once_per_language_values_and_version(db):
     assert inside.reads == 4
 
 
-def test_the_footer_shows_changed_support_lines_on_the_next_request(member_client):
-    from knowledge.models import SupportSettings
-
-    assert "Brottsofferjouren" in member_client.get("/forum/").content.decode()
-    support = SupportSettings.load()
-    support.lines = [("line", {"name": "Socialjouren", "number": "08-123 456 78", "note": ""})]
-    support.save()
-    html = member_client.get("/forum/").content.decode()
-    assert "Socialjouren" in html
-    assert "Brottsofferjouren" not in html
-
-
 @pytest.mark.parametrize("route", ["forum:index", "people:directory", "knowledge:bank"])
 def test_the_main_navigation_marks_the_current_section_only(member_client, route):
     nav = BeautifulSoup(member_client.get(reverse(route)).content, "html.parser").find("nav", class_="main-nav")

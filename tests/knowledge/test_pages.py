@@ -126,8 +126,10 @@ def test_support_numbers_are_in_the_footer_as_phone_links(member_client, home):
 
 
 def test_editors_change_the_support_numbers_in_one_place(member_client, home):
+    """The footer is kept rendered (intranet/templatetags/page_tags.py): a change shows on the next request."""
     from knowledge.models import SupportSettings
 
+    assert "Brottsofferjouren" in member_client.get("/").content.decode()
     support = SupportSettings.load()
     support.lines = [("line", {"name": "Socialjouren", "number": "08-123 456 78", "note": "Kvällar och helger"})]
     support.save()
