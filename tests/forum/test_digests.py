@@ -163,7 +163,7 @@ def test_one_failing_address_does_not_stop_the_others(daily, colleague, monkeypa
     assert not ForumMember.objects.filter(user=daily, last_digest_at__isnull=False).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_digest_is_marked_before_it_goes_and_unmarked_with_its_old_time_when_it_cannot(daily, colleague, monkeypatch):
     from django.db import connection
 
