@@ -37,8 +37,11 @@ def give_role(people, role, *, by):
 def set_active(people, active, *, by):
     """Activate or deactivate each person; return how many people there were."""
     before = {person.pk: access_of(person) for person in people}
-    User.objects.filter(pk__in=before).update(is_active=active)
     for person in User.objects.filter(pk__in=before).select_related("municipality"):
+        # Saved one by one, not updated in bulk: the save is what tells the pages that keep a person's name (and
+        # whether it links to their page) to draw it anew.
+        person.is_active = active
+        person.save(update_fields=["is_active"])
         record_access_change(person, before[person.pk], by=by)
     return len(people)
 
