@@ -81,7 +81,7 @@ def test_whether_a_thread_is_new_is_each_reader_s_own(client, member, colleague,
     thread = start_thread(colleague, title="Orosanmälan från fritids", tags=["Orosanmälan"])
     tag_page = reverse("knowledge:tag", args=["orosanmalan"])
     client.force_login(member)
-    assert "Orosanmälan från fritids</a> <span class=\"muted\">Barn och unga · 0 svar · nytt" in html(client, "/")
+    assert 'Orosanmälan från fritids</a> <span class="muted">Barn och unga · 0 svar · nytt' in html(client, "/")
     assert "· 0 svar · nytt" in html(client, tag_page)
     client.force_login(colleague)  # who wrote it, and so has read it
     assert "· 0 svar · nytt" not in html(client, "/")
