@@ -7,7 +7,8 @@ next read misses and renders anew. The tokens:
 - `thread_token(pk)`: what a thread's page shows of the thread and its posts. Renewed by every write to them
   (`thread_changed`, `posts_changed`): services.py, moderation.py, knowledge_link.py; many of them use
   `QuerySet.update()`, which sends no signal, so each renews by name.
-- THREADS: what lists show of threads (the thread list, the categories' counts, the notification centre's titles)
+- THREADS: what lists show of threads (the thread list, the categories' counts, the notification centre's titles,
+  the discussions on knowledge pages and the start page)
   and which notifications may still be seen (a hidden post or thread, a move). Renewed by `thread_changed`.
 - NAMES: what forum pages show that is written elsewhere: people's names, municipalities and whether their account
   is still open ("Tidigare medarbetare"), tags, categories' names. Renewed by the signals in forum/signals.py.
