@@ -5,18 +5,21 @@ the event called off, and everyone with a place or on the waiting list gets an e
 more places, and the waiting list moves up (services.capacity_changed). The comparison is with the version that
 was live before, so saving drafts tells nobody anything.
 
+Every save of a registration renews the token of the places left that lists of events keep (caching.py).
+
 A first publication is announced with `event_first_published`, for the apps above and beside this one, without
 knowing who listens.
 """
 
+from django.db.models.signals import post_save
 from django.dispatch import Signal
 
 from wagtail.signals import page_published
 
 from knowledge.signals import previously_live
 
-from . import services
-from .models import EventPage
+from . import caching, services
+from .models import EventPage, Registration
 
 WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "online_link")
 
@@ -46,3 +49,5 @@ def event_published(sender, instance, revision, **kwargs):
 
 def connect():
     page_published.connect(event_published, sender=EventPage, dispatch_uid="events.event_published")
+    # Nothing deletes a registration (a cancellation is a status), so its saves are every change of places left.
+    post_save.connect(caching.registrations_changed, sender=Registration, dispatch_uid="events.registrations_changed")

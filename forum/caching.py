@@ -7,36 +7,32 @@ next read misses and renders anew. The tokens:
 - `thread_token(pk)`: what a thread's page shows of the thread and its posts. Renewed by every write to them
   (`thread_changed`, `posts_changed`): services.py, moderation.py, knowledge_link.py; many of them use
   `QuerySet.update()`, which sends no signal, so each renews by name.
-- THREADS: what lists show of threads (the thread list, the categories' counts, the notification centre's titles)
+- THREADS: what lists show of threads (the thread list, the categories' counts, the notification centre's titles,
+  the discussions on knowledge pages and the start page)
   and which notifications may still be seen (a hidden post or thread, a move). Renewed by `thread_changed`.
 - NAMES: what forum pages show that is written elsewhere: people's names, municipalities and whether their account
   is still open ("Tidigare medarbetare"), tags, categories' names. Renewed by the signals in forum/signals.py.
 - ACCESS: who may see which category (its limits to roles and municipalities). Renewed by forum/signals.py.
 - `notifications_token(person_id)`: the person's notifications. Renewed whenever one is made, read or removed.
 
+A part's key (`common.parts.part_key`) names these tokens, the language and the code that draws it; a part shown to
+every reader who sees the same categories names their kind too (`readers_kind`).
+
 What is a reader's own (unread marks, helpful-by-me, their edit links, CSRF tokens, follow buttons) never goes into
 a part kept for many readers: the part holds a mark (`Holes`) where it goes, and each request fills the marks in.
 """
 
-import functools
-import hashlib
 import re
 import secrets
-from pathlib import Path
 
-import django
-from django.conf import settings
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from common import versions
+from knowledge.visibility import sight_of
 
 THREADS = "forum:threads"
 NAMES = "forum:names"
 ACCESS = "forum:access"
-# How long a part is kept at most; a change renews its tokens at once anyway, so this only frees memory.
-PART_SECONDS = 60 * 60
 
 
 def thread_token(pk):
@@ -45,6 +41,13 @@ def thread_token(pk):
 
 def notifications_token(person_id):
     return f"forum:notifications:{person_id}"
+
+
+def readers_kind(user):
+    """What decides which threads a person may see (`Thread.objects.visible_to`): their roles and superuser flag,
+    which `sight_of` digests (moderators, who see hidden threads, have a role of their own), and their municipality.
+    Readers of a kind see the same threads, so a part of the forum's may be kept for all of them."""
+    return sight_of(user), user.municipality_id
 
 
 def thread_changed(*thread_ids):
@@ -61,34 +64,6 @@ def notifications_changed(*person_ids):
     """Notifications of these people were made, read or removed."""
     if person_ids:
         versions.renew(*(notifications_token(pk) for pk in person_ids))
-
-
-def part_key(kind, *parts):
-    """A cache key for a part of a page, in the language the page is drawn in, by the code that draws it."""
-    return ":".join(["forum-part", kind, drawn_by(), get_language() or "", *(str(part) for part in parts)])
-
-
-@functools.cache
-def drawn_by():
-    """What the kept parts are drawn with, as a short digest: Django, the site's templates and translations, and the
-    forum's code. A deploy that changes any of them draws every part anew, instead of showing HTML of old templates
-    or reading a part of another shape. Read once per process (some hundred small files)."""
-    digest = hashlib.sha256(django.get_version().encode())
-    roots = [*settings.TEMPLATES[0]["DIRS"], *settings.LOCALE_PATHS, Path(__file__).parent]
-    for root in roots:
-        for path in sorted(Path(root).rglob("*")):
-            if path.suffix in (".html", ".mo", ".py") and path.is_file():
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def kept(key, render):
-    """The part kept under `key`, rendered and kept first when it is not there."""
-    part = cache.get(key)
-    if part is None:
-        part = render()
-        cache.set(key, part, PART_SECONDS)
-    return part
 
 
 class Holes:

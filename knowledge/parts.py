@@ -12,7 +12,9 @@ knowledge_parts.py), under a key made of:
   its own text: tags, taxonomies, municipalities, sectors, documents and images (knowledge/signals.py);
 - the reader's language, and their sight (`sight_of`), which decides which linked pages (related methods,
   experiences, methods used) they may see;
-- whatever else a part names (the page, the day for "review overdue", the page's owner as shown).
+- whatever else a part names (the page, the day for "review overdue", the page's owner as shown);
+- and, as every kept part's key (common/parts.py), the code, templates and translations that draw it: a deploy draws
+  anew.
 
 What is the reader's own (the bookmark button and its CSRF token, the forum's discussions with what the reader may
 read, "who else knows" without the reader, the events they may see, the editor's user bar) is never inside a
@@ -21,16 +23,12 @@ cached part. A preview is never cached: it shows a draft.
 
 import hashlib
 
-from django.utils.translation import get_language
-
 from common import versions
+from common.parts import part_key
 
 from .visibility import PAGES_VERSION, sight_of
 
 TERMS_VERSION = "knowledge-terms"
-
-# At most this long; a change renews the keys at once anyway (see above).
-PART_SECONDS = 60 * 60
 
 
 class PageParts:
@@ -38,11 +36,11 @@ class PageParts:
 
     def __init__(self, request, *vary):
         pages_version, terms_version = versions.tokens(PAGES_VERSION, TERMS_VERSION)
-        names = [pages_version, terms_version, get_language(), sight_of(request.user), *vary]
+        names = [pages_version, terms_version, sight_of(request.user), *vary]
         self.prefix = hashlib.sha256(":".join(str(name) for name in names).encode()).hexdigest()
 
     def key(self, name):
-        return f"part:{name}:{self.prefix}"
+        return part_key(name, self.prefix)
 
 
 def parts_for(request, *vary):

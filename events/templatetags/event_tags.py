@@ -7,10 +7,12 @@ from datetime import date
 from django import template
 from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
 from common import versions
+from events import caching
 from events.models import CampaignIndexPage, CampaignPage, EventPage, Registration
 from events.programme import places_left
 from events.services import registration_closed_reason
@@ -127,17 +129,23 @@ def campaign_teaser(context):
     return campaign_shown(context["request"])
 
 
-@register.inclusion_tag("components/events/upcoming_events.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def upcoming_events(context, limit=UPCOMING_SHOWN):
-    """The next events the person may see, with date, type, host and places left."""
+    """The next events the person may see, with date, type, host and places left; kept for everyone with the same
+    sight (events/caching.py)."""
     request = context["request"]
-    events = list(
-        EventPage.objects.visible_to(request.user).with_counts().upcoming().select_related("municipality")[:limit]
-    )
-    for event in events:
-        event.places_left = places_left(event)
-    index_url, _campaign = campaign_in_view(request)
-    return {"request": request, "events": events, "index_url": index_url}
+
+    def render():
+        visible = EventPage.objects.visible_to(request.user).with_counts().upcoming()
+        events = list(visible.select_related("municipality")[:limit])
+        for event in events:
+            event.places_left = places_left(event)
+        index_url, _campaign = campaign_in_view(request)
+        shown = {"request": request, "events": events, "index_url": index_url}
+        html = render_to_string("components/events/upcoming_events.html", shown)
+        return html, min((event.ends_at for event in events), default=None)
+
+    return caching.kept_listing(request, "upcoming-events", render, limit)
 
 
 @register.inclusion_tag("components/events/registration.html", takes_context=True)

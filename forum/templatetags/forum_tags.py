@@ -1,11 +1,18 @@
-"""How knowledge pages, tag pages and the start page show discussions, without the knowledge app importing the forum."""
+"""How knowledge pages, tag pages and the start page show discussions, without the knowledge app importing the forum.
+
+The discussions are kept rendered for every reader who sees the same categories (forum/caching.py); the save and
+follow buttons are each reader's own and read per request."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from common import parts, versions
 from knowledge.models.tags import tags_offered_to, tags_visible_to
 
+from .. import caching
 from ..models import Bookmark, Category, Subscription, Thread
+from ..views import reading
 
 register = template.Library()
 
@@ -14,34 +21,60 @@ DISCUSSIONS_SHOWN = 5
 FOLLOWED_THREADS_SHOWN = 20
 
 
-def _visible_threads(context):
-    user = context["request"].user
-    return Thread.objects.visible_to(user).for_listing().with_reading_state(user).latest_activity()
+def _kept(context, kind, render, *vary):
+    """A part of the forum shown on another page, kept for every reader who sees the same categories under the
+    tokens of what it shows (forum/caching.py): THREADS, NAMES (categories', people's and tags' names) and ACCESS."""
+    tokens = versions.tokens(caching.THREADS, caching.NAMES, caching.ACCESS)
+    return parts.kept(parts.part_key(kind, *vary, *tokens, *caching.readers_kind(context["request"].user)), render)
 
 
-@register.inclusion_tag("components/forum/page_discussions.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_discussions(context, page, heading_id="discussions-heading"):
-    """The threads that discuss a page, and a button to start one ("Diskutera")."""
-    threads = _visible_threads(context).filter(knowledge_page=page)
-    return {
-        "threads": list(threads[:DISCUSSIONS_SHOWN]),
-        "count": threads.count(),
-        "page": page,
-        "heading_id": heading_id,
-        "source_threads": Thread.objects.visible_to(context["request"].user).filter(derived_page=page),
-    }
+    """The threads that discuss a page, and a button to start one ("Diskutera"); nothing in it is the reader's own
+    but which threads they may see, so it is kept for every reader of a kind."""
+
+    def render():
+        visible = Thread.objects.visible_to(context["request"].user)
+        threads = visible.filter(knowledge_page=page).latest_activity()
+        box = {
+            "threads": list(threads[:DISCUSSIONS_SHOWN]),
+            "count": threads.count(),
+            "page": page,
+            "heading_id": heading_id,
+            "source_threads": list(visible.filter(derived_page=page)),
+        }
+        return render_to_string("components/forum/page_discussions.html", box)
+
+    return _kept(context, "page-discussions", render, page.pk, heading_id)
 
 
-@register.inclusion_tag("components/forum/thread_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def tag_discussions(context, tag):
-    threads = _visible_threads(context).tagged(tag)
-    return {"threads": list(threads[:DISCUSSIONS_SHOWN]), "count": threads.count(), "more_query": f"tagg={tag.slug}"}
+    return _thread_links(context, Thread.objects.tagged(tag), f"tagg={tag.slug}", tag.pk)
 
 
-@register.inclusion_tag("components/forum/thread_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def active_discussions(context):
-    threads = _visible_threads(context)
-    return {"threads": list(threads[:DISCUSSIONS_SHOWN]), "count": threads.count(), "more_query": ""}
+    return _thread_links(context, Thread.objects.all(), "")
+
+
+def _thread_links(context, threads, more_query, *vary):
+    """The latest active of `threads`, kept for every reader of a kind with a hole where each says whether it is
+    unread to the reader, filled per request (forum/views/reading.py)."""
+    request = context["request"]
+
+    def render():
+        visible = threads.visible_to(request.user)
+        listed = list(visible.select_related("category").latest_activity()[:DISCUSSIONS_SHOWN])
+        holes = caching.Holes()
+        for thread in listed:
+            thread.unread_mark = holes.mark("unread", thread.pk)
+        links = {"threads": listed, "count": visible.count(), "more_query": more_query}
+        html = render_to_string("components/forum/thread_links.html", links)
+        return {"html": html, "nonce": holes.nonce, "threads": [thread.pk for thread in listed]}
+
+    part = _kept(context, "thread-links", render, more_query, *vary)
+    return reading.fill(part, reading.UnreadLinks(request, part))
 
 
 @register.inclusion_tag("components/forum/bookmark_button.html", takes_context=True)

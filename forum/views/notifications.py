@@ -8,9 +8,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from common import versions
+from common import parts, versions
 from common.params import positive_int
-from knowledge.visibility import PAGES_VERSION, sight_of
+from knowledge.visibility import PAGES_VERSION
 
 from .. import caching, notifications
 from ..models import Notification
@@ -36,8 +36,8 @@ def centre(request):
         caching.notifications_token(user.pk), caching.THREADS, caching.NAMES, caching.ACCESS, PAGES_VERSION
     )
     number = positive_int(request.GET.get("page"), 1)
-    key = caching.part_key("notifications", user.pk, *tokens, sight_of(user), user.municipality_id, number)
-    listing = caching.kept(key, lambda: _render_centre(request, number))
+    key = parts.part_key("notifications", user.pk, *tokens, *caching.readers_kind(user), number)
+    listing = parts.kept(key, lambda: _render_centre(request, number))
     return render(request, "forum/notifications.html", {"listing": listing})
 
 

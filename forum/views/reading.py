@@ -8,7 +8,8 @@ the answer" and "edit" for whom they are for. The words are the templates' own m
 components/forum/post.html drew before it was kept.
 
 The forum's list is kept for everyone who sees the same categories; filled in here: whether each thread is unread
-(and where its link leads), the follow button of the category or tag chosen, and the CSRF token.
+(and where its link leads), the follow button of the category or tag chosen, and the CSRF token. So are the links
+to threads on the start page and tag pages (forum/templatetags/forum_tags.py); filled in here: which are unread.
 """
 
 import uuid
@@ -20,7 +21,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from common.addresses import address_of
 
@@ -244,6 +245,22 @@ class ListReader:
             "csrf_token": get_token(self.request),
         }
         return render_to_string("components/forum/follow_button.html", context)
+
+
+class UnreadLinks:
+    """One reader's bits of a kept list of links to threads (the start page's active discussions, a tag page's): one
+    query for which of them are unread (`with_reading_state`, the rule of every list)."""
+
+    def __init__(self, request, part):
+        threads = Thread.objects.filter(pk__in=part["threads"]).with_reading_state(request.user)
+        states = threads.values_list("pk", "is_unread") if part["threads"] else ()
+        self.unread = {pk for pk, unread in states if unread}
+
+    def fillers(self):
+        return {"unread": self.unread_mark}
+
+    def unread_mark(self, pk):
+        return format_html(" · {}", pgettext("unread thread", "new")) if pk in self.unread else ""
 
 
 def fill(part, reader, name="html"):

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail.models import Page
 
 from accounts.roles import is_moderator
-from common import versions
+from common import parts, versions
 from common.addresses import address_of
 from common.params import positive_int, safe_next
 from knowledge.models import discussable_pages
-from knowledge.visibility import sight_of, visible_pages
+from knowledge.visibility import visible_pages
 
 from .. import caching, permissions, services
 from ..filters import FILTER_PARAMETERS, ThreadFilters, threads_for
@@ -54,11 +54,11 @@ def index(request):
     tokens = versions.tokens(caching.THREADS, caching.NAMES, caching.ACCESS)
     asked = [(name, request.GET.get(name, "")) for name in (*FILTER_PARAMETERS, "page")]
     digest = hashlib.sha256(urlencode([*asked, ("focus", bool(request.GET))]).encode()).hexdigest()[:24]
-    key = caching.part_key("threads", *tokens, sight_of(user), user.municipality_id, digest)
+    key = parts.part_key("threads", *tokens, *caching.readers_kind(user), digest)
     if ThreadFilters.only_followed(request.GET):
         part = render_listing(request)
     else:
-        part = caching.kept(key, lambda: render_listing(request))
+        part = parts.kept(key, lambda: render_listing(request))
     return render(request, "forum/index.html", {"listing": reading.fill(part, reading.ListReader(request, part))})
 
 
@@ -143,8 +143,8 @@ def thread(request, pk):
     # Posts are numbered from 1 without gaps and never deleted: the thread's last number is their count.
     page = Paginator(range(thread.last_post_number), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     reader = "moderator" if moderator else "member"
-    key = caching.part_key("thread", pk, thread_version, names_version, page.number, reader)
-    part = caching.kept(key, lambda: render_thread_part(request, thread, page, moderator=moderator))
+    key = parts.part_key("thread", pk, thread_version, names_version, page.number, reader)
+    part = parts.kept(key, lambda: render_thread_part(request, thread, page, moderator=moderator))
     if page.object_list and page.object_list[-1] + 1 > last_read:
         services.mark_read(thread, request.user, page.object_list[-1] + 1)  # a write only when there is news
     posts = reading.PostReader(

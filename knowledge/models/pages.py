@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
@@ -12,6 +14,7 @@ from wagtail.search import index
 
 from knowledge.blocks import BodyBlock
 from knowledge.forms import KnowledgePageForm, MunicipalPageForm, PersonalDataPanel
+from knowledge.parts import parts_for
 from knowledge.permissions import MunicipalScopeMixin
 from knowledge.visibility import (
     FewViewRestrictionQueriesMixin,
@@ -77,15 +80,20 @@ class HomePage(FewViewRestrictionQueriesMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        """What the page shows of the knowledge bank is the same for everyone with the same sight and is kept as HTML
+        (knowledge/parts.py); each list is read only when the template asks for it (see MethodPage.get_context). The
+        discussions and events are kept by their own apps, with the reader's own bits filled in."""
         user = request.user
         context = super().get_context(request, *args, **kwargs)
-        context["latest_methods"] = newest(MethodPage, user)[:4]
-        context["latest_experiences"] = newest(ExperiencePage, user)[:4]
-        context["latest_articles"] = (
-            ArticlePage.objects.visible_to(user).newest_first().select_related("municipality")[:3]
+        articles = ArticlePage.objects.visible_to(user).newest_first().select_related("municipality")
+        context.update(
+            parts=parts_for(request, self.pk),
+            latest_methods=cache(lambda: list(newest(MethodPage, user)[:4])),
+            latest_experiences=cache(lambda: list(newest(ExperiencePage, user)[:4])),
+            latest_articles=cache(lambda: list(articles[:3])),
+            municipality_pages=cache(lambda: list(MunicipalityPage.objects.visible_to(user).order_by("title"))),
+            topics=cache(lambda: list(TopicPage.objects.visible_to(user).order_by("title"))),
         )
-        context["municipality_pages"] = MunicipalityPage.objects.visible_to(user).order_by("title")
-        context["topics"] = TopicPage.objects.visible_to(user).order_by("title")
         return context
 
 

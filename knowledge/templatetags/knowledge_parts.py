@@ -5,9 +5,8 @@ None, as for a preview: then the part is rendered and not kept.
 """
 
 from django import template
-from django.core.cache import cache
 
-from knowledge.parts import PART_SECONDS
+from common.parts import kept
 
 register = template.Library()
 
@@ -22,12 +21,7 @@ class CachedPartNode(template.Node):
         parts = self.parts.resolve(context)
         if parts is None:
             return self.nodelist.render(context)
-        key = parts.key(self.name.resolve(context))
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, PART_SECONDS)
-        return html
+        return kept(parts.key(self.name.resolve(context)), lambda: self.nodelist.render(context))
 
 
 @register.tag

@@ -7,20 +7,24 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 
 from accounts import roles
+from common.parts import drawn_by
 from knowledge.models import ExperienceIndexPage, MethodIndexPage, MethodLocalUse, RelatedMethod, TargetGroup
+from knowledge.parts import PageParts
 from knowledge.services import confirm_local_use
+from knowledge.vocabulary import rename_tag
 from tests.factories import UserFactory
 from tests.knowledge.admin_forms import method_form
 
 # Each page, with everything it shows, in the cache and not: the reader's own bits, the chrome and routing around
 # the kept parts (read with a warm cache, as every request but the first after a change).
-METHOD_PAGE_QUERIES = 22
-EXPERIENCE_PAGE_QUERIES = 17
+METHOD_PAGE_QUERIES = 10
+EXPERIENCE_PAGE_QUERIES = 7
 LISTING_QUERIES = 13
 
 
@@ -153,3 +157,68 @@ def test_method_and_experience_pages_and_the_listing_take_few_queries_in_and_out
     shown(client, "/")
     with django_assert_max_num_queries(METHOD_PAGE_QUERIES + 16):
         shown(client, method)
+
+
+def test_the_start_page_shows_an_edit_an_unpublication_a_move_a_restriction_and_a_renamed_term_at_once(
+    client, member, sections, method, make_experience
+):
+    client.force_login(member)
+    experience = make_experience("Så gick det i Sigtuna")
+    assert "Stödsamtal" in shown(client, "/")  # kept in the cache now
+
+    method.title = "Stödsamtal för barn"
+    method.save_revision().publish()
+    assert "Stödsamtal för barn" in shown(client, "/")
+
+    experience.municipality.name = "Sigtuna kommun"
+    experience.municipality.save()
+    assert "Sigtuna kommun" in shown(client, "/")
+
+    experience.unpublish()
+    assert "Så gick det i Sigtuna" not in shown(client, "/")
+
+    experience.save_revision().publish()
+    experience.move(sections[MethodIndexPage], pos="last-child")
+    experience.refresh_from_db()
+    assert f'href="{experience.url}"' in shown(client, "/")
+
+    restriction = PageViewRestriction.objects.create(page=method, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name=roles.EDITOR)])
+    assert "Stödsamtal för barn" not in shown(client, "/")
+    client.force_login(UserFactory(roles=[roles.EDITOR]))  # another sight
+    assert "Stödsamtal för barn" in shown(client, "/")
+    client.force_login(member)
+    assert "Stödsamtal för barn" not in shown(client, "/")
+
+
+def test_a_renamed_tag_shows_at_once_on_the_method_and_experience_pages(
+    client, member, editor, method, make_experience
+):
+    client.force_login(member)
+    experience = make_experience("Så gick det", tags=["stöd"])
+    shown(client, method), shown(client, experience)
+    tag = method.tags.get()
+    old_name, old_slug = tag.name, tag.slug
+    tag.name = "Stöd till barn"
+    tag.save()  # as the tag editor saves it, before it keeps the old name as a synonym
+    rename_tag(tag, old_name, old_slug, by=editor)
+    assert "Stöd till barn" in shown(client, method)
+    assert "Stöd till barn" in shown(client, experience)
+
+
+def test_a_deploy_of_other_templates_draws_every_part_anew(settings, tmp_path, member, sections):
+    """The keys of kept parts name a digest of the templates, translations and code (common/parts.py)."""
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    template = tmp_path / "part.html"
+    template.write_text("<p>Före</p>")
+    drawn_by.cache_clear()
+    try:
+        before = drawn_by()
+        template.write_text("<p>Efter</p>")
+        drawn_by.cache_clear()
+        assert drawn_by() != before
+    finally:
+        drawn_by.cache_clear()
+    request = RequestFactory().get("/")
+    request.user = member
+    assert drawn_by() in PageParts(request).key("method-main")
