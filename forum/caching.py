@@ -40,9 +40,10 @@ from django.utils.translation import get_language
 
 from common import versions
 
-THREADS = "forum:threads"
+# Both are asked on every signed-in page, by the header's count of notifications (context_processors.py).
+THREADS = versions.read_on_every_page("forum:threads")
 NAMES = "forum:names"
-ACCESS = "forum:access"
+ACCESS = versions.read_on_every_page("forum:access")
 # How long a part is kept at most; a change renews its tokens at once anyway, so this only frees memory.
 PART_SECONDS = 60 * 60
 
@@ -53,6 +54,12 @@ def thread_token(pk):
 
 def notifications_token(person_id):
     return f"forum:notifications:{person_id}"
+
+
+def tokens_with_the_header(user, *names):
+    """The tokens of `names`, read in one round trip with the token of the person's notifications, which the header
+    asks for next (context_processors.py)."""
+    return versions.tokens(*names, notifications_token(user.pk))[: len(names)]
 
 
 def thread_changed(*thread_ids):

@@ -1,6 +1,7 @@
 """Reading the forum: the thread list, one thread, and starting a thread."""
 
 import hashlib
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -52,7 +53,7 @@ def index(request):
     kept. Unread marks, the follow button and CSRF tokens are filled in per request (forum/views/reading.py).
     """
     user = request.user
-    tokens = versions.tokens(caching.THREADS, caching.NAMES, caching.ACCESS)
+    tokens = caching.tokens_with_the_header(user, caching.THREADS, caching.NAMES, caching.ACCESS)
     asked = [(name, request.GET.get(name, "")) for name in (*FILTER_PARAMETERS, "page")]
     digest = hashlib.sha256(urlencode([*asked, ("focus", bool(request.GET))]).encode()).hexdigest()[:24]
     key = caching.part_key("threads", *tokens, sight_of(user), user.municipality_id, digest)
@@ -143,7 +144,9 @@ def thread(request, pk):
     every request, of the categories as kept for the current ACCESS token, before anything kept is shown. What is
     the reader's own is read in one query (`marks_of`) and filled into the kept HTML (forum/views/reading.py).
     """
-    thread_version, names_version = versions.tokens(caching.thread_token(pk), caching.NAMES)
+    thread_version, names_version = caching.tokens_with_the_header(
+        request.user, caching.thread_token(pk), caching.NAMES
+    )
     thread = visible_thread(request, pk)
     moderator = is_moderator(request.user)
     # Posts are numbered from 1 without gaps and never deleted: the thread's last number is their count.
@@ -228,6 +231,20 @@ def render_thread_part(request, thread, page, *, moderator):
     }
 
 
+class LinkedPage(NamedTuple):
+    """What the thread's page shows of a page it links to, and what `is_visible_to` asks of it. Its address is kept
+    with it: the page tree's token is renewed by every change of a page or a site."""
+
+    title: str
+    url: str
+    path: str
+    live: bool
+
+    @classmethod
+    def of(cls, page):
+        return cls(page.title, page.url, page.path, page.live) if page else None
+
+
 def _linked_pages(thread, user):
     """The page the thread discusses and the page it became, when the person may see them. Both are kept per process
     and version of the thread and of the page tree, whoever may see them, and asked of the person in memory."""
@@ -237,8 +254,8 @@ def _linked_pages(thread, user):
     discussed, derived = KEPT_THREADS.get(
         ("linked pages", thread.pk, thread_version, pages_version),
         lambda: (
-            thread.knowledge_page_id and discussable_kinds().filter(pk=thread.knowledge_page_id).first(),
-            thread.derived_page_id and Page.objects.filter(pk=thread.derived_page_id).first(),
+            LinkedPage.of(thread.knowledge_page_id and discussable_kinds().filter(pk=thread.knowledge_page_id).first()),
+            LinkedPage.of(thread.derived_page_id and Page.objects.filter(pk=thread.derived_page_id).first()),
         ),
     )
     return {
