@@ -11,7 +11,7 @@ class ForumConfig(AppConfig):
         # Imported here, not at the top: models can be imported only once the app registry is ready.
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from taggit.models import Tag
 
@@ -32,5 +32,7 @@ class ForumConfig(AppConfig):
             post_delete.connect(signals.category_changed, sender=model, dispatch_uid=f"forum_{model.__name__}_gone")
         for limits in (Category.restricted_to_groups.through, Category.restricted_to_municipalities.through):
             m2m_changed.connect(signals.limits_changed, sender=limits, dispatch_uid=f"forum_{limits.__name__}")
+        # A data migration adds or changes categories without their signals; the limits are kept per process.
+        post_migrate.connect(signals.category_changed, dispatch_uid="forum_migrated")
         post_save.connect(signals.thread_tag_changed, sender=ThreadTag, dispatch_uid="forum_thread_tag_saved")
         post_delete.connect(signals.thread_tag_changed, sender=ThreadTag, dispatch_uid="forum_thread_tag_deleted")

@@ -12,27 +12,36 @@ next read misses and renders anew. The tokens:
   and which notifications may still be seen (a hidden post or thread, a move). Renewed by `thread_changed`.
 - NAMES: what forum pages show that is written elsewhere: people's names, municipalities and whether their account
   is still open ("Tidigare medarbetare"), tags, categories' names. Renewed by the signals in forum/signals.py.
-- ACCESS: who may see which category (its limits to roles and municipalities). Renewed by forum/signals.py.
+- ACCESS: who may see which category (its limits to roles and municipalities, and the roles' names). Renewed by
+  forum/signals.py.
 - `notifications_token(person_id)`: the person's notifications. Renewed whenever one is made, read or removed.
 
 A part's key (`common.parts.part_key`) names these tokens, the language and the code that draws it; a part shown to
 every reader who sees the same categories names their kind too (`readers_kind`).
 
+What every request of a page reads and is the same for everyone, as a thread's row (views/threads.py `kept_thread`,
+under its token and NAMES) and the categories' limits (models/categories.py, under ACCESS), is kept in each process's
+memory (`KeptInProcess`) under the same tokens; who may see it is asked of it in Python on every request.
+
 What is a reader's own (unread marks, helpful-by-me, their edit links, CSRF tokens, follow buttons) never goes into
 a part kept for many readers: the part holds a mark (`Holes`) where it goes, and each request fills the marks in.
 """
 
+import pickle  # nosec B403 — only what this process pickled itself, never outside bytes
 import re
 import secrets
+import threading
+from collections import OrderedDict
 
 from django.utils.safestring import mark_safe
 
 from common import versions
 from knowledge.visibility import sight_of
 
-THREADS = "forum:threads"
+# Both are asked on every signed-in page, by the header's count of notifications (context_processors.py).
+THREADS = versions.read_on_every_page("forum:threads")
 NAMES = "forum:names"
-ACCESS = "forum:access"
+ACCESS = versions.read_on_every_page("forum:access")
 
 
 def thread_token(pk):
@@ -50,6 +59,12 @@ def readers_kind(user):
     return sight_of(user), user.municipality_id
 
 
+def tokens_with_the_header(user, *names):
+    """The tokens of `names`, read in one round trip with the token of the person's notifications, which the header
+    asks for next (context_processors.py)."""
+    return versions.tokens(*names, notifications_token(user.pk))[: len(names)]
+
+
 def thread_changed(*thread_ids):
     """A write changed threads as their pages and lists show them (a reply, a hide, a move, a new title …)."""
     versions.renew(THREADS, *(thread_token(pk) for pk in thread_ids))
@@ -64,6 +79,37 @@ def notifications_changed(*person_ids):
     """Notifications of these people were made, read or removed."""
     if person_ids:
         versions.renew(*(notifications_token(pk) for pk in person_ids))
+
+
+class KeptInProcess:
+    """Values kept in this process's memory under keys made of version tokens, the oldest asked for going first when
+    there are more than `size`: for what nearly every request of a page reads, the same for everyone, where even the
+    shared cache's round trip costs more than the rest of the read. Each value is kept pickled, so that every request
+    gets its own copy to change (views set attributes on what they read)."""
+
+    def __init__(self, size):
+        self.size = size
+        self._kept = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, read):
+        """The value kept under `key`; `read()` and kept first when it is not there, unless it is None. Read the tokens
+        in `key` before the data: a change committed after them renews them again, so what is read here is never
+        kept under a token newer than the data."""
+        with self._lock:
+            data = self._kept.get(key)
+            if data is not None:
+                self._kept.move_to_end(key)
+        if data is not None:
+            return pickle.loads(data)  # noqa: S301  # nosec B301 — bytes this process pickled itself, just below
+        value = read()
+        if value is not None:
+            data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            with self._lock:
+                self._kept[key] = data
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+        return value
 
 
 class Holes:

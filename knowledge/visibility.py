@@ -92,6 +92,13 @@ def visible_pages(pages, user):
     return pages.live().exclude(stopped_by_a_restriction(user))
 
 
+def is_visible_to(page, user):
+    """`visible_pages` asked of one page held in memory (kept with a thread, forum/views/threads.py): live, and
+    under no restriction the person does not pass; no query once the blocked paths are kept.
+    tests/knowledge/test_visibility.py holds the two to the same answers."""
+    return page.live and not any(page.path.startswith(path) for path in blocked_paths(user))
+
+
 def may_see_page(*, page, person):
     """`visible_pages` turned round: a condition on people (or on rows naming a person and a page) rather than on
     pages, so that one query asks it of many people, as a notification's recipients.

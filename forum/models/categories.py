@@ -7,7 +7,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from common import versions
 from privacy.admin_forms import GuardedAdminModelForm
+
+from ..caching import ACCESS
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -75,8 +78,57 @@ class Category(models.Model):
 
 
 def visible_category_filter(user, prefix="category"):
-    """A Q object limiting a query to rows in categories the person may see."""
-    return Q(**{f"{prefix}__in": Category.objects.visible_to(user).values("pk")})
+    """A Q object limiting a query to rows in categories the person may see: their ids, from `visible_category_ids`."""
+    return Q(**{f"{prefix}__in": visible_category_ids(user)})
+
+
+class _KeptLimits:
+    """Every category's limits, as read for one ACCESS token: this process's copy, replaced whole on a new token."""
+
+    token = None
+    limits = {}
+
+
+def category_limits():
+    """{category id: (names of the roles, ids of the municipalities it is limited to)} for every category.
+
+    Read once per process and ACCESS token (forum/signals.py renews it when a category, its limits or a role is
+    saved or deleted). The token is read first: a change committed after it renews the token again, so what is read
+    here is never kept under a token newer than the data.
+    """
+    (token,) = versions.tokens(ACCESS)
+    if _KeptLimits.token != token:
+        limits = {}
+        # One row per category, role and municipality it is limited to: a few rows, in one query.
+        rows = Category.objects.values_list("pk", "restricted_to_groups__name", "restricted_to_municipalities")
+        for pk, role_name, municipality_id in rows:
+            names, ids = limits.setdefault(pk, (set(), set()))
+            names.add(role_name)
+            ids.add(municipality_id)
+        frozen = {pk: (frozenset(names) - {None}, frozenset(ids) - {None}) for pk, (names, ids) in limits.items()}
+        _KeptLimits.token, _KeptLimits.limits = token, frozen
+    return _KeptLimits.limits
+
+
+def visible_category_ids(user):
+    """The ids of the categories the person may see: `visible_to`'s rule, asked in Python (`limits_admit`) of the
+    limits this process keeps, with the person's roles as accounts/access_cache.py keeps them; no query once both are
+    kept. Asked once per person object while what decides it holds. tests/forum/test_category_visibility.py holds
+    it to `visible_to`."""
+    if not user.is_authenticated:
+        return frozenset()
+    limits = category_limits()
+    asked = (limits, user.is_superuser, roles.group_names(user), user.municipality_id)
+    kept = getattr(user, "_visible_categories", None)
+    if kept is not None and kept[0] == asked:
+        return kept[1]
+    visible = frozenset(
+        pk
+        for pk, (role_names, municipality_ids) in limits.items()
+        if limits_admit(user, role_names=role_names, municipality_ids=municipality_ids)
+    )
+    user._visible_categories = (asked, visible)
+    return visible
 
 
 def may_see_category(*, category, person, municipality, is_superuser):
@@ -107,11 +159,10 @@ def _limits_met(*, category, person, municipality):
 
 
 def limits_admit(person, *, role_names, municipality_ids):
-    """The rule of `_limits_met` for a category that is not in the database yet, with its limits in hand.
-
-    The importer checks a file's categories before it writes any of them. `person` None stands for a
-    new account: no role and no municipality. tests/forum/test_category_visibility.py holds the two
-    forms of the rule to the same answers.
+    """The rule of `_limits_met` for a category held in memory, with its limits in hand: the importer's, not in the
+    database yet (it checks a file's categories before it writes any of them), and those `visible_category_ids`
+    keeps. `person` None stands for a new account: no role and no municipality.
+    tests/forum/test_category_visibility.py holds the forms of the rule to the same answers.
     """
     if person is None:
         held_roles, municipality_id = frozenset(), None

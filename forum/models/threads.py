@@ -16,7 +16,7 @@ from wagtail.search import index
 from accounts.roles import is_moderator
 from common.addresses import address_of
 
-from .categories import visible_category_filter
+from .categories import visible_category_filter, visible_category_ids
 from .following import ForumMember, Subscription, ThreadRead
 from .moderation import Report
 
@@ -68,7 +68,10 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(Exists(Subscription.objects.active().filter(user=user, thread=OuterRef("pk"))))
 
     def with_reading_state(self, user):
-        """Annotate how far the person has read (`last_read_number`) and whether there is news (`is_unread`)."""
+        """Annotate how far the person has read (`last_read_number`) and whether there is news (`is_unread`).
+
+        `is_unread` below is the same rule for a thread held in memory, with the reader's marks (models/marks.py);
+        tests/forum/test_marks.py holds the two to the same answers."""
         read = ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values("last_read_number")[:1]
         all_read_at = ForumMember.objects.filter(user=user).values("all_read_at")[:1]
         threads = self.annotate(
@@ -82,6 +85,11 @@ class ThreadQuerySet(models.QuerySet):
                 output_field=models.BooleanField(),
             )
         )
+
+
+def is_unread(*, last_post_number, last_activity_at, last_read_number, all_read_at):
+    """There are posts the person has not read, written since they last marked everything read."""
+    return last_post_number > last_read_number and (all_read_at is None or last_activity_at > all_read_at)
 
 
 class Thread(index.Indexed, ClusterableModel):
@@ -182,6 +190,12 @@ class Thread(index.Indexed, ClusterableModel):
         else:
             opening = self.posts.filter(number=1).first()
         return opening.body if opening is not None and not opening.is_hidden else ""
+
+    def is_visible_to(self, user):
+        """`Thread.objects.visible_to` asked of a thread held in memory, as the forum's pages keep it
+        (forum/caching.py): no query once the categories are kept. tests/forum/test_marks.py holds the two to the
+        same answers."""
+        return self.category_id in visible_category_ids(user) and (not self.is_hidden or is_moderator(user))
 
     def url_of_post(self, number):
         page = (number - 1) // POSTS_PER_PAGE + 1

@@ -71,7 +71,7 @@ def _thread_links(context, threads, more_query, *vary):
             thread.unread_mark = holes.mark("unread", thread.pk)
         links = {"threads": listed, "count": visible.count(), "more_query": more_query}
         html = render_to_string("components/forum/thread_links.html", links)
-        return {"html": html, "nonce": holes.nonce, "threads": [thread.pk for thread in listed]}
+        return {"html": html, "nonce": holes.nonce, "threads": {t.pk: reading.ListedThread.of(t) for t in listed}}
 
     part = _kept(context, "thread-links", render, more_query, *vary)
     return reading.fill(part, reading.UnreadLinks(request, part))

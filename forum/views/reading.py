@@ -14,6 +14,8 @@ to threads on the start page and tag pages (forum/templatetags/forum_tags.py); f
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
 
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -27,7 +29,8 @@ from common.addresses import address_of
 
 from .. import permissions
 from ..caching import Holes
-from ..models import Reaction, Report, Subscription, Thread
+from ..models import Report
+from ..models.marks import list_marks_of
 
 # The holes of components/forum/post.html, each keyed on the post's id.
 POST_HOLES = ("new_class", "new_badge", "hidden", "helpful", "own")
@@ -64,10 +67,11 @@ class PostFacts:
 
 
 class PostReader:
-    """One reader's bits of one page of kept posts; two small queries at most (their helpful marks, their
-    requests to show a hidden post again, only when a post of theirs on the page is hidden)."""
+    """One reader's bits of one page of kept posts: their marks (`marked`: the posts they found helpful) come with
+    the page's one query of them (models/marks.py); a second asks for their requests to show a hidden post again,
+    only when a post of theirs on the page is hidden."""
 
-    def __init__(self, request, thread, facts, *, moderator, last_read, draft):
+    def __init__(self, request, thread, facts, *, moderator, last_read, marked, draft):
         self.request = request
         self.draft = draft
         self.user = request.user
@@ -79,12 +83,7 @@ class PostReader:
         self.last_read = last_read
         self.may_post = permissions.may_post_in(self.user, thread, seen=True)
         self.may_accept_answer = permissions.may_accept_answer(self.user, thread)
-        others = [pk for pk, post in facts.items() if post.author_id != self.user.pk]
-        self.marked = set(
-            Reaction.objects.filter(user=self.user, post_id__in=others).values_list("post_id", flat=True)
-            if others
-            else ()
-        )
+        self.marked = marked
         own_hidden = [pk for pk, post in facts.items() if post.is_hidden and post.author_id == self.user.pk]
         self.asked_back = set(
             Report.objects.open().restore_requests().filter(post_id__in=own_hidden).values_list("post_id", flat=True)
@@ -201,15 +200,25 @@ class FollowFacts:
 
 
 class ListReader:
-    """One reader's bits of a kept page of the forum's list: one query for whether each thread is unread
-    (`with_reading_state`, the rule of every list), and one for the follow button when the list has one."""
+    """One reader's bits of a kept page of the forum's list, from one query of their marks (models/marks.py): how
+    far they read each thread, and whether they follow the category or tag listed. Whether a thread is unread is
+    `with_reading_state`'s rule asked in Python of the thread as the part keeps it (`ListedThread`)."""
 
     def __init__(self, request, part):
         self.request = request
-        threads = Thread.objects.filter(pk__in=part["threads"]).with_reading_state(request.user)
-        states = threads.values_list("pk", "is_unread", "last_read_number")
-        self.reading = {pk: (unread, read) for pk, unread, read in states}
-        self.follow_facts = part["follow"]
+        listed = part["threads"]
+        facts = part["follow"]
+        followed = (facts.kind, facts.pk) if facts else None
+        marks = list_marks_of(request.user, list(listed), followed=followed)
+        self.reading = {
+            pk: (marks.is_unread(pk, **thread._asdict()), marks.last_read_number(pk)) for pk, thread in listed.items()
+        }
+        self.following = marks.following
+        self.follow_facts = facts
+        self.badges = {
+            True: format_html('<span class="badge badge--new">{}</span>', _("New posts")),
+            False: format_html('<span class="badge badge--new">{}</span>', _("Unread")),
+        }
 
     def fillers(self):
         return {
@@ -230,37 +239,46 @@ class ListReader:
 
     def unread_badge(self, pk):
         unread, read = self.reading[pk]
-        if not unread:
-            return ""
-        return format_html('<span class="badge badge--new">{}</span>', _("New posts") if read else _("Unread"))
+        return self.badges[bool(read)] if unread else ""
 
     def follow(self, _key):
         facts = self.follow_facts
         if facts is None:
             return ""
-        following = Subscription.objects.active().filter(user=self.request.user, **{f"{facts.kind}_id": facts.pk})
         context = {
             "url": reverse(FOLLOW_ROUTES[facts.kind], kwargs={"slug": facts.slug}),
-            "following": following.exists(),
+            "following": self.following,
             "csrf_token": get_token(self.request),
         }
         return render_to_string("components/forum/follow_button.html", context)
 
 
 class UnreadLinks:
-    """One reader's bits of a kept list of links to threads (the start page's active discussions, a tag page's): one
-    query for which of them are unread (`with_reading_state`, the rule of every list)."""
+    """One reader's bits of a kept list of links to threads (the start page's active discussions, a tag page's): how
+    far they read each, from one query of their marks, and `with_reading_state`'s rule asked in Python of the thread
+    as the part keeps it, as the forum's list does."""
 
     def __init__(self, request, part):
-        threads = Thread.objects.filter(pk__in=part["threads"]).with_reading_state(request.user)
-        states = threads.values_list("pk", "is_unread") if part["threads"] else ()
-        self.unread = {pk for pk, unread in states if unread}
+        listed = part["threads"]
+        marks = list_marks_of(request.user, list(listed)) if listed else None
+        self.unread = {pk for pk, thread in listed.items() if marks.is_unread(pk, **thread._asdict())}
 
     def fillers(self):
         return {"unread": self.unread_mark}
 
     def unread_mark(self, pk):
         return format_html(" · {}", pgettext("unread thread", "new")) if pk in self.unread else ""
+
+
+class ListedThread(NamedTuple):
+    """What deciding whether a listed thread is unread needs to know of it; kept with the list."""
+
+    last_post_number: int
+    last_activity_at: datetime
+
+    @classmethod
+    def of(cls, thread):
+        return cls(thread.last_post_number, thread.last_activity_at)
 
 
 def fill(part, reader, name="html"):

@@ -1,12 +1,13 @@
 """Reading the forum: the thread list, one thread, and starting a thread."""
 
 import hashlib
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,14 +20,15 @@ from accounts.roles import is_moderator
 from common import parts, versions
 from common.addresses import address_of
 from common.params import positive_int, safe_next
-from knowledge.models import discussable_pages
-from knowledge.visibility import visible_pages
+from knowledge.models import discussable_kinds, discussable_pages
+from knowledge.visibility import PAGES_VERSION, is_visible_to
 
 from .. import caching, permissions, services
 from ..filters import FILTER_PARAMETERS, ThreadFilters, threads_for
 from ..forms import ReplyForm, ThreadForm
 from ..knowledge_link import discussion_defaults, may_draft_pages
-from ..models import POSTS_PER_PAGE, Bookmark, Category, Post, Subscription, Thread
+from ..models import POSTS_PER_PAGE, Category, Post, Thread
+from ..models.marks import marks_of
 from ..services import MAX_TAGS
 from . import reading
 from .writing import draft_key, forget_draft, read_before_sending, sent_drafts
@@ -51,7 +53,7 @@ def index(request):
     kept. Unread marks, the follow button and CSRF tokens are filled in per request (forum/views/reading.py).
     """
     user = request.user
-    tokens = versions.tokens(caching.THREADS, caching.NAMES, caching.ACCESS)
+    tokens = caching.tokens_with_the_header(user, caching.THREADS, caching.NAMES, caching.ACCESS)
     asked = [(name, request.GET.get(name, "")) for name in (*FILTER_PARAMETERS, "page")]
     digest = hashlib.sha256(urlencode([*asked, ("focus", bool(request.GET))]).encode()).hexdigest()[:24]
     key = parts.part_key("threads", *tokens, *caching.readers_kind(user), digest)
@@ -92,30 +94,35 @@ def render_listing(request):
     return {
         "html": render_to_string("components/forum/thread_listing.html", context),
         "nonce": holes.nonce,
-        "threads": [thread.pk for thread in threads],
+        "threads": {thread.pk: reading.ListedThread.of(thread) for thread in threads},
         "follow": follow,
     }
 
 
-def visible_thread(request, pk, *, with_marks=False):
-    """The thread, if the person may see it; `with_marks`: with whether they follow it and saved it, in the same query.
+# Threads kept per process: a row with its category, author and answer is a few kilobytes.
+KEPT_THREADS = caching.KeptInProcess(size=2000)
+
+
+def kept_thread(pk):
+    """The thread with what its page shows of its category, author, municipality and answer, read once per process
+    and version of the thread (its token, renewed by every write to it) and of NAMES; None when there is none."""
+    thread_version, names_version = versions.tokens(caching.thread_token(pk), caching.NAMES)
+    related = ("category", "author", "municipality", "answer__author")
+    return KEPT_THREADS.get(
+        ("thread", pk, thread_version, names_version),
+        lambda: Thread.objects.select_related(*related).filter(pk=pk).first(),
+    )
+
+
+def visible_thread(request, pk):
+    """The thread, if the person may see it (`Thread.is_visible_to`, no query once the categories are kept).
 
     A thread in a category closed to the person answers 403 with a message that
     names no content; a hidden thread is simply not there (404).
     """
-    queryset = (
-        Thread.objects.visible_to(request.user)
-        .with_reading_state(request.user)
-        .select_related("category", "author", "municipality", "answer__author")
-    )
-    if with_marks:
-        queryset = queryset.annotate(
-            following=Exists(Subscription.objects.active().filter(user=request.user, thread=OuterRef("pk"))),
-            bookmarked=Exists(Bookmark.objects.filter(user=request.user, thread=OuterRef("pk"))),
-        )
-    thread = queryset.filter(pk=pk).first()
-    if thread is None:
-        if Thread.objects.filter(pk=pk, is_hidden=False).exists():
+    thread = kept_thread(pk)
+    if thread is None or not thread.is_visible_to(request.user):
+        if thread is not None and not thread.is_hidden:
             raise PermissionDenied(
                 _("The thread is in a category that only some roles or municipalities have access to.")
             )
@@ -132,23 +139,34 @@ def thread(request, pk):
     The thread's heading and its page of posts are kept in the cache for all members alike, and for all
     moderators alike (they see hidden posts and the moderation links), keyed on the thread's token (renewed by every
     write to it or its posts, forum/caching.py), NAMES (people's names, tags, categories) and the language. The
-    tokens are read before the thread: a part rendered from older data is never kept under a newer token. Whether the
-    person may see the thread is asked of the database on every request, before anything kept is shown. What is
-    the reader's own is filled into the kept HTML per request (forum/views/reading.py).
+    tokens are read before the thread, which is kept per process under the same tokens (`kept_thread`): a part
+    rendered from older data is never kept under a newer token. Whether the person may see the thread is asked on
+    every request, of the categories as kept for the current ACCESS token, before anything kept is shown. What is
+    the reader's own is read in one query (`marks_of`) and filled into the kept HTML (forum/views/reading.py).
     """
-    thread_version, names_version = versions.tokens(caching.thread_token(pk), caching.NAMES)
-    thread = visible_thread(request, pk, with_marks=True)
-    last_read = thread.last_read_number
+    thread_version, names_version = caching.tokens_with_the_header(
+        request.user, caching.thread_token(pk), caching.NAMES
+    )
+    thread = visible_thread(request, pk)
     moderator = is_moderator(request.user)
     # Posts are numbered from 1 without gaps and never deleted: the thread's last number is their count.
     page = Paginator(range(thread.last_post_number), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     reader = "moderator" if moderator else "member"
     key = parts.part_key("thread", pk, thread_version, names_version, page.number, reader)
     part = parts.kept(key, lambda: render_thread_part(request, thread, page, moderator=moderator))
+    others = [post_pk for post_pk, post in part["posts"].items() if post.author_id != request.user.pk]
+    marks = marks_of(request.user, thread.pk, post_ids=others)
+    last_read = marks.last_read_number(thread.pk)
     if page.object_list and page.object_list[-1] + 1 > last_read:
         services.mark_read(thread, request.user, page.object_list[-1] + 1)  # a write only when there is news
     posts = reading.PostReader(
-        request, thread, part["posts"], moderator=moderator, last_read=last_read, draft=draft_key(request, "svar", pk)
+        request,
+        thread,
+        part["posts"],
+        moderator=moderator,
+        last_read=last_read,
+        marked=marks.helpful,
+        draft=draft_key(request, "svar", pk),
     )
     context = {
         "thread": thread,
@@ -157,8 +175,8 @@ def thread(request, pk):
         "posts_html": reading.fill(part, posts, "html"),
         "last_read_number": last_read,
         "tags": part["tags"],
-        "following": thread.following,
-        "bookmarked": thread.bookmarked,
+        "following": marks.following,
+        "bookmarked": marks.saved,
         "may_post": posts.may_post,
         "is_moderator": moderator,
         "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
@@ -213,18 +231,44 @@ def render_thread_part(request, thread, page, *, moderator):
     }
 
 
+class LinkedPage(NamedTuple):
+    """What the thread's page shows of a page it links to, and what `is_visible_to` asks of it. Its address is kept
+    with it: the page tree's token is renewed by every change of a page or a site."""
+
+    title: str
+    url: str
+    path: str
+    live: bool
+
+    @classmethod
+    def of(cls, page):
+        return cls(page.title, page.url, page.path, page.live) if page else None
+
+
 def _linked_pages(thread, user):
-    """The page the thread discusses and the page it became, when the person may see them."""
-    discussed = thread.knowledge_page_id and discussable_pages(user).filter(pk=thread.knowledge_page_id).first()
-    derived = thread.derived_page_id and visible_pages(Page.objects.filter(pk=thread.derived_page_id), user).first()
-    return {"discussed_page": discussed or None, "derived_page": derived or None}
+    """The page the thread discusses and the page it became, when the person may see them. Both are kept per process
+    and version of the thread and of the page tree, whoever may see them, and asked of the person in memory."""
+    if not (thread.knowledge_page_id or thread.derived_page_id):
+        return {"discussed_page": None, "derived_page": None}
+    thread_version, pages_version = versions.tokens(caching.thread_token(thread.pk), PAGES_VERSION)
+    discussed, derived = KEPT_THREADS.get(
+        ("linked pages", thread.pk, thread_version, pages_version),
+        lambda: (
+            LinkedPage.of(thread.knowledge_page_id and discussable_kinds().filter(pk=thread.knowledge_page_id).first()),
+            LinkedPage.of(thread.derived_page_id and Page.objects.filter(pk=thread.derived_page_id).first()),
+        ),
+    )
+    return {
+        "discussed_page": discussed if discussed and is_visible_to(discussed, user) else None,
+        "derived_page": derived if derived and is_visible_to(derived, user) else None,
+    }
 
 
 @require_safe
 def first_unread(request, pk):
     """Jump to the first post the person has not seen."""
     thread = visible_thread(request, pk)
-    last_read = thread.last_read_number
+    last_read = marks_of(request.user, thread.pk).last_read_number(thread.pk)
     return redirect(thread.url_of_post(min(last_read + 1, thread.last_post_number)))
 
 

@@ -1,6 +1,6 @@
 from .accessibility import AccessibilityStatementPage, Compliance
 from .experiences import ExperienceIndexPage, ExperiencePage
-from .listing import discussable_pages
+from .listing import discussable_kinds, discussable_pages
 from .methods import MethodIndexPage, MethodLocalUse, MethodMaterial, MethodPage, MethodRating, RelatedMethod
 from .pages import (
     ArticleIndexPage,
@@ -47,5 +47,6 @@ __all__ = [
     "TopicPage",
     "TopicPin",
     "ViolenceType",
+    "discussable_kinds",
     "discussable_pages",
 ]

@@ -74,7 +74,12 @@ class KnowledgePage(FewViewRestrictionQueriesMixin, MunicipalScopeMixin, Page):
 
 def discussable_pages(user):
     """What a forum thread may be about: the methods and experiences the person may see."""
-    return visible_pages(Page.objects.type(KnowledgePage), user)
+    return visible_pages(discussable_kinds(), user)
+
+
+def discussable_kinds():
+    """The pages of the kinds a forum thread may be about, whoever may see them, live or not."""
+    return Page.objects.type(KnowledgePage)
 
 
 class ListingIndexPage(FewViewRestrictionQueriesMixin, Page):

@@ -6,8 +6,12 @@ import re
 import pytest
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.test import Client
 
+from wagtail.models import PageViewRestriction
+
+from accounts import roles
 from accounts.models import Municipality
 from forum import moderation, notifications, services
 from forum.models import Notification
@@ -124,11 +128,11 @@ def test_a_kept_thread_page_and_list_run_few_queries(member_client, member, coll
     settings.FORUM_POSTS_PER_MINUTE = 10_000
     thread = start_thread(colleague)
     add_replies(thread, 25)
-    # Each: the session, the person and their roles, and what the page frame asks apart from the forum (permissions
-    # twice, the support lines). The thread page: the thread with the person's reading, following and saving; their
-    # helpful marks. The list: whether each thread is unread; whether they follow the category.
-    assert queries_for(member_client, thread.get_absolute_url() + "?page=2") <= 8
-    assert queries_for(member_client, "/forum/?kategori=barn-och-unga") <= 8
+    # Each: the session and the person (their roles, the page frame, the thread and who may see its category are
+    # kept), and the reader's marks in one query: on the thread page how far they read, whether they follow and saved
+    # it, and their helpful marks; on the list how far they read each thread and whether they follow the category.
+    assert queries_for(member_client, thread.get_absolute_url() + "?page=2") <= 3
+    assert queries_for(member_client, "/forum/?kategori=barn-och-unga") <= 3
 
 
 def test_the_headers_count_is_right_at_once(member, colleague, moderator):
@@ -154,3 +158,81 @@ def test_the_headers_count_is_right_at_once(member, colleague, moderator):
     assert count() == 1
     notifications.mark_all_read(member)
     assert count() == 0
+
+
+def test_the_kept_thread_and_the_categories_kept_per_process_show_each_write_at_once(member, colleague, moderator):
+    """The thread's row (title, category, answer, hidden, locked) and who may see its category are kept per process
+    (forum/views/threads.py `kept_thread`, forum/models/categories.py `category_limits`)."""
+    reader = english_client(member)
+    thread = start_thread(colleague, title="Tolk vid samtal", body="Hur bokar ni tolk?")
+    answer = services.reply(thread, author=moderator, body="Vi ringer tolkcentralen.")
+    page = thread.get_absolute_url()
+    assert "<title>Tolk vid samtal" in html(reader, page)
+
+    services.edit_post(thread.posts.get(number=1), by=colleague, body="Hur bokar ni?", version=1, title="Tolkar")
+    assert "<title>Tolkar" in html(reader, page)
+
+    services.accept_answer(answer, by=colleague)
+    assert "Solved: the answer is post 2" in html(reader, page)
+
+    room = forum_category()
+    room.name_en = "Children and young people, renamed"
+    room.save()
+    assert "Children and young people, renamed" in html(reader, page)
+
+    moderation.lock_thread(thread, by=moderator, reason="Klart")
+    assert "The thread is locked by a moderator" in html(reader, page)
+
+    other_room = forum_category("samverkan")
+    moderation.move_thread(thread, by=moderator, category=other_room, reason="Passar bättre här")
+    assert f"?kategori={other_room.slug}" in html(reader, page)
+
+    other_room.restricted_to_groups.add(Group.objects.get(name=roles.EDITOR))
+    assert reader.get(page).status_code == 403
+    assert html(english_client(moderator), page)
+    other_room.restricted_to_groups.clear()
+    assert reader.get(page).status_code == 200
+
+    moderation.hide_thread(thread, by=moderator, reason="Fel forum")
+    assert reader.get(page).status_code == 404
+    assert "Hidden" in html(english_client(moderator), page)
+    assert reader.get(f"/forum/trad/{thread.pk}/olast/").status_code == 404
+
+
+def test_the_kept_pages_a_thread_links_to_show_each_change_at_once_and_only_to_whom_may_see_them(
+    member, editor, make_method
+):
+    method = make_method("Trappan")
+    thread = start_thread(member, title="Hur många samtal?", knowledge_page=method)
+    as_member, as_editor = english_client(member), english_client(editor)
+    page = thread.get_absolute_url()
+    assert "Discusses:" in html(as_member, page) and ">Trappan</a>" in html(as_member, page)
+
+    method.title = "Trappan, ny upplaga"
+    method.save_revision().publish()
+    assert ">Trappan, ny upplaga</a>" in html(as_member, page)
+
+    restriction = PageViewRestriction.objects.create(page=method, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.EDITOR))
+    assert "Discusses:" not in html(as_member, page)
+    assert ">Trappan, ny upplaga</a>" in html(as_editor, page)
+    assert "Discusses:" not in html(as_member, page)  # each reader asked anew of what was kept
+
+    restriction.delete()
+    method.unpublish()
+    assert "Discusses:" not in html(as_editor, page)
+
+
+def test_a_kept_thread_page_shows_each_reader_their_own_marks(member, colleague):
+    thread = start_thread(colleague, title="Tolk vid samtal", body="Hur bokar ni tolk?")
+    add_replies(thread, 2, author=colleague)
+    services.set_bookmarked(member, saved=True, thread=thread)
+    page = thread.get_absolute_url()
+
+    as_colleague = html(english_client(colleague), page)  # they follow their own thread and have read it all
+    as_member = html(english_client(member), page)
+    assert as_member.count('class="badge badge--new"') == 3 and as_colleague.count('class="badge badge--new"') == 0
+    assert "Jump to the first unread post" not in as_colleague
+    assert html(english_client(member), page).count('class="badge badge--new"') == 0  # read now
+    assert 'name="save" value="0"' in as_member and 'name="save" value="0"' not in as_colleague
+    assert 'name="follow" value="0"' in as_colleague and 'name="follow" value="0"' not in as_member

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from taggit.models import Tag
 
-from forum import services
+from forum import moderation, services
 from forum.mentions import mentioned_users
 from forum.models import Category, Post, Report, Thread
 from tests.conftest import queries_for, queries_rendering
@@ -364,7 +364,7 @@ def test_the_category_list_counts_the_visible_threads(member_client, member):
     assert categories["samverkan"].thread_count == 1 and categories["metodfragor"].thread_count == 0
 
 
-def test_the_writing_script_comes_with_the_writing_form(member_client, member):
+def test_the_writing_script_comes_with_the_writing_form(member_client, member, moderator):
     thread = start_thread(member)
     writing_pages = [
         reverse("forum:new_thread"),
@@ -374,7 +374,7 @@ def test_the_writing_script_comes_with_the_writing_form(member_client, member):
     ]
     for url in writing_pages:
         assert member_client.get(url).content.decode().count("js/forum-compose.js") == 1, url
-    Thread.objects.filter(pk=thread.pk).update(is_locked=True)
+    moderation.lock_thread(thread, by=moderator, reason="Klart")
     assert "js/forum-compose.js" not in member_client.get(thread.get_absolute_url()).content.decode()
 
 

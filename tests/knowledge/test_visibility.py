@@ -21,7 +21,7 @@ from knowledge.models import (
     TopicPage,
     TopicPin,
 )
-from knowledge.visibility import may_see_page, visible_pages
+from knowledge.visibility import is_visible_to, may_see_page, visible_pages
 from tests.conftest import queries_for
 from tests.factories import UserFactory
 from tests.factories.events import make_event
@@ -80,10 +80,11 @@ def test_drafts_are_never_visible(make_method, editor):
     assert titles_visible_to(UserFactory(is_superuser=True), draft) == set()
 
 
-def test_may_see_page_asked_of_people_gives_the_answers_of_visible_pages(
+def test_may_see_page_asked_of_people_and_is_visible_to_asked_in_memory_give_the_answers_of_visible_pages(
     sections, make_method, make_experience, member, editor
 ):
-    """The rule turned round for notifying many people at once holds to the rule itself, case by case."""
+    """The rule turned round for notifying many people at once, and asked of a page held in memory, holds to the rule
+    itself, case by case."""
     pages = [
         make_method("Öppen metod"),
         make_method("Utkast", publish=False, live=False),
@@ -101,7 +102,8 @@ def test_may_see_page_asked_of_people_gives_the_answers_of_visible_pages(
             .values_list("pk", flat=True)
         )
         asked_of_pages = {person.pk for person in people if titles_visible_to(person, page)}
-        assert asked_of_people == asked_of_pages, page.title
+        asked_in_memory = {person.pk for person in people if is_visible_to(Page.objects.get(pk=page.pk), person)}
+        assert asked_of_people == asked_of_pages == asked_in_memory, page.title
     seen = {person.pk: titles_visible_to(person, *pages) for person in people}
     assert seen[member.pk] == {"Öppen metod", "För inloggade"}
     assert seen[editor.pk] == {"Öppen metod", "För inloggade", "För redaktörer", "Erfarenhet i skyddad del"}
