@@ -17,7 +17,10 @@ from django.db.models import Count, F, Func, OuterRef, Subquery
 from django.utils.translation import get_language
 
 from accounts.roles import is_moderator
+from common import versions
+from forum import caching
 from forum.models import Category
+from knowledge.visibility import sight_of
 
 from . import analysis, labels, presentation, vocabulary
 from .dialects import HIT_ROW, RELEVANCE, dialect, join, narrowing, page_and_facets, visibility
@@ -91,11 +94,28 @@ def concept_counts(flavour, question, count):
     return counts
 
 
+# The categories each kind of reader sees, for one version of the categories' limits: (token, {(sight, municipality):
+# ids}). What decides them is the person's roles (`sight_of`) and municipality, and the categories' limits
+# (`caching.ACCESS`, renewed by every change of a category or its limits): a new token starts afresh.
+_categories_seen = (None, {})
+
+
 def visible_category_ids(user):
-    """None when the person sees every category, otherwise the ids they may see (one query)."""
+    """None when the person sees every category, otherwise the ids they may see (one query per kind of reader and
+    version of the categories' limits, then none)."""
+    global _categories_seen
     if is_moderator(user):
         return None
-    return list(Category.objects.visible_to(user).values_list("pk", flat=True))
+    (token,) = versions.tokens(caching.ACCESS)
+    kept_token, seen = _categories_seen
+    if kept_token != token:
+        seen = {}
+        _categories_seen = (token, seen)
+    key = (sight_of(user), user.municipality_id)
+    if key not in seen:
+        # Read after the token: a change committed meanwhile renews it again, so nothing stale is kept under it.
+        seen[key] = list(Category.objects.visible_to(user).values_list("pk", flat=True))
+    return seen[key]
 
 
 def find(question, *, category_ids, filters=Filters(), page=1, per_page=10, order=RELEVANCE):
