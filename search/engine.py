@@ -5,6 +5,25 @@ see a hit and its facets come from `SearchDocument`. Both are read in one SQL st
 question — ranked hits for one page, and the facet counts — so no result set is ever loaded
 into Python: only the objects on the page are. What was asked is read in `question`; how each
 database words the statement is in `dialects`.
+
+What it costs at 200 000 posts (issue 16; docs/operations.md, "The search at scale"), and why so:
+
+- A broad question (more than WINDOW_FROM expected hits, PostgreSQL) ranks only its WINDOW best index
+  entries against their documents: PostgreSQL must read and rank every matching entry anyway (that
+  is the raw full-text query, 0.2 s for "våld"'s 84 000), but joining each of them to its document,
+  its labels and its facets doubled that and more. The best thousand hold the first pages; the page
+  says that more matched and counts the filters among the best, as the big search engines show
+  estimates. The hits themselves are checked as every hit is (the side table, then the objects).
+  Exact counts of everything were the other way: one GROUP BY pass over all the hits' documents
+  still cost a second at 84 000 hits. A filter, the newest first and a page past the window look at
+  every hit, exactly.
+- A question without synonyms tests each entry once: what was typed is then what was searched.
+- The facet counts stay in the statement of the hits (GROUP BY over the hits, one pass); the page's
+  other reads are fixed and few: the rooms a reader sees and Wagtail's restricted sections are kept
+  per version of what decides them, a hit's municipality comes with its object, its tags in one
+  query, the facets' names in one.
+- Corrections and related hits cost nothing when there are plenty of hits: they are asked only when
+  a word matches nothing or fewer than FEEDBACK_BELOW hits hold every word.
 """
 
 import hashlib
