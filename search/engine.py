@@ -5,6 +5,25 @@ see a hit and its facets come from `SearchDocument`. Both are read in one SQL st
 question — ranked hits for one page, and the facet counts — so no result set is ever loaded
 into Python: only the objects on the page are. What was asked is read in `question`; how each
 database words the statement is in `dialects`.
+
+What it costs at 200 000 posts (issue 16; docs/operations.md, "The search at scale"), and why so:
+
+- A broad question (more than WINDOW_FROM expected hits, PostgreSQL) ranks only its WINDOW best index
+  entries against their documents: PostgreSQL must read and rank every matching entry anyway (that
+  is the raw full-text query, 0.2 s for "våld"'s 84 000), but joining each of them to its document,
+  its labels and its facets doubled that and more. The best thousand hold the first pages; the page
+  says that more matched and counts the filters among the best, as the big search engines show
+  estimates. The hits themselves are checked as every hit is (the side table, then the objects).
+  Exact counts of everything were the other way: one GROUP BY pass over all the hits' documents
+  still cost a second at 84 000 hits. A filter, the newest first and a page past the window look at
+  every hit, exactly.
+- A question without synonyms tests each entry once: what was typed is then what was searched.
+- The facet counts stay in the statement of the hits (GROUP BY over the hits, one pass); the page's
+  other reads are fixed and few: the rooms a reader sees and Wagtail's restricted sections are kept
+  per version of what decides them, a hit's municipality comes with its object, its tags in one
+  query, the facets' names in one.
+- Corrections and related hits cost nothing when there are plenty of hits: they are asked only when
+  a word matches nothing or fewer than FEEDBACK_BELOW hits hold every word.
 """
 
 import hashlib
@@ -17,10 +36,13 @@ from django.db.models import Count, F, Func, OuterRef, Subquery
 from django.utils.translation import get_language
 
 from accounts.roles import is_moderator
+from common import versions
+from forum import caching
 from forum.models import Category
+from knowledge.visibility import sight_of
 
 from . import analysis, labels, presentation, vocabulary
-from .dialects import HIT_ROW, RELEVANCE, dialect, join, narrowing, page_and_facets, visibility
+from .dialects import HIT_ROW, MATCHED_ROW, RELEVANCE, dialect, join, narrowing, page_and_facets, visibility
 from .models import SearchDocument, SearchFacet
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet
 from .question import ENGLISH, SWEDISH, Filters, Question, read_question
@@ -36,6 +58,13 @@ MAX_COORDINATED = 8
 MAX_EITHER = 4
 # Beyond this many expected partial hits, a hit must hold two concepts.
 BROAD_HITS = 20_000
+# Beyond this many expected hits (PostgreSQL), only the WINDOW best index entries are ranked against their documents,
+# counted and given facets: a broad word matches most of the index (84 000 of 220 000 entries for "våld" at 200 000
+# posts), and joining every entry to its document, its labels and its facets took four fifths of a 1.4 s search.
+# A person reads the first pages; like the big search engines, the page then says "more than" and counts the
+# filters among the best. Not with a filter chosen or the newest first, which must look at every hit.
+WINDOW_FROM = 5_000
+WINDOW = 1_000
 # How long the counts of documents per concept are kept: rarity changes slowly.
 RARITY_SECONDS = 3600
 # Pseudo-relevance feedback: below this many hits, the labels (tags, forms of violence, target groups) the
@@ -55,6 +84,7 @@ class Found:
     facets: dict = field(default_factory=lambda: empty_facets())  # facet → {value: count}, type and municipality too
     partial: bool = False  # True when some hits hold only some of the concepts
     related: bool = False  # True when hits about what the first hits are about follow
+    capped: bool = False  # True when more matched than the WINDOW ranked and counted
 
 
 def empty_facets():
@@ -91,11 +121,28 @@ def concept_counts(flavour, question, count):
     return counts
 
 
+# The categories each kind of reader sees, for one version of the categories' limits: (token, {(sight, municipality):
+# ids}). What decides them is the person's roles (`sight_of`) and municipality, and the categories' limits
+# (`caching.ACCESS`, renewed by every change of a category or its limits): a new token starts afresh.
+_categories_seen = (None, {})
+
+
 def visible_category_ids(user):
-    """None when the person sees every category, otherwise the ids they may see (one query)."""
+    """None when the person sees every category, otherwise the ids they may see (one query per kind of reader and
+    version of the categories' limits, then none)."""
+    global _categories_seen
     if is_moderator(user):
         return None
-    return list(Category.objects.visible_to(user).values_list("pk", flat=True))
+    (token,) = versions.tokens(caching.ACCESS)
+    kept_token, seen = _categories_seen
+    if kept_token != token:
+        seen = {}
+        _categories_seen = (token, seen)
+    key = (sight_of(user), user.municipality_id)
+    if key not in seen:
+        # Read after the token: a change committed meanwhile renews it again, so nothing stale is kept under it.
+        seen[key] = list(Category.objects.visible_to(user).values_list("pk", flat=True))
+    return seen[key]
 
 
 def find(question, *, category_ids, filters=Filters(), page=1, per_page=10, order=RELEVANCE):
@@ -135,6 +182,7 @@ def _find(flavour, question, category_ids, filters, page, per_page, order, *, ev
     titled = min(len(question.concepts), MAX_COORDINATED)
     counts = concept_counts(flavour, question, titled)
     expected = counts.expected_hits(every=every)
+    windowed = expected > WINDOW_FROM and not filters and order == RELEVANCE and page * per_page <= WINDOW
     hits = flavour.hits(
         question,
         every=every,
@@ -144,6 +192,7 @@ def _find(flavour, question, category_ids, filters, page, per_page, order, *, ev
         coordinated=0 if every else titled,
         rarities=counts.rarities,
         expected=expected,
+        window=WINDOW if windowed else None,
     )
     statement = page_and_facets(
         join("", [hits, visibility(category_ids), narrowing(filters)]),
@@ -151,24 +200,27 @@ def _find(flavour, question, category_ids, filters, page, per_page, order, *, ev
         per_page=per_page,
         order=order,
     )
-    rows, facets = _run(statement)
-    return Found(hits=rows, count=sum(facets[TYPE_FACET].values()), facets=facets)
+    rows, facets, matched = _run(statement)
+    return Found(hits=rows, count=sum(facets[TYPE_FACET].values()), facets=facets, capped=(matched or 0) > WINDOW)
 
 
 def _run(statement):
-    """The ranked rows of the page and the facet counts, read from `dialects.page_and_facets`' statement."""
-    facets, ranked = empty_facets(), []
+    """The ranked rows of the page, the facet counts and the entries matched before a window (or None), read from
+    `dialects.page_and_facets`' statement."""
+    facets, ranked, matched = empty_facets(), [], None
     with connection.cursor() as cursor:
         cursor.execute(*statement)
         for row_type, kind, object_id, number_id, amount, score, position, _doc_id in cursor.fetchall():
             if row_type == HIT_ROW:
                 ranked.append((position, (number_id, object_id, kind, score, amount)))
+            elif row_type == MATCHED_ROW:
+                matched = amount
             elif row_type == TYPE_FACET:
                 facets[TYPE_FACET][kind] = amount
             else:
                 facets[row_type][number_id] = amount
     ranked.sort(key=lambda pair: pair[0])
-    return [hit for _position, hit in ranked], facets
+    return [hit for _position, hit in ranked], facets, matched
 
 
 @dataclass
@@ -181,6 +233,7 @@ class Results:
     per_page: int
     partial: bool = False
     related: bool = False  # hits about what the first hits are about follow them
+    capped: bool = False  # more matched than the best WINDOW counted here
     typed: str = ""  # what was typed, when the results are for a corrected question (`question.text`)
     suggestion: str = ""  # a corrected question that finds more, offered but not searched
 
@@ -237,6 +290,7 @@ def search(
         per_page=per_page,
         partial=found.partial,
         related=found.related,
+        capped=found.capped,
         typed=typed,
         suggestion=suggestion,
     )

@@ -7,6 +7,7 @@ ids. A value that names nothing is reported back and left out, never an error.
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import CharField, F, Value
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
@@ -103,10 +104,33 @@ def _address(params, **changes):
     return "?" + urlencode(query, doseq=True)
 
 
+def _values_of(wanted):
+    """{facet: [its values' objects]} for {facet: ids}, in one query: only what a choice shows (slug, name) is read."""
+    parts = []
+    for name, ids in wanted.items():
+        model = _model_for(name)
+        english = F("name_en") if _has_english(model) else Value("", output_field=CharField())
+        read = model.objects.filter(pk__in=ids).order_by().annotate(facet=Value(name), english=english)
+        parts.append(read.values_list("facet", "pk", "slug", "name", "english"))
+    if not parts:
+        return {}
+    found = {}
+    for name, pk, slug, label, english in parts[0].union(*parts[1:], all=True):
+        model = _model_for(name)
+        # The model's own instance names the value as it always does (its `label`: the reader's language).
+        obj = model(pk=pk, slug=slug, name=label, **({"name_en": english} if _has_english(model) else {}))
+        found.setdefault(name, []).append(obj)
+    return found
+
+
+def _has_english(model):
+    return any(field.name == "name_en" for field in model._meta.fields)
+
+
 def facet_groups(counts, filters, chosen, params):
     """The facets of a result with counts: each choice's link narrows the search, a chosen one widens it again.
 
-    Costs one query per facet that has values (at most five), whatever the number of hits.
+    Costs one query, whatever the number of hits and facets.
     """
     groups = []
     type_choices = [
@@ -122,13 +146,18 @@ def facet_groups(counts, filters, chosen, params):
         if counts[TYPE_FACET].get(kind.value) or kind.value in filters.kinds
     ]
     groups.append(Group(TYPE_FACET, FACET_TITLES[TYPE_FACET], type_choices))
-    for name in [MUNICIPALITY_FACET, Facet.TARGET_GROUP, Facet.VIOLENCE_TYPE, Facet.SECTOR, Facet.TAG]:
-        values = counts.get(name, {})
+    names = [MUNICIPALITY_FACET, Facet.TARGET_GROUP, Facet.VIOLENCE_TYPE, Facet.SECTOR, Facet.TAG]
+    wanted = {}
+    for name in names:
         selected = chosen.get(name)
-        ids = set(values) | ({selected.pk} if selected else set())
-        if not ids:
+        ids = set(counts.get(name, {})) | ({selected.pk} if selected else set())
+        if ids:
+            wanted[name] = ids
+    found = _values_of(wanted)
+    for name in names:
+        values, selected = counts.get(name, {}), chosen.get(name)
+        if name not in wanted:
             continue
-        objects = _model_for(name).objects.filter(pk__in=ids)
         choices = [
             Choice(
                 name,
@@ -138,7 +167,7 @@ def facet_groups(counts, filters, chosen, params):
                 selected is not None and obj.pk == selected.pk,
                 _address(params, **{name: None if selected is not None and obj.pk == selected.pk else obj.slug}),
             )
-            for obj in objects
+            for obj in found.get(name, [])
         ]
         choices.sort(key=lambda choice: (not choice.selected, -choice.count, choice.label))
         groups.append(Group(name, FACET_TITLES[name], choices))

@@ -7,14 +7,29 @@ shows nobody a hidden post, a thread in a room they may not enter, a draft or a 
 
 from functools import cached_property
 
+from django.db.models import Q
+
 from wagtail.models import Page
 
 from forum.models import Post, Thread
+from knowledge.visibility import paths_with_view_rules
 
 
 def private_sections():
     """Wagtail's condition for the pages in a section behind a view restriction (one query)."""
     return Page.objects.all().private_q()
+
+
+def kept_private_sections():
+    """The same condition from the restricted paths kept per version of the page tree: no query once kept.
+
+    Only for showing hits: indexing asks the database itself (`private_sections`), for it runs inside the very
+    write that changes a restriction."""
+    restricted, _aliases = paths_with_view_rules()
+    sections = Q(pk__in=[])
+    for path in restricted:
+        sections |= Q(path__startswith=path)  # a restriction covers its page and every page below it
+    return sections
 
 
 def listable_pages(model, *, private=None):
@@ -34,7 +49,7 @@ class Visibility:
 
     @cached_property
     def private(self):
-        return private_sections()
+        return kept_private_sections()
 
     def objects(self, model):
         # Hidden threads and posts are listed for nobody, moderators included: they have the admin's list of them.

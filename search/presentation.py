@@ -2,20 +2,20 @@
 
 Loads only the objects on the page, and only those the person may see, with a fixed number of
 queries: one per kind on the page (checked with the forum's and Wagtail's own rules, see
-`permissions`), one for Wagtail's view restrictions, one for the opening posts of threads, two
-for tags and one for municipalities.
+`permissions`; their municipalities joined), one for the opening posts of threads and one for
+tags. Wagtail's view restrictions come from the paths kept per version of the page tree.
 """
 
 from dataclasses import dataclass, field
 from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from taggit.models import Tag
 
-from accounts.models import Municipality
 from events.models import EventPage
 from forum.models import Post, Thread
 
@@ -70,24 +70,38 @@ def _load_objects(rows, user):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         queryset = visibility.objects(model).filter(pk__in=object_ids)
         if model is Post:
-            queryset = queryset.select_related("thread", "thread__category")
+            queryset = queryset.select_related("thread", "thread__category", "thread__municipality")
         elif model is Thread:
-            queryset = queryset.select_related("category")
+            queryset = queryset.select_related("category", "municipality")
+        elif _has_municipality(model):
+            queryset = queryset.select_related("municipality")
         for obj in queryset:
             objects[(content_type_id, str(obj.pk))] = obj
     return objects
 
 
+def _has_municipality(model):
+    return any(field.name == "municipality" and field.is_relation for field in model._meta.get_fields())
+
+
+def _municipality_name(obj):
+    municipality = getattr(obj, "municipality", None) if _has_municipality(type(obj)) else None
+    return municipality.name if municipality else ""
+
+
 def _tags_by_document(rows):
+    """The names of the tags of each hit's document (one query)."""
     document_ids = {row[4] for row in rows}
-    pairs = list(
-        SearchFacet.objects.filter(document_id__in=document_ids, facet=Facet.TAG).values_list("document_id", "value_id")
+    names = Tag.objects.filter(pk=OuterRef("value_id")).values("name")
+    pairs = (
+        SearchFacet.objects.filter(document_id__in=document_ids, facet=Facet.TAG)
+        .annotate(name=Subquery(names))
+        .values_list("document_id", "name")
     )
-    names = dict(Tag.objects.filter(pk__in={value_id for _document, value_id in pairs}).values_list("pk", "name"))
     tags = {}
-    for document_id, value_id in pairs:
-        if value_id in names:
-            tags.setdefault(document_id, []).append(names[value_id])
+    for document_id, name in pairs:
+        if name is not None:  # a tag removed since the document was indexed
+            tags.setdefault(document_id, []).append(name)
     return {document_id: sorted(values) for document_id, values in tags.items()}
 
 
@@ -110,7 +124,6 @@ def present(rows, question, *, user, request=None):
         return []
     objects = _load_objects(rows, user)
     tags = _tags_by_document(rows)
-    municipalities = dict(Municipality.objects.values_list("pk", "name"))
     threads = [obj for obj in objects.values() if isinstance(obj, Thread)]
     openings = _opening_texts(threads)
     forms = highlight.snippet_forms(question.words)
@@ -123,13 +136,13 @@ def present(rows, question, *, user, request=None):
             continue
         if isinstance(obj, Post):
             title, url, text = obj.thread.title, obj.get_absolute_url(), _text_of(obj.body_html)
-            municipality_id, context, date = obj.thread.municipality_id, obj.thread.category.name, obj.created_at
+            municipality, context, date = _municipality_name(obj.thread), obj.thread.category.name, obj.created_at
         elif isinstance(obj, Thread):
             title, url, text = obj.title, obj.get_absolute_url(), openings.get(obj.pk, "")
-            municipality_id, context, date = obj.municipality_id, obj.category.name, obj.last_activity_at
+            municipality, context, date = _municipality_name(obj), obj.category.name, obj.last_activity_at
         else:
             title, url, text = obj.title, obj.get_url(request), indexed_text(obj, with_title=False)
-            municipality_id, context, date = getattr(obj, "municipality_id", None), "", obj.last_published_at
+            municipality, context, date = _municipality_name(obj), "", obj.last_published_at
         event = None
         if isinstance(obj, EventPage):
             context, date, event = obj.get_event_type_display(), obj.starts_at, EventTimes.of(obj, now)
@@ -140,7 +153,7 @@ def present(rows, question, *, user, request=None):
                 url=url or "",
                 snippet=highlight.highlight(text, forms, lexicon=lexicon),
                 obj=obj,
-                municipality=municipalities.get(municipality_id, ""),
+                municipality=municipality,
                 tags=tags.get(facet_document_id, []),
                 context=context,
                 date=date,

@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -61,6 +62,11 @@ def _run(request, params):
         notices.append(_("Few pages hold all your words; pages that hold some of them follow, the closest first."))
     if results.related:
         notices.append(_("Few pages matched; pages about the same subjects as the first ones follow them."))
+    if results.capped:
+        notices.append(
+            _("Very many pages match: the best %(count)s are shown, and the filters count among them.")
+            % {"count": number_format(engine.WINDOW, force_grouping=True)}
+        )
     return results, chosen_filters, chosen, notices
 
 

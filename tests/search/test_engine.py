@@ -341,3 +341,45 @@ def test_when_partial_hits_would_be_many_each_must_hold_two_of_the_words(member,
     results = search(member, query)
     assert results.partial
     assert sorted(titles(results)) == ["Kartläggning och skuldrådgivning", "Skuldrådgivning och demens"]
+
+
+def test_the_rooms_a_reader_sees_change_at_once_with_a_room_s_limits_their_roles_and_their_municipality(member):
+    from accounts.models import Municipality, User
+
+    room = Category.objects.create(name="Samrådsrummet", slug="samradsrummet")
+    start_thread(title="Samråd om skyddat boende", category=room)
+    assert search(member, "samråd").count == 1  # the rooms this kind of reader sees are kept from here on
+    room.restricted_to_groups.add(Group.objects.get(name=roles.EDITOR))
+    assert search(member, "samråd").count == 0
+    member.groups.add(Group.objects.get(name=roles.EDITOR))
+    member = User.objects.get(pk=member.pk)  # as the next request reads the person
+    assert search(member, "samråd").count == 1
+    elsewhere = Municipality.objects.exclude(pk=member.municipality_id).first()
+    room.restricted_to_municipalities.add(elsewhere)
+    assert search(member, "samråd").count == 0
+    User.objects.filter(pk=member.pk).update(municipality=elsewhere)
+    assert search(User.objects.get(pk=member.pk), "samråd").count == 1
+    another = UserFactory(roles=[roles.EMPLOYEE])  # the same roles, another municipality: kept apart
+    assert another.municipality_id != elsewhere.pk and search(another, "samråd").count == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL ranks a window of a broad question")
+def test_a_broad_question_ranks_counts_and_shows_the_best_of_a_window(member, make_method, monkeypatch):
+    for number in range(6):
+        make_method(f"Våld {number}", summary="Om våld. " * (number + 1))
+    hidden_room = Category.objects.create(name="Redaktionen", slug="redaktionen")
+    hidden_room.restricted_to_groups.add(Group.objects.get(name=roles.EDITOR))
+    start_thread(title="Våld våld våld", body="Våld.", category=hidden_room, author=UserFactory(roles=[roles.EDITOR]))
+    everything = search(member, "våld")
+    assert everything.count == 6 and not everything.capped
+
+    monkeypatch.setattr(engine, "WINDOW_FROM", 2)
+    monkeypatch.setattr(engine, "WINDOW", 4)
+    windowed = search(member, "våld", per_page=2)
+    assert windowed.capped and windowed.count <= 4
+    assert titles(windowed) == titles(everything)[:2]
+    assert "Våld våld våld" not in titles(search(member, "våld", per_page=4))
+    # A filter, the newest first and a page past the window look at every hit.
+    assert search(member, "våld", filters=Filters(kinds=(Kind.METHOD,))).count == 6
+    assert search(member, "våld", order=dialects.NEWEST).count == 6
+    assert search(member, "våld", per_page=2, page=3).count == 6
