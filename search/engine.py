@@ -36,10 +36,7 @@ from django.db.models import Count, F, Func, OuterRef, Subquery
 from django.utils.translation import get_language
 
 from accounts.roles import is_moderator
-from common import versions
-from forum import caching
-from forum.models import Category
-from knowledge.visibility import sight_of
+from forum.models.categories import visible_category_ids as categories_visible_to
 
 from . import analysis, labels, presentation, vocabulary
 from .dialects import HIT_ROW, MATCHED_ROW, RELEVANCE, dialect, join, narrowing, page_and_facets, visibility
@@ -121,28 +118,12 @@ def concept_counts(flavour, question, count):
     return counts
 
 
-# The categories each kind of reader sees, for one version of the categories' limits: (token, {(sight, municipality):
-# ids}). What decides them is the person's roles (`sight_of`) and municipality, and the categories' limits
-# (`caching.ACCESS`, renewed by every change of a category or its limits): a new token starts afresh.
-_categories_seen = (None, {})
-
-
 def visible_category_ids(user):
-    """None when the person sees every category, otherwise the ids they may see (one query per kind of reader and
-    version of the categories' limits, then none)."""
-    global _categories_seen
+    """None when the person sees every category, otherwise the ids they may see (the forum's rule, kept per process
+    under the categories' limits: no query once kept)."""
     if is_moderator(user):
         return None
-    (token,) = versions.tokens(caching.ACCESS)
-    kept_token, seen = _categories_seen
-    if kept_token != token:
-        seen = {}
-        _categories_seen = (token, seen)
-    key = (sight_of(user), user.municipality_id)
-    if key not in seen:
-        # Read after the token: a change committed meanwhile renews it again, so nothing stale is kept under it.
-        seen[key] = list(Category.objects.visible_to(user).values_list("pk", flat=True))
-    return seen[key]
+    return sorted(categories_visible_to(user))
 
 
 def find(question, *, category_ids, filters=Filters(), page=1, per_page=10, order=RELEVANCE):
@@ -183,25 +164,34 @@ def _find(flavour, question, category_ids, filters, page, per_page, order, *, ev
     counts = concept_counts(flavour, question, titled)
     expected = counts.expected_hits(every=every)
     windowed = expected > WINDOW_FROM and not filters and order == RELEVANCE and page * per_page <= WINDOW
-    hits = flavour.hits(
-        question,
-        every=every,
-        # Hits holding any one of three or more common words would be most of the index (2.5 s at 200 000
-        # posts for a pasted paragraph) and mostly noise: then a hit must hold at least two of them.
-        pairs=not every and expected > BROAD_HITS,
-        coordinated=0 if every else titled,
-        rarities=counts.rarities,
-        expected=expected,
-        window=WINDOW if windowed else None,
-    )
-    statement = page_and_facets(
-        join("", [hits, visibility(category_ids), narrowing(filters)]),
-        page=page,
-        per_page=per_page,
-        order=order,
-    )
-    rows, facets, matched = _run(statement)
-    return Found(hits=rows, count=sum(facets[TYPE_FACET].values()), facets=facets, capped=(matched or 0) > WINDOW)
+
+    def read(window):
+        hits = flavour.hits(
+            question,
+            every=every,
+            # Hits holding any one of three or more common words would be most of the index (2.5 s at 200 000
+            # posts for a pasted paragraph) and mostly noise: then a hit must hold at least two of them.
+            pairs=not every and expected > BROAD_HITS,
+            coordinated=0 if every else titled,
+            rarities=counts.rarities,
+            expected=expected,
+            window=window,
+        )
+        statement = page_and_facets(
+            join("", [hits, visibility(category_ids), narrowing(filters)]),
+            page=page,
+            per_page=per_page,
+            order=order,
+        )
+        rows, facets, matched = _run(statement)
+        return Found(hits=rows, count=sum(facets[TYPE_FACET].values()), facets=facets, capped=(matched or 0) > WINDOW)
+
+    found = read(WINDOW if windowed else None)
+    if windowed and len(found.hits) < per_page:
+        # The window's best entries were mostly (or all) where the reader may not look, a room or section closed to
+        # them: they are owed the hits they may see, so every hit is looked at, exactly, as without a window.
+        found = read(None)
+    return found
 
 
 def _run(statement):

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 
 from accounts import roles
+from accounts.models import Municipality, User
 from forum import moderation, services
 from forum.models import Category
 from search import dialects, engine
@@ -344,8 +345,6 @@ def test_when_partial_hits_would_be_many_each_must_hold_two_of_the_words(member,
 
 
 def test_the_rooms_a_reader_sees_change_at_once_with_a_room_s_limits_their_roles_and_their_municipality(member):
-    from accounts.models import Municipality, User
-
     room = Category.objects.create(name="Samrådsrummet", slug="samradsrummet")
     start_thread(title="Samråd om skyddat boende", category=room)
     assert search(member, "samråd").count == 1  # the rooms this kind of reader sees are kept from here on
@@ -383,3 +382,21 @@ def test_a_broad_question_ranks_counts_and_shows_the_best_of_a_window(member, ma
     assert search(member, "våld", filters=Filters(kinds=(Kind.METHOD,))).count == 6
     assert search(member, "våld", order=dialects.NEWEST).count == 6
     assert search(member, "våld", per_page=2, page=3).count == 6
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL ranks a window of a broad question")
+def test_a_window_of_hits_the_reader_may_not_see_gives_way_to_every_hit(member, make_method, monkeypatch):
+    for number in range(3):
+        make_method(f"Våld {number}", summary="Om våld.")
+    hidden_room = Category.objects.create(name="Redaktionen", slug="redaktionen")
+    hidden_room.restricted_to_groups.add(Group.objects.get(name=roles.EDITOR))
+    editor = UserFactory(roles=[roles.EDITOR])
+    for number in range(5):
+        start_thread(title=f"Våld våld våld {number}", body="Våld våld.", category=hidden_room, author=editor)
+    monkeypatch.setattr(engine, "WINDOW_FROM", 2)
+    monkeypatch.setattr(engine, "WINDOW", 4)
+
+    # The four best entries are all in a room closed to the member: they are owed the three hits they may see.
+    results = search(member, "våld", per_page=3)
+    assert sorted(titles(results)) == ["Våld 0", "Våld 1", "Våld 2"]
+    assert results.count == 3 and not results.capped
