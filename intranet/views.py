@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 
 from common import versions
 from common.database import DATABASE_GONE
+from knowledge import routing
 from knowledge.visibility import PAGES_VERSION
 
 logger = logging.getLogger(__name__)
@@ -142,6 +143,9 @@ def known_site(request):
 
 
 def serve_page(request, path):
-    """Wagtail's view of the page tree, with the request's site found without a query (`known_site`)."""
-    request._wagtail_site = known_site(request)
+    """Wagtail's view of the page tree, with the request's site found without a query (`known_site`) and its page
+    in one (`knowledge.routing.route`)."""
+    site = request._wagtail_site = known_site(request)
+    if site is not None:
+        request._wagtail_route_for_request = routing.route(request, site, path)
     return wagtail_views.serve(request, path)

@@ -59,5 +59,8 @@ def keeps_methods_reviewed(user):
 class MunicipalScopeMixin:
     """For page models owned by one municipality (or, when it has none, by the joint editorial board)."""
 
+    # Each such page names its municipality: read with the page when it is routed to (knowledge/routing.py).
+    routed_with = ("municipality",)
+
     def permissions_for_user(self, user):
         return MunicipalPagePermissionTester(user, self)

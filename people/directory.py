@@ -186,10 +186,27 @@ def choices(values, slug_attr, label_attr, selected):
 # Who knows about a tag
 
 
-def colleagues_who_know(tag_ids, viewer, *, limit=WHO_KNOWS_LIMIT):
-    """Up to `limit` colleagues (never the viewer) who name one of the tags as their expertise, or whose answers
+@dataclass(frozen=True)
+class Colleague:
+    """What "Vem kan mer om detta?" shows of a person: fit to keep in the cache, as it holds no more of the account."""
+
+    pk: int
+    name: str
+    municipality: str
+    job_title: str
+    knows: bool  # names one of the tags as their expertise
+    accepted: int  # accepted answers in threads with one of the tags
+    is_active = True  # only listed people are ranked: their names link to their profiles (`person_link`)
+
+    def __str__(self):
+        return self.name
+
+
+def ranked_colleagues(tag_ids, viewer, *, limit):
+    """Up to `limit` colleagues, the viewer among them, who name one of the tags as their expertise, or whose answers
     were accepted in threads with one of them that the viewer may read: those with the expertise first, then by
-    accepted answers. Three small queries, whatever the number of people.
+    accepted answers. The viewer decides only which threads count, so the list is the same for every reader of a kind
+    (forum.caching.readers_kind). Three small queries, whatever the number of people.
 
     The accepted answers are counted once for all authors, and only the candidates are ranked: a count per person
     in a subquery ran once for every account (a sequential scan of the threads each time, some 100 ms at 300
@@ -207,7 +224,6 @@ def colleagues_who_know(tag_ids, viewer, *, limit=WHO_KNOWS_LIMIT):
     knows = Expertise.objects.filter(profile_id=OuterRef("pk"), tag_id__in=tag_ids)
     candidates = (
         listed_people()
-        .exclude(pk=viewer.pk)
         .annotate(knows=Exists(knows))
         .filter(Q(knows=True) | Q(pk__in=list(accepted)))
         .order_by("first_name", "last_name", "pk")  # the database's collation for names, kept by the stable sort
@@ -215,11 +231,19 @@ def colleagues_who_know(tag_ids, viewer, *, limit=WHO_KNOWS_LIMIT):
     )
     ranked = sorted(candidates, key=lambda row: (not row[1], -accepted.get(row[0], 0)))
     chosen = dict(ranked[:limit])
-    people = listed_people().filter(pk__in=list(chosen)).select_related("municipality", "sector").in_bulk()
-    for pk, person in people.items():
-        person.knows = chosen[pk]
-        person.accepted = accepted.get(pk, 0)
-    return [people[pk] for pk in chosen if pk in people]
+    people = listed_people().filter(pk__in=list(chosen)).select_related("municipality").in_bulk()
+    return [
+        Colleague(
+            pk=pk,
+            name=str(person),
+            municipality=person.municipality.name if person.municipality else "",
+            job_title=person.job_title,
+            knows=chosen[pk],
+            accepted=accepted.get(pk, 0),
+        )
+        for pk in chosen
+        if (person := people.get(pk))
+    ]
 
 
 # A profile page

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from taggit.models import Tag
 
+from .caching import colleagues_changed
 from .models import Expertise
 
 
@@ -20,3 +21,4 @@ def save_profile(profile, *, expertise):
     profile.expertise_rows.exclude(tag_id__in=keep).delete()
     present = set(profile.expertise_rows.values_list("tag_id", flat=True))
     Expertise.objects.bulk_create(Expertise(profile=profile, tag_id=pk) for pk in keep if pk not in present)
+    colleagues_changed()  # bulk_create sends no signal

@@ -58,6 +58,9 @@ class KnowledgePage(FewViewRestrictionQueriesMixin, MunicipalScopeMixin, Page):
 
     objects = VisiblePageManager()
 
+    # What the page's template shows of other rows, read with the page when it is routed to (knowledge/routing.py).
+    routed_with = ("owner", "municipality")
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -107,7 +110,7 @@ class ListingIndexPage(FewViewRestrictionQueriesMixin, Page):
             child = (
                 self.listing_model.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("owner", "municipality")
+                .select_related(*self.listing_model.routed_with)
                 .first()
             )
             if child is not None:
