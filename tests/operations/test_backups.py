@@ -122,8 +122,9 @@ def test_a_database_file_broken_before_it_was_summed_is_refused_by_the_database_
     backup = back_up(backups)
     dump = next(path for path in backup.iterdir() if path.name.startswith("database."))
     broken = bytearray(dump.read_bytes())
-    middle = len(broken) // 2 // 4096 * 4096
-    broken[middle : middle + 8192] = bytes(8192)
+    # Everything after the first 4 KB (SQLite's first page, the dump's header) zeroed: the tables' pages or the
+    # dump's contents, wherever they lie in the file (8 KB in the middle could be free pages, and go unnoticed).
+    broken[4096:] = bytes(len(broken) - 4096)
     dump.write_bytes(bytes(broken))
     rewrite_manifest(backup, lambda manifest: manifest["files"][dump.name].update(checksum_of(dump)))
     tables = connection.introspection.table_names()
