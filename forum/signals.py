@@ -6,20 +6,16 @@ written by the admin, the profile, the closing of an account or a merge of tags,
 many-to-many changes that send signals; apps.py connects the receivers below.
 """
 
+from accounts.profiles import changes_what_is_shown
 from common import versions
 
 from .caching import ACCESS, NAMES, thread_changed
 
-# What of a person the forum shows: `str(person)` (their name, else their e-mail address, "Tidigare medarbetare"
-# once closed), whether their name links to a profile, and their municipality.
-SHOWN_OF_A_PERSON = {"first_name", "last_name", "email", "closed_at", "is_active", "municipality"}
-
 
 def person_saved(sender, instance, created, update_fields=None, **kwargs):
     """A new account is shown nowhere yet; a save of its sign-in time alone (every login) changes nothing shown."""
-    if created or (update_fields is not None and not SHOWN_OF_A_PERSON & set(update_fields)):
-        return
-    versions.renew(NAMES)
+    if changes_what_is_shown(created, update_fields):
+        versions.renew(NAMES)
 
 
 def name_saved(sender, instance, **kwargs):

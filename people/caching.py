@@ -18,6 +18,7 @@ and each request leaves its reader out.
 
 import hashlib
 
+from accounts.profiles import changes_what_is_shown
 from common import versions
 from common.parts import kept, part_key
 from forum.caching import ACCESS, THREADS, readers_kind
@@ -27,10 +28,6 @@ from knowledge.visibility import PAGES_VERSION
 from .directory import WHO_KNOWS_LIMIT, ranked_colleagues
 
 COLLEAGUES = "people:colleagues"
-
-# What of an account the box shows, or decides whether it is listed: a save of anything else (every login saves
-# the sign-in time) changes nothing in it.
-SHOWN_OF_A_PERSON = {"first_name", "last_name", "email", "closed_at", "is_active", "municipality", "job_title"}
 
 
 def who_knows(viewer, about, read_tags, *, keep=True):
@@ -63,6 +60,5 @@ def colleagues_changed(sender=None, **kwargs):
 
 def person_saved(sender, instance, created, update_fields=None, **kwargs):
     """A new account knows nothing yet; a save of its sign-in time alone changes nothing shown."""
-    if created or (update_fields is not None and not SHOWN_OF_A_PERSON & set(update_fields)):
-        return
-    colleagues_changed()
+    if changes_what_is_shown(created, update_fields):
+        colleagues_changed()
