@@ -40,10 +40,11 @@ def part_key(kind, *parts):
     return ":".join(["part", kind, drawn_by(), get_language() or "", *(str(part) for part in parts)])
 
 
-def kept(key, render, seconds=PART_SECONDS):
-    """The part kept under `key`, rendered and kept first when it is not there."""
+def kept(key, render, seconds=PART_SECONDS, *, good=None):
+    """The part kept under `key`, rendered and kept first when it is not there, or when `good(part)` says that what
+    it shows has gone out of date by itself (as a list of events when the first of them ends)."""
     part = cache.get(key)
-    if part is None:
+    if part is None or (good is not None and not good(part)):
         part = render()
         cache.set(key, part, seconds)
     return part

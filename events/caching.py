@@ -13,11 +13,10 @@ registration shows only on the event's page.
 
 import hashlib
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from common import versions
-from common.parts import PART_SECONDS, part_key
+from common.parts import kept, part_key
 from knowledge.parts import TERMS_VERSION
 from knowledge.visibility import PAGES_VERSION, sight_of
 
@@ -36,8 +35,5 @@ def kept_listing(request, kind, render, *vary):
     tokens = versions.tokens(PAGES_VERSION, TERMS_VERSION, REGISTRATIONS)
     host = hashlib.sha256(request.get_host().encode()).hexdigest()[:12]
     key = part_key(kind, *vary, *tokens, host, sight_of(request.user))
-    listing = cache.get(key)
-    if listing is None or (listing[1] is not None and listing[1] <= timezone.now()):
-        listing = render()
-        cache.set(key, listing, PART_SECONDS)
-    return listing[0]
+    html, _first_ends = kept(key, render, good=lambda listing: listing[1] is None or listing[1] > timezone.now())
+    return html

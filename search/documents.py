@@ -3,7 +3,8 @@
 One entry per listed model: its kind, whether an object may be listed now, what limits who
 sees it, its facet values, and the extra words indexed with it (stems, parts of compound words,
 the names of its tags and taxonomy terms). The search backend calls `sync` whenever modelsearch
-indexes objects, so the side table never drifts from the index.
+indexes objects, so the side table never drifts from the index. Each write of it renews INDEX_VERSION, under which
+the engine keeps what a question found (`engine._run`).
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from django.utils.encoding import force_str
 
 from wagtail.search import index
 
+from common import versions
 from events.models import EventPage
 from forum.models import Post, Thread
 from knowledge.models import ArticlePage, ExperiencePage, MethodPage, MunicipalityPage, TopicPage
@@ -24,6 +26,9 @@ from .models.documents import Facet, Kind
 from .permissions import listable_pages
 
 TERMS_FIELD = "search_terms"
+# The version token of the index and its side table: renewed by every write of them (`sync`, `forget`, `forget_all`,
+# called by the backend after it wrote the words), so that no process serves hits kept from before.
+INDEX_VERSION = "search-index"
 
 
 @dataclass
@@ -274,13 +279,16 @@ def sync(model, objs):
         for facet, value_ids in listing.facets.items()
         for value_id in set(value_ids)
     )
+    versions.renew(INDEX_VERSION)
 
 
 def forget(obj):
     """Remove a deleted object's document (its facet values and its posts' documents go with it)."""
     if type(obj) in REGISTRY:
         SearchDocument.objects.filter(content_type_id=_content_type_id(type(obj)), object_id=force_str(obj.pk)).delete()
+        versions.renew(INDEX_VERSION)
 
 
 def forget_all():
     SearchDocument.objects.all().delete()
+    versions.renew(INDEX_VERSION)

@@ -22,6 +22,10 @@ What it costs at 200 000 posts (issue 16; docs/operations.md, "The search at sca
   other reads are fixed and few: the rooms a reader sees and Wagtail's restricted sections are kept
   per version of what decides them, a hit's municipality comes with its object, its tags in one
   query, the facets' names in one.
+- What a statement found (the page's hits, the counts, the facets) is kept in the cache, keyed on the statement
+  itself (its words, labels, rooms, filters and page) and the index's version token, which every write of the index
+  renews (`documents.INDEX_VERSION`): asked again, as the popular questions are, a search reads no index. A question
+  asked first still reads it, as above; the objects on the page are read and checked each time (`presentation`).
 - Corrections and related hits cost nothing when there are plenty of hits: they are asked only when
   a word matches nothing or fewer than FEEDBACK_BELOW hits hold every word.
 """
@@ -36,10 +40,12 @@ from django.db.models import Count, F, Func, OuterRef, Subquery
 from django.utils.translation import get_language
 
 from accounts.roles import is_moderator
+from common import versions
 from forum.models.categories import visible_category_ids as categories_visible_to
 
 from . import analysis, labels, presentation, vocabulary
 from .dialects import HIT_ROW, MATCHED_ROW, RELEVANCE, dialect, join, narrowing, page_and_facets, visibility
+from .documents import INDEX_VERSION
 from .models import SearchDocument, SearchFacet
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet
 from .question import ENGLISH, SWEDISH, Filters, Question, read_question
@@ -64,6 +70,8 @@ WINDOW_FROM = 5_000
 WINDOW = 1_000
 # How long the counts of documents per concept are kept: rarity changes slowly.
 RARITY_SECONDS = 3600
+# How long what a statement found is kept at most; a write of the index ends it at once (INDEX_VERSION).
+FOUND_SECONDS = 600
 # Pseudo-relevance feedback: below this many hits, the labels (tags, forms of violence, target groups) the
 # first FEEDBACK_DOCUMENTS hits share bring more hits after them, at most FEEDBACK_LABELS labels, none
 # that more than FEEDBACK_SHARE of all documents carry (a label on everything says nothing).
@@ -196,7 +204,18 @@ def _find(flavour, question, category_ids, filters, page, per_page, order, *, ev
 
 def _run(statement):
     """The ranked rows of the page, the facet counts and the entries matched before a window (or None), read from
-    `dialects.page_and_facets`' statement."""
+    `dialects.page_and_facets`' statement, or kept from when it was last run on this version of the index."""
+    (token,) = versions.tokens(INDEX_VERSION)
+    sql, params = statement
+    key = "search:found:" + hashlib.sha256(repr((connection.vendor, token, sql, list(params))).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = _read(statement)
+        cache.set(key, found, FOUND_SECONDS)
+    return found
+
+
+def _read(statement):
     facets, ranked, matched = empty_facets(), [], None
     with connection.cursor() as cursor:
         cursor.execute(*statement)

@@ -69,8 +69,11 @@ def judge_search(rows, raw):
         row["hits"] = timings["hits"]
         row["tsquery"] = timings["tsquery"]
         row["raw"], row["plain"], row["engine"] = timings["raw"], timings["plain"], timings["engine"]
+        row["engine_again"], row["page_first"] = timings["kept"], timings["page"]
         row["p50_ratio"] = round(row["page"]["p50_ms"] / row["raw"]["p50_ms"], 2)
         row["p95_ratio"] = round(row["page"]["p95_ms"] / row["raw"]["p95_ms"], 2)
+        # The page asked first (in process: nothing kept of the question, as after a write of the index).
+        row["first_p95_ratio"] = round(row["page_first"]["p95_ms"] / row["raw"]["p95_ms"], 2)
         row["passed"] = row["p95_ratio"] <= SEARCH_TARGET_RATIO and not row["page"]["not_200"]
     return {"queries": rows, "target_ratio": SEARCH_TARGET_RATIO, "passed": all(row["passed"] for row in rows)}
 
@@ -118,15 +121,20 @@ def print_search(report):
         f"{'query':30} {'hits':>6} {'queries':>7} {'page p50':>9} {'page p95':>9} {'raw p50':>8} {'raw p95':>8} "
         f"{'p95 ×raw':>9}  target"
     )
-    print(header + "  result")
-    print("-" * (len(header) + 8))
+    print(header + f"  result  {'first p95':>9} {'×raw':>5}")
+    print("-" * (len(header) + 25))
     for row in report["queries"]:
         print(
             f"{row['query'][:30]:30} {row['hits']:6d} {row['queries']:7d} {row['page']['p50_ms']:9.1f} "
             f"{row['page']['p95_ms']:9.1f} {row['raw']['p50_ms']:8.1f} {row['raw']['p95_ms']:8.1f} "
-            f"{row['p95_ratio']:9.2f}  ≤ {report['target_ratio']:.0f}×  {verdict(row['passed'])}"
+            f"{row['p95_ratio']:9.2f}  ≤ {report['target_ratio']:.0f}×  {verdict(row['passed']):6}  "
+            f"{row['page_first']['p95_ms']:9.1f} {row['first_p95_ratio']:5.2f}"
         )
-    print("(milliseconds; raw: the search's own tsquery, ten best by ts_rank, over the index table)")
+    print(
+        "(milliseconds; raw: the search's own tsquery, ten best by ts_rank, over the index table; page: gunicorn, the"
+        "\n same address again and again, as a question many ask; first: the page in process with nothing kept of the"
+        "\n question, as the first to ask it after a write of the index)"
+    )
     print_machine(report)
 
 

@@ -186,6 +186,8 @@ def test_a_search_passes_when_its_page_p95_is_within_twice_the_raw_full_text_p95
             "raw": {"p50_ms": 10.0, "p95_ms": raw_p95},
             "plain": {"p50_ms": 9.0, "p95_ms": 11.0},
             "engine": {"p50_ms": 15.0, "p95_ms": 19.0},
+            "kept": {"p50_ms": 2.0, "p95_ms": 3.0},
+            "page": {"p50_ms": 50.0, "p95_ms": 60.0},
         }
 
     rows = [
@@ -195,6 +197,7 @@ def test_a_search_passes_when_its_page_p95_is_within_twice_the_raw_full_text_p95
     judged = results.judge_search(rows, {"barn": timings("barn", 20.0), "våld": timings("våld", 19.9)})
     barn, vald = judged["queries"]
     assert (barn["p95_ratio"], barn["p50_ratio"], barn["passed"]) == (2.0, 3.0, True)
+    assert barn["first_p95_ratio"] == 3.0 and barn["page_first"] == {"p50_ms": 50.0, "p95_ms": 60.0}
     assert (vald["p95_ratio"], vald["passed"]) == (2.01, False)
     assert judged["passed"] is False
 
