@@ -33,6 +33,7 @@ What it costs at 200 000 posts (issue 16; docs/operations.md, "The search at sca
 import hashlib
 import math
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db import connection
@@ -235,7 +236,7 @@ def _read(statement):
 @dataclass
 class Results:
     question: Question
-    hits: list
+    rows: list  # the ranked rows of the page: content_type_id, object_id, kind, score, facet_doc_id
     count: int
     facets: dict
     page: int
@@ -245,6 +246,14 @@ class Results:
     capped: bool = False  # more matched than the best WINDOW counted here
     typed: str = ""  # what was typed, when the results are for a corrected question (`question.text`)
     suggestion: str = ""  # a corrected question that finds more, offered but not searched
+    user: object = None
+    request: object = None
+
+    @cached_property
+    def hits(self):
+        """The hits of the page that the person may see, read and checked when first asked for (`presentation`): a
+        search page kept drawn (search/caching.py) never asks."""
+        return presentation.present(self.rows, self.question, user=self.user, request=self.request)
 
     @property
     def num_pages(self):
@@ -292,7 +301,7 @@ def search(
                     found.related = True
     results = Results(
         question=question,
-        hits=presentation.present(found.hits, question, user=user, request=request),
+        rows=found.hits,
         count=found.count,
         facets=found.facets,
         page=page,
@@ -302,6 +311,8 @@ def search(
         capped=found.capped,
         typed=typed,
         suggestion=suggestion,
+        user=user,
+        request=request,
     )
     # Asked for a page past the end, the statement gave the last one: say so.
     results.page = min(page, results.num_pages)

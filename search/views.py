@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from common.params import positive_int
 from privacy.forms import PersonalDataGuardMixin
 
-from . import engine, filters, following, promotions, querylog, suggestions
+from . import caching, engine, filters, following, promotions, querylog, suggestions
 from .dialects import NEWEST, ORDERS, RELEVANCE
 from .models import FollowedSearch
 from .models.documents import MUNICIPALITY_FACET, TYPE_FACET, Facet, Kind
@@ -83,21 +84,38 @@ def search(request):
         # Counted once per search: turning the page or narrowing by a filter is not a new one. What was typed
         # is what found nothing when the results are for a corrected question: the editors' report shows it.
         querylog.record(text, 0 if results.typed else results.count)
-    page_obj = Paginator(range(results.count), PER_PAGE).get_page(results.page) if results.count else None
     keep = {
         key: request.GET.getlist(key) for key in ["q", *filters.PARAMETERS, ORDER_PARAMETER] if request.GET.getlist(key)
     }
     unordered = {key: values for key, values in keep.items() if key != ORDER_PARAMETER}
     order = _order(request.GET)
+    clear_url = "?" + urlencode({"q": text})
+
+    def draw():
+        page_obj = Paginator(range(results.count), PER_PAGE).get_page(results.page) if results.count else None
+        groups = filters.facet_groups(results.facets, chosen_filters, chosen, request.GET)
+        shown = {"query": results.question.text, "filtered": bool(chosen_filters), "clear_filters_url": clear_url}
+        hits = {
+            **shown,
+            "results": results,
+            "page_obj": page_obj,
+            "query_string": urlencode(keep, doseq=True),
+            "ask_url": reverse("forum:new_thread") + "?" + urlencode({"rubrik": results.question.text}),
+        }
+        return caching.Drawn(
+            facets=render_to_string("search/facets.html", {**shown, "groups": groups}) if groups else "",
+            hits=render_to_string("search/hits.html", hits),
+            until=caching.first_end(results.hits),
+        )
+
+    # What was asked, as read: the words, the filters as found (a tag is found only where the reader may see it),
+    # the order and the page.
+    asked = (sorted(keep.items()), chosen_filters, sorted((name, obj.pk) for name, obj in chosen.items()), results.page)
     context = {
         "query": results.question.text,
         "results": results,
-        "page_obj": page_obj,
-        "query_string": urlencode(keep, doseq=True),
-        "groups": filters.facet_groups(results.facets, chosen_filters, chosen, request.GET),
+        "drawn": caching.drawn_results(request, asked, engine.visible_category_ids(request.user), draw),
         "notices": notices,
-        "filtered": bool(chosen_filters),
-        "clear_filters_url": "?" + urlencode({"q": text}),
         "picks": promotions.picks_for(results.question.text) if results.page == 1 else [],
         "orders": [
             {
@@ -108,7 +126,6 @@ def search(request):
             for value, label in ((RELEVANCE, _("Relevance")), (NEWEST, _("Newest first")))
         ],
         "suggestion_url": "?" + urlencode({"q": results.suggestion}) if results.suggestion else "",
-        "ask_url": reverse("forum:new_thread") + "?" + urlencode({"rubrik": results.question.text}),
         "followed": following.followed(request.user, results.question.text, request.GET),
         "follow_filters": [(key, value) for key in filters.PARAMETERS for value in request.GET.getlist(key)],
     }

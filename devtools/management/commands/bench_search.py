@@ -133,8 +133,8 @@ class Command(BaseCommand):
         for query in queries or QUERIES:
             tsquery = search_tsquery(query)
             runners = {  # name → (what is timed, what is done before it, untimed)
-                "engine": (lambda query=query: engine.search(reader, query), first_ask),
-                "kept": (lambda query=query: engine.search(reader, query), lambda: None),
+                "engine": (lambda query=query: engine.search(reader, query).hits, first_ask),
+                "kept": (lambda query=query: engine.search(reader, query).hits, lambda: None),
                 "page": (lambda query=query: load(query), first_ask),
                 "raw": (lambda tsquery=tsquery: fetch(raw_sql, tsquery), lambda: None),
                 "plain": (lambda query=query: fetch(plain_sql, query), lambda: None),
