@@ -1,12 +1,24 @@
-"""Editors' picks: pages and links that editors put first for a search, kept in Wagtail's search promotions."""
+"""Editors' picks: pages and links that editors put first for a search, kept in Wagtail's search promotions.
 
+A search's picks are read once and kept in the cache under PICKS_VERSION, which every save and deletion of a
+promotion renews (`signals`), and the page tree's token (a picked page's title, address, publication).
+"""
+
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from common import versions
+from knowledge.visibility import PAGES_VERSION
+
 from .querylog import normalise
+
+PICKS_VERSION = "search:picks"
+PICKS_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -34,15 +46,21 @@ def picks_for(text):
     """The picks for a search, in the editors' order: published pages and external links.
 
     Reads only, so an odd search never leaves a row behind; one query, two when the site
-    root paths are not yet cached, however many picks there are.
+    root paths are not yet cached, however many picks there are; none when kept.
     """
-    key = normalise(text)
-    if not key:
+    asked = normalise(text)
+    if not asked:
         return []
-    promotions = (
-        SearchPromotion.objects.filter(query__query_string=key)
-        .filter(Q(page__live=True) | (Q(page__isnull=True) & ~Q(external_link_url="")))
-        .select_related("page")
-        .order_by("sort_order", "pk")
-    )
-    return [pick for pick in map(_as_pick, promotions) if pick]
+    tokens = versions.tokens(PICKS_VERSION, PAGES_VERSION)
+    key = "search:picks:" + hashlib.sha256(repr((asked, tokens)).encode()).hexdigest()
+    picks = cache.get(key)
+    if picks is None:
+        promotions = (
+            SearchPromotion.objects.filter(query__query_string=asked)
+            .filter(Q(page__live=True) | (Q(page__isnull=True) & ~Q(external_link_url="")))
+            .select_related("page")
+            .order_by("sort_order", "pk")
+        )
+        picks = [pick for pick in map(_as_pick, promotions) if pick]
+        cache.set(key, picks, PICKS_SECONDS)
+    return picks

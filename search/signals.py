@@ -3,6 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 
 from taggit.models import Tag
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -10,7 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from common import versions
 from forum.models import Post, Thread
 
-from . import analysis, labels, thesaurus
+from . import analysis, labels, promotions, thesaurus
 from .documents import REGISTRY
 from .models import SynonymGroup
 
@@ -58,6 +59,11 @@ def renew_synonyms(sender, **kwargs):
     versions.renew(thesaurus.SYNONYMS_VERSION)
 
 
+def renew_picks(sender, **kwargs):
+    # The editors' picks of a search are kept per version (search/promotions.py).
+    versions.renew(promotions.PICKS_VERSION)
+
+
 def connect():
     page_published.connect(reindex_page, dispatch_uid="search_reindex_published_page")
     page_unpublished.connect(reindex_page, dispatch_uid="search_reindex_unpublished_page")
@@ -71,5 +77,8 @@ def connect():
     for model in (Tag, SynonymGroup):
         post_save.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_save_{model.__name__}")
         post_delete.connect(forget_lexicon, sender=model, dispatch_uid=f"search_lexicon_delete_{model.__name__}")
+    for model in (SearchPromotion, Query):
+        post_save.connect(renew_picks, sender=model, dispatch_uid=f"search_picks_save_{model.__name__}")
+        post_delete.connect(renew_picks, sender=model, dispatch_uid=f"search_picks_delete_{model.__name__}")
     post_save.connect(renew_synonyms, sender=SynonymGroup, dispatch_uid="search_synonyms_save")
     post_delete.connect(renew_synonyms, sender=SynonymGroup, dispatch_uid="search_synonyms_delete")

@@ -97,6 +97,22 @@ def test_picks_cost_the_same_queries_however_many_there_are(db, make_method, dja
         assert len(picks_for("Rutin")) == 5
 
 
+def test_picks_are_kept_and_a_new_pick_a_removed_one_and_an_unpublished_page_show_at_once(
+    db, make_method, django_assert_num_queries
+):
+    routine, guide = make_method("Rutin vid oro"), make_method("Vägledning vid oro")
+    first = promote("oro", page=routine)
+    assert [pick.title for pick in picks_for("oro")] == ["Rutin vid oro"]
+    with django_assert_num_queries(0):
+        assert [pick.title for pick in picks_for("Oro")] == ["Rutin vid oro"]
+    promote("oro", page=guide)
+    assert [pick.title for pick in picks_for("oro")] == ["Rutin vid oro", "Vägledning vid oro"]
+    first.delete()
+    assert [pick.title for pick in picks_for("oro")] == ["Vägledning vid oro"]
+    guide.unpublish()
+    assert picks_for("oro") == []
+
+
 # The log of searches
 
 
