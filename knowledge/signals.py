@@ -7,6 +7,7 @@ tells the tag's followers). A republication after an edit is not news. A review 
 announced with `review_requested` and `review_finished` (the forum puts them in the notifications).
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 
@@ -17,6 +18,7 @@ from wagtail.models import GroupApprovalTask, Page, PageLogEntry, PageViewRestri
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.models import Municipality, Sector
+from accounts.profiles import changes_what_is_shown
 from common import versions
 
 from .models import (
@@ -73,6 +75,12 @@ def renew_pages_version(sender, instance=None, **kwargs):
         versions.renew(PAGES_VERSION)
 
 
+def renew_pages_version_for_people(sender, created, update_fields=None, **kwargs):
+    """A page's owner is shown by name, and linked while the account is open: what was kept of pages shows the old."""
+    if changes_what_is_shown(created, update_fields):
+        versions.renew(PAGES_VERSION)
+
+
 def renew_pages_version_for_groups(sender, **kwargs):
     """The groups a view restriction lets in changed (from either side of the relation)."""
     versions.renew(PAGES_VERSION)
@@ -109,6 +117,9 @@ def connect():
     post_delete.connect(renew_pages_version, dispatch_uid="knowledge.pages_version.delete")
     for name, signal in [("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)]:
         signal.connect(renew_pages_version, dispatch_uid=f"knowledge.pages_version.{name}")
+    post_save.connect(
+        renew_pages_version_for_people, sender=get_user_model(), dispatch_uid="knowledge.pages_version.people"
+    )
     for signal in (post_save, post_delete):
         signal.connect(renew_tasks_version, dispatch_uid="knowledge.tasks_version")
     m2m_changed.connect(

@@ -5,12 +5,15 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from accounts import roles
-from knowledge.models import ExperienceIndexPage, MethodPage
+from knowledge import routing
+from knowledge.models import ExperienceIndexPage, MethodIndexPage, MethodPage
+from tests.factories import UserFactory
 
 
 def status_of(client, url):
@@ -31,10 +34,41 @@ def page_queries(client, url):
     return [query["sql"] for query in captured if "wagtailcore_page" in query["sql"]]
 
 
-def test_a_method_is_read_in_one_query_with_its_owner_and_municipality(member_client, make_method):
+def test_a_method_is_read_once_with_its_owner_and_municipality_and_then_from_what_is_kept(member_client, make_method):
     method = make_method("Stödsamtal")
-    (query,) = page_queries(member_client, method.url)
-    assert "knowledge_methodpage" in query and "accounts_municipality" in query and "accounts_user" in query
+    with CaptureQueriesContext(connection) as first:
+        assert status_of(member_client, method.url) == 200
+    assert any(
+        "knowledge_methodpage" in q["sql"] and "accounts_user" in q["sql"] and "accounts_municipality" in q["sql"]
+        for q in first
+    )
+    assert page_queries(member_client, method.url) == []
+
+
+def test_every_request_is_given_a_page_of_its_own(rf, member, make_method):
+    method = make_method("Stödsamtal")
+    site = Site.objects.get(is_default_site=True)
+    request = rf.get(method.url)
+    request.user = member
+    path = method.url
+    first, second, third = (routing.route(request, site, path).page for _request in range(3))
+    assert first.pk == second.pk == third.pk == method.pk and type(third) is MethodPage
+    second.title = "Ändrad i en begäran"
+    assert third.title == "Stödsamtal" and third is not second
+
+
+def test_a_renamed_owner_and_municipality_show_at_once(member_client, make_method):
+    method = make_method("Stödsamtal")
+    owner = UserFactory(first_name="Robin", last_name="Berg")
+    method.owner = owner
+    method.save()
+    assert "Robin Berg" in member_client.get(method.url).content.decode()
+    owner.first_name, owner.last_name = "Robin", "Nybergsson"
+    owner.save()
+    assert "Robin Nybergsson" in member_client.get(method.url).content.decode()
+    method.municipality.name = "Järfälla kommun"
+    method.municipality.save()
+    assert "Järfälla kommun" in member_client.get(method.url).content.decode()
 
 
 def test_an_unpublished_a_moved_a_renamed_and_a_deleted_page_show_at_once(member_client, sections, make_method):
@@ -63,10 +97,12 @@ def test_an_unpublished_a_moved_a_renamed_and_a_deleted_page_show_at_once(member
     assert status_of(member_client, renamed_address) == 404
 
 
-def test_a_page_taken_offline_behind_the_signals_back_is_not_served(member_client, make_method):
+def test_a_section_taken_offline_takes_its_kept_pages_along_at_once(member_client, sections, make_method):
     method = make_method("Stödsamtal")
     assert status_of(member_client, method.url) == 200
-    Page.objects.filter(pk=method.pk).update(live=False)  # an update sends no signal: the kept id is checked
+    UnpublishPageAction(
+        sections[MethodIndexPage], include_descendants=True, user=UserFactory(is_superuser=True)
+    ).execute()
     assert status_of(member_client, method.url) == 404
 
 
