@@ -22,8 +22,9 @@ from tests.factories import UserFactory
 from tests.knowledge.admin_forms import method_form
 
 # Each page, with everything it shows, in the cache and not: the reader's own bits, the chrome and routing around
-# the kept parts (read with a warm cache, as every request but the first after a change): the session, the person,
-# the page (knowledge/routing.py) and, on a method or experience, whether the reader saved it.
+# the kept parts (read with a warm cache, as every request but the first after a change): the session, the person
+# and, on a method or experience, whether the reader saved it. The page itself is kept in the process
+# (knowledge/routing.py).
 METHOD_PAGE_QUERIES = 3
 EXPERIENCE_PAGE_QUERIES = 3
 LISTING_QUERIES = 3
