@@ -9,10 +9,11 @@ kept under the new token. With several app processes the cache must be shared (R
 everywhere at once; docs/operations.md.
 
 Within one request each token is read from the cache once, and the tokens every signed-in page asks for (those
-named with `read_on_every_page`: the person's access, the page tree, the support lines) come together in that
-first round trip. A request is one moment: a write made by another process while it runs shows from the next
-request on, as it would had the request begun a moment earlier. Renewing a token inside the request updates what
-it holds. Outside a request (commands, the task worker) every call asks the cache.
+named with `read_on_every_page`: the person's access, the page tree, the support lines, and those most pages ask for,
+as the names and the vocabulary) come together in that first round trip. A request is one moment: a write made by
+another process while it runs shows from the next request on, as it would had the request begun a moment earlier.
+Renewing a token inside the request updates what it holds. Outside a request (commands, the task worker) every
+call asks the cache.
 """
 
 import threading

@@ -20,7 +20,7 @@ from common.parts import kept, part_key
 from knowledge.parts import TERMS_VERSION
 from knowledge.visibility import PAGES_VERSION, sight_of
 
-REGISTRATIONS = "events:registrations"
+REGISTRATIONS = versions.read_on_every_page("events:registrations")  # the start page's and method pages' events
 
 
 def registrations_changed(**kwargs):

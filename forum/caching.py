@@ -40,7 +40,7 @@ from knowledge.visibility import sight_of
 
 # Both are asked on every signed-in page, by the header's count of notifications (context_processors.py).
 THREADS = versions.read_on_every_page("forum:threads")
-NAMES = "forum:names"
+NAMES = versions.read_on_every_page("forum:names")  # the forum's pages, the discussions on knowledge pages
 ACCESS = versions.read_on_every_page("forum:access")
 
 

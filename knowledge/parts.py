@@ -28,7 +28,8 @@ from common.parts import part_key
 
 from .visibility import PAGES_VERSION, sight_of
 
-TERMS_VERSION = "knowledge-terms"
+# Asked by every knowledge page and the routing of pages: read with the first token of each request.
+TERMS_VERSION = versions.read_on_every_page("knowledge-terms")
 
 
 class PageParts:

@@ -145,10 +145,17 @@ def sight_of(user):
     return hashlib.sha256(sight.encode()).hexdigest()[:24]
 
 
+_paths_kept = [None, None]  # [the page tree's token, the paths], in this process
+
+
 def paths_with_view_rules():
     """The tree paths of every page with a view restriction, and of every alias (whose source's restrictions are
-    its own): two sorted tuples, usually empty. Read once per version of the page tree, then from the cache."""
+    its own): two sorted tuples, usually empty. Read once per version of the page tree, then from the cache, and kept
+    in each process until the version changes."""
     (version,) = versions.tokens(PAGES_VERSION)
+    kept_version, paths = _paths_kept
+    if kept_version == version:
+        return paths  # asked several times a page: kept in the process too
     key = f"paths-with-view-rules:{version}"
     paths = cache.get(key)
     if paths is None:
@@ -156,6 +163,7 @@ def paths_with_view_rules():
         aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
         paths = (tuple(sorted(set(restricted))), tuple(sorted(aliases)))
         cache.set(key, paths, BLOCKED_PATHS_SECONDS)
+    _paths_kept[:] = [version, paths]
     return paths
 
 

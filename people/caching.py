@@ -27,7 +27,7 @@ from knowledge.visibility import PAGES_VERSION
 
 from .directory import WHO_KNOWS_LIMIT, ranked_colleagues
 
-COLLEAGUES = "people:colleagues"
+COLLEAGUES = versions.read_on_every_page("people:colleagues")  # "Vem kan mer om detta?" on method and thread pages
 
 
 def who_knows(viewer, about, read_tags, *, keep=True):

@@ -97,7 +97,7 @@ class MunicipalReviewTask(Task):
 # The version token (common/versions.py) of the review tasks and the groups Wagtail's group approval names; renewed by
 # every save or deletion of a task and change of its groups (knowledge/signals.py). A renamed group renews the
 # access token, which keys them too.
-TASKS_VERSION = "review-tasks"
+TASKS_VERSION = versions.read_on_every_page("review-tasks")  # asked by every knowledge page (may the reader edit it?)
 _task_rules = {}
 
 
