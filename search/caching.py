@@ -6,8 +6,9 @@ that — the objects on the page read and checked again, their snippets, the nam
 choices, the template — cost twice the statement itself. So the drawing is kept too, under a key made of:
 
 - what was asked, as the page read it: the words, the filters as chosen and as found, the order and the page;
-- the rooms the reader may see (`engine.visible_category_ids`): the only part of who the reader is that the hits
-  depend on. Pages behind a view restriction, hidden posts and hidden threads are listed for nobody;
+- the rooms the reader may see, as the search found the hits in them (`Results.category_ids`): the only part of who
+  the reader is that the hits depend on. Pages behind a view restriction, hidden posts and hidden threads are listed
+  for nobody;
 - the tokens of what it shows: the index's (every write of what the search finds: a new post once indexed, an edit,
   a hide, a move, a publication; `documents.INDEX_VERSION`), the page tree's (a page's address), the vocabulary's
   and the forum's names (tags, terms, municipalities, the rooms' names), the thesaurus's (what a word finds);

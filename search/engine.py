@@ -42,6 +42,7 @@ from django.utils.translation import get_language
 
 from accounts.roles import is_moderator
 from common import versions
+from common.parts import kept
 from forum.models.categories import visible_category_ids as categories_visible_to
 
 from . import analysis, labels, presentation, vocabulary
@@ -209,11 +210,7 @@ def _run(statement):
     (token,) = versions.tokens(INDEX_VERSION)
     sql, params = statement
     key = "search:found:" + hashlib.sha256(repr((connection.vendor, token, sql, list(params))).encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = _read(statement)
-        cache.set(key, found, FOUND_SECONDS)
-    return found
+    return kept(key, lambda: _read(statement), FOUND_SECONDS)
 
 
 def _read(statement):
@@ -248,6 +245,7 @@ class Results:
     suggestion: str = ""  # a corrected question that finds more, offered but not searched
     user: object = None
     request: object = None
+    category_ids: list | None = None  # the rooms the person may see, which the hits were found in (None: every one)
 
     @cached_property
     def hits(self):
@@ -313,6 +311,7 @@ def search(
         suggestion=suggestion,
         user=user,
         request=request,
+        category_ids=category_ids,
     )
     # Asked for a page past the end, the statement gave the last one: say so.
     results.page = min(page, results.num_pages)

@@ -7,12 +7,12 @@ promotion renews (`signals`), and the page tree's token (a picked page's title, 
 import hashlib
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from common import versions
+from common.parts import kept
 from knowledge.visibility import PAGES_VERSION
 
 from .querylog import normalise
@@ -53,14 +53,14 @@ def picks_for(text):
         return []
     tokens = versions.tokens(PICKS_VERSION, PAGES_VERSION)
     key = "search:picks:" + hashlib.sha256(repr((asked, tokens)).encode()).hexdigest()
-    picks = cache.get(key)
-    if picks is None:
+
+    def read():
         promotions = (
             SearchPromotion.objects.filter(query__query_string=asked)
             .filter(Q(page__live=True) | (Q(page__isnull=True) & ~Q(external_link_url="")))
             .select_related("page")
             .order_by("sort_order", "pk")
         )
-        picks = [pick for pick in map(_as_pick, promotions) if pick]
-        cache.set(key, picks, PICKS_SECONDS)
-    return picks
+        return [pick for pick in map(_as_pick, promotions) if pick]
+
+    return kept(key, read, PICKS_SECONDS)

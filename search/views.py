@@ -114,7 +114,7 @@ def search(request):
     context = {
         "query": results.question.text,
         "results": results,
-        "drawn": caching.drawn_results(request, asked, engine.visible_category_ids(request.user), draw),
+        "drawn": caching.drawn_results(request, asked, results.category_ids, draw),
         "notices": notices,
         "picks": promotions.picks_for(results.question.text) if results.page == 1 else [],
         "orders": [
