@@ -40,7 +40,7 @@ def fill_method(page, data):
     if "last_reviewed" in data:
         page.last_reviewed = data["last_reviewed"]
         page.next_review_due = None  # MethodPage.save counts it from the new review date
-    page.local_uses = [
+    page.local_uses = in_file_order(
         MethodLocalUse(
             municipality=use["municipality"],
             unit=use.get("unit", ""),
@@ -49,13 +49,22 @@ def fill_method(page, data):
             contact_role=use.get("contact_role", ""),
         )
         for use in local_uses_of(data)
-    ]
-    page.ratings = [
+    )
+    page.ratings = in_file_order(
         MethodRating(
             registry=rating["registry"], rating=rating["rating"], rated_on=rating.get("date"), url=rating.get("url", "")
         )
         for rating in data.get("ratings", [])
-    ]
+    )
+
+
+def in_file_order(rows):
+    """A page's ordered rows (Orderable) numbered as the file lists them: rows without a number come back in no
+    particular order from PostgreSQL."""
+    rows = list(rows)
+    for number, row in enumerate(rows):
+        row.sort_order = number
+    return rows
 
 
 def local_uses_of(data):
@@ -67,9 +76,9 @@ def local_uses_of(data):
 
 
 def link_method(page, data, page_ids):
-    page.related_methods = [
+    page.related_methods = in_file_order(
         RelatedMethod(related_id=page_ids["method", source_id]) for source_id in data.get("related", [])
-    ]
+    )
 
 
 def fill_experience(page, data):
@@ -110,7 +119,7 @@ def link_topic(page, data, page_ids):
         for kind_name, list_name in (("method", "methods"), ("experience", "experiences"), ("article", "articles"))
         for source_id in data.get(list_name, [])
     ]
-    page.pins = [TopicPin(pinned_id=page_id) for page_id in pinned]
+    page.pins = in_file_order(TopicPin(pinned_id=page_id) for page_id in pinned)
 
 
 def no_links(page, data, page_ids):

@@ -118,8 +118,8 @@ def make_method(sections):
             evidence_level=EvidenceLevel.objects.get(slug=evidence) if evidence else None,
             target_groups=list(TargetGroup.objects.filter(slug__in=target_groups)),
             local_uses=[
-                MethodLocalUse(municipality=municipality(slug), unit="Enheten", status=status)
-                for slug, status in used_in
+                MethodLocalUse(municipality=municipality(slug), unit="Enheten", status=status, sort_order=number)
+                for number, (slug, status) in enumerate(used_in)
             ],
             tags=tags,
             publish=publish,

@@ -97,6 +97,8 @@ def test_the_example_file_imports_on_a_freshly_migrated_database(db):
     assert [(rating.registry, str(rating.rated_on)) for rating in groups.ratings.all()] == [("Annan", "2024-05-15")]
     assert [link.related for link in groups.related_methods.all()] == [classroom]
     assert "<h2>Så går det till</h2>" in str(groups.body)
+    # Numbered as the file lists them: unnumbered rows come back in no particular order from PostgreSQL.
+    assert [use.sort_order for use in groups.local_uses.all()] == [0, 1]
 
 
 def test_the_example_experiences_article_and_theme_page_are_linked(db):
@@ -118,6 +120,7 @@ def test_the_example_experiences_article_and_theme_page_are_linked(db):
         "Samtalsgrupper för barn i Järfälla 2023–2024",
         "En månad fri från våld 2026: programmet är klart",
     ]
+    assert [pin.sort_order for pin in topic.pins.all()] == [0, 1, 2]
 
 
 def test_the_example_threads_discuss_a_method_and_one_has_an_answer(db):
