@@ -14,20 +14,19 @@ Django's ModelBackend keeps what it reads on the user object (`_user_perm_cache`
 own rule still decides, and AUTHENTICATION_BACKENDS keep their paths (a changed path would end every session).
 """
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.contrib.auth import load_backend
 
 from common import versions
+from common.kept import KeptInProcess
 
 ACCESS_VERSION = versions.read_on_every_page("access")
 # Loaded by its path when first needed: its module asks for the user model, which is not ready when accounts.models
 # imports this module.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-# People kept per process; the oldest asked for goes first. An entry is a few hundred bytes.
-KEPT_PEOPLE = 5000
+# People kept per process; the one asked for longest ago goes first. An entry is a few hundred bytes.
+KEPT_PEOPLE = KeptInProcess(size=5000)
 
 
 @dataclass(frozen=True)
@@ -37,10 +36,6 @@ class Access:
     group_permissions: frozenset
     # The codenames of the Wagtail page permissions the person's groups hold anywhere in the tree ("add_page" …).
     page_permissions: frozenset
-
-
-_kept = OrderedDict()
-_lock = threading.Lock()
 
 
 def _read(user):
@@ -66,19 +61,7 @@ def access_of(user):
     if kept is not None:
         return kept
     (token,) = versions.tokens(ACCESS_VERSION)
-    key = (user.pk, user.is_active, user.is_superuser, token)
-    with _lock:
-        access = _kept.get(key)
-        if access is not None:
-            _kept.move_to_end(key)
-    if access is None:
-        # The token was read first: a change committed after it renews the token again, so what is read here is
-        # never kept under a token newer than the data.
-        access = _read(user)
-        with _lock:
-            _kept[key] = access
-            while len(_kept) > KEPT_PEOPLE:
-                _kept.popitem(last=False)
+    access = KEPT_PEOPLE.get((user.pk, user.is_active, user.is_superuser, token), lambda: _read(user))
     user._kept_access = access
     return access
 

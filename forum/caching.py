@@ -21,17 +21,14 @@ every reader who sees the same categories names their kind too (`readers_kind`).
 
 What every request of a page reads and is the same for everyone, as a thread's row (views/threads.py `kept_thread`,
 under its token and NAMES) and the categories' limits (models/categories.py, under ACCESS), is kept in each process's
-memory (`KeptInProcess`) under the same tokens; who may see it is asked of it in Python on every request.
+memory (`common.kept.KeptInProcess`) under the same tokens; who may see it is asked of it in Python on every request.
 
 What is a reader's own (unread marks, helpful-by-me, their edit links, CSRF tokens, follow buttons) never goes into
 a part kept for many readers: the part holds a mark (`Holes`) where it goes, and each request fills the marks in.
 """
 
-import pickle  # nosec B403 — only what this process pickled itself, never outside bytes
 import re
 import secrets
-import threading
-from collections import OrderedDict
 
 from django.utils.safestring import mark_safe
 
@@ -79,37 +76,6 @@ def notifications_changed(*person_ids):
     """Notifications of these people were made, read or removed."""
     if person_ids:
         versions.renew(*(notifications_token(pk) for pk in person_ids))
-
-
-class KeptInProcess:
-    """Values kept in this process's memory under keys made of version tokens, the oldest asked for going first when
-    there are more than `size`: for what nearly every request of a page reads, the same for everyone, where even the
-    shared cache's round trip costs more than the rest of the read. Each value is kept pickled, so that every request
-    gets its own copy to change (views set attributes on what they read)."""
-
-    def __init__(self, size):
-        self.size = size
-        self._kept = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key, read):
-        """The value kept under `key`; `read()` and kept first when it is not there, unless it is None. Read the tokens
-        in `key` before the data: a change committed after them renews them again, so what is read here is never
-        kept under a token newer than the data."""
-        with self._lock:
-            data = self._kept.get(key)
-            if data is not None:
-                self._kept.move_to_end(key)
-        if data is not None:
-            return pickle.loads(data)  # noqa: S301  # nosec B301 — bytes this process pickled itself, just below
-        value = read()
-        if value is not None:
-            data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-            with self._lock:
-                self._kept[key] = data
-                while len(self._kept) > self.size:
-                    self._kept.popitem(last=False)
-        return value
 
 
 class Holes:

@@ -9,16 +9,15 @@ page tree (`PAGES_VERSION`, renewed by every save, publication, unpublication, m
 change of what pages show of a person, the owner) and of the vocabulary (`TERMS_VERSION`: a municipality's name).
 Later requests are given a copy of the kept page, made from its pickled bytes (a twentieth of a millisecond, where
 reading a method page again cost four and a half: most of it Django compiling the query and building the object),
-and read nothing. A page with routes of its own below it, or under one, is routed by Wagtail every time.
+and read nothing (`common.kept.KeptInProcess`). A page with routes of its own below it, or under one, is routed by
+Wagtail every time.
 """
-
-import pickle  # nosec B403 — only what this process pickled itself, never outside bytes
-import threading
 
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from common import versions
+from common.kept import KeptInProcess
 
 from .models import HomePage
 from .models.listing import ListingIndexPage
@@ -30,31 +29,27 @@ from .visibility import PAGES_VERSION
 ROUTES_BY_SLUG = {Page.route, HomePage.route, ListingIndexPage.route}
 
 # Addresses come from requests, but only those of live pages are kept: at most one per page and site, a few kB each.
-MOST_KEPT = 5_000
-
-_kept = {"version": None, "pages": {}}
-_kept_lock = threading.Lock()
+KEPT_PAGES = KeptInProcess(size=5_000, copies=True)
 
 
 def route(request, site, path):
     """What `Page.route_for_request` answers for `path` on `site` (a RouteResult, or None for no page)."""
-    version = tuple(versions.tokens(PAGES_VERSION, TERMS_VERSION))
-    key = (site.root_page_id, tuple(component for component in path.split("/") if component))
-    with _kept_lock:
-        if _kept["version"] != version:
-            _kept.update(version=version, pages={})
-        found = _kept["pages"].get(key)
-    if found is not None:
-        return RouteResult(pickle.loads(found))  # noqa: S301  # nosec B301 — bytes this process pickled below
-    result = Page.route_for_request(request, path)
-    if result is not None and _found_by_slugs(result, site):
-        page = _load(result.page)
-        if page is not None:
-            with _kept_lock:
-                if _kept["version"] == version and len(_kept["pages"]) < MOST_KEPT:
-                    _kept["pages"][key] = pickle.dumps(page)
-            return RouteResult(page)  # with what its template shows of it, which Wagtail's page would read one by one
-    return result
+    pages_version, terms_version = versions.tokens(PAGES_VERSION, TERMS_VERSION)
+    components = tuple(component for component in path.split("/") if component)
+    routed = []
+
+    def read():
+        """The page Wagtail routes to, read alone with what its template shows, when it may be kept; else None."""
+        result = Page.route_for_request(request, path)
+        routed.append(result)
+        if result is not None and _found_by_slugs(result, site):
+            return _load(result.page)
+        return None
+
+    page = KEPT_PAGES.get((pages_version, terms_version, site.root_page_id, components), read)
+    if page is not None:
+        return RouteResult(page)  # with what its template shows of it, which Wagtail's page would read one by one
+    return routed[0]
 
 
 def _found_by_slugs(result, site):

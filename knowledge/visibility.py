@@ -23,7 +23,6 @@ same rule in SQL of many people at once.
 import hashlib
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 
@@ -31,7 +30,8 @@ from wagtail.models import CollectionViewRestriction, Page, PageManager, PageVie
 from wagtail.query import PageQuerySet
 
 from accounts import roles
-from common import versions
+from common import parts, versions
+from common.kept import KeptInProcess
 
 # How long the restricted paths of one kind of sight are kept at most; a change renews them at once anyway.
 BLOCKED_PATHS_SECONDS = 60 * 60
@@ -59,11 +59,12 @@ def blocked_paths(user):
     kept = getattr(user, "_blocked_paths", None)
     if kept and kept[0] == key:
         return kept[1]
-    paths = cache.get(key)
-    if paths is None:
+
+    def read():
         not_passed = PageViewRestriction.objects.exclude(pk__in=restrictions_passed_by(user).values("pk"))
-        paths = tuple(sorted(set(not_passed.values_list("page__path", flat=True))))
-        cache.set(key, paths, BLOCKED_PATHS_SECONDS)
+        return tuple(sorted(set(not_passed.values_list("page__path", flat=True))))
+
+    paths = parts.kept(key, read, BLOCKED_PATHS_SECONDS)
     user._blocked_paths = (key, paths)
     return paths
 
@@ -145,26 +146,22 @@ def sight_of(user):
     return hashlib.sha256(sight.encode()).hexdigest()[:24]
 
 
-_paths_kept = [None, None]  # [the page tree's token, the paths], in this process
+# The paths, as read for the last tokens of the page tree: a few, of one or two sorted tuples each.
+_PATHS_KEPT = KeptInProcess(size=4)
 
 
 def paths_with_view_rules():
     """The tree paths of every page with a view restriction, and of every alias (whose source's restrictions are
     its own): two sorted tuples, usually empty. Read once per version of the page tree, then from the cache, and kept
-    in each process until the version changes."""
+    in each process too (asked several times a page)."""
     (version,) = versions.tokens(PAGES_VERSION)
-    kept_version, paths = _paths_kept
-    if kept_version == version:
-        return paths  # asked several times a page: kept in the process too
-    key = f"paths-with-view-rules:{version}"
-    paths = cache.get(key)
-    if paths is None:
+
+    def read():
         restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
         aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-        paths = (tuple(sorted(set(restricted))), tuple(sorted(aliases)))
-        cache.set(key, paths, BLOCKED_PATHS_SECONDS)
-    _paths_kept[:] = [version, paths]
-    return paths
+        return (tuple(sorted(set(restricted))), tuple(sorted(aliases)))
+
+    return _PATHS_KEPT.get(version, lambda: parts.kept(f"paths-with-view-rules:{version}", read, BLOCKED_PATHS_SECONDS))
 
 
 class FewViewRestrictionQueriesMixin:

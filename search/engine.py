@@ -35,7 +35,6 @@ import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, Func, OuterRef, Subquery
 from django.utils.translation import get_language
@@ -120,12 +119,12 @@ def concept_counts(flavour, question, count):
     """Counts of the first `count` concepts, cached a while: rarity changes slowly."""
     expressions = [flavour.concept(concept) for concept in question.concepts[:count]]
     key = "search:concept-counts:" + hashlib.sha256("\n".join([connection.vendor, *expressions]).encode()).hexdigest()
-    counts = cache.get(key)
-    if counts is None:
+
+    def read():
         total, *frequencies = flavour.document_frequencies(expressions)
-        counts = ConceptCounts(total=total, frequencies=tuple(frequencies))
-        cache.set(key, counts, RARITY_SECONDS)
-    return counts
+        return ConceptCounts(total=total, frequencies=tuple(frequencies))
+
+    return kept(key, read, RARITY_SECONDS)
 
 
 def visible_category_ids(user):

@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django import template
-from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
-from common import versions
+from common import parts, versions
+from common.kept import KeptInProcess
 from events import caching
 from events.models import CampaignIndexPage, CampaignPage, EventPage, Registration
 from events.programme import places_left
@@ -23,9 +23,9 @@ register = template.Library()
 UPCOMING_SHOWN = 5
 # How long the header's campaign link is kept at most; a change of any page renews it at once anyway.
 CAMPAIGN_IN_VIEW_SECONDS = 60 * 60
-# Kinds of sight are few (combinations of roles); the process forgets them all when this many are kept.
-CAMPAIGNS_KEPT_IN_PROCESS = 64
-_kept_in_process = {}
+# Kinds of sight are few (combinations of roles): the process keeps the few it last used too (the same key, so the
+# same rule), and requests share them (immutable). No cache round trip for the header on most pages.
+CAMPAIGNS_KEPT = KeptInProcess(size=64)
 
 
 @dataclass(frozen=True)
@@ -55,17 +55,9 @@ def campaign_in_view(request):
         (pages_version,) = versions.tokens(PAGES_VERSION)
         host = hashlib.sha256(request.get_host().encode()).hexdigest()[:12]
         key = f"campaign-in-view:{pages_version}:{timezone.localdate().isoformat()}:{host}:{sight_of(request.user)}"
-        # The process keeps the few it last used too (the same key, so the same rule): no cache round trip for the
-        # header on most pages. What is kept is immutable, so requests may share it.
-        shown = _kept_in_process.get(key)
-        if shown is None:
-            shown = cache.get(key)
-            if shown is None:
-                shown = _campaign_in_view(request)
-                cache.set(key, shown, CAMPAIGN_IN_VIEW_SECONDS)
-            if len(_kept_in_process) >= CAMPAIGNS_KEPT_IN_PROCESS:
-                _kept_in_process.clear()
-            _kept_in_process[key] = shown
+        shown = CAMPAIGNS_KEPT.get(
+            key, lambda: parts.kept(key, lambda: _campaign_in_view(request), CAMPAIGN_IN_VIEW_SECONDS)
+        )
         request._campaign_in_view = shown
     return request._campaign_in_view
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
 from common import versions
+from common.kept import KeptInProcess
 from privacy.admin_forms import GuardedAdminModelForm
 
 from ..caching import ACCESS
@@ -82,11 +83,8 @@ def visible_category_filter(user, prefix="category"):
     return Q(**{f"{prefix}__in": visible_category_ids(user)})
 
 
-class _KeptLimits:
-    """Every category's limits, as read for one ACCESS token: this process's copy, replaced whole on a new token."""
-
-    token = None
-    limits = {}
+# Every category's limits, as read for the last ACCESS tokens.
+_KEPT_LIMITS = KeptInProcess(size=4)
 
 
 def category_limits():
@@ -97,17 +95,18 @@ def category_limits():
     here is never kept under a token newer than the data.
     """
     (token,) = versions.tokens(ACCESS)
-    if _KeptLimits.token != token:
-        limits = {}
-        # One row per category, role and municipality it is limited to: a few rows, in one query.
-        rows = Category.objects.values_list("pk", "restricted_to_groups__name", "restricted_to_municipalities")
-        for pk, role_name, municipality_id in rows:
-            names, ids = limits.setdefault(pk, (set(), set()))
-            names.add(role_name)
-            ids.add(municipality_id)
-        frozen = {pk: (frozenset(names) - {None}, frozenset(ids) - {None}) for pk, (names, ids) in limits.items()}
-        _KeptLimits.token, _KeptLimits.limits = token, frozen
-    return _KeptLimits.limits
+    return _KEPT_LIMITS.get(token, _read_limits)
+
+
+def _read_limits():
+    limits = {}
+    # One row per category, role and municipality it is limited to: a few rows, in one query.
+    rows = Category.objects.values_list("pk", "restricted_to_groups__name", "restricted_to_municipalities")
+    for pk, role_name, municipality_id in rows:
+        names, ids = limits.setdefault(pk, (set(), set()))
+        names.add(role_name)
+        ids.add(municipality_id)
+    return {pk: (frozenset(names) - {None}, frozenset(ids) - {None}) for pk, (names, ids) in limits.items()}
 
 
 def visible_category_ids(user):

@@ -19,6 +19,7 @@ from wagtail.models import Page
 from accounts.roles import is_moderator
 from common import parts, versions
 from common.addresses import address_of
+from common.kept import KeptInProcess
 from common.params import positive_int, safe_next
 from knowledge.models import discussable_kinds, discussable_pages
 from knowledge.visibility import PAGES_VERSION, is_visible_to
@@ -100,7 +101,7 @@ def render_listing(request):
 
 
 # Threads kept per process: a row with its category, author and answer is a few kilobytes.
-KEPT_THREADS = caching.KeptInProcess(size=2000)
+KEPT_THREADS = KeptInProcess(size=2000, copies=True)
 
 
 def kept_thread(pk):
