@@ -41,3 +41,8 @@ class KeptInProcess:
                 while len(self._kept) > self.size:
                     self._kept.popitem(last=False)
         return value
+
+    def clear(self):
+        """Forget everything kept (tests that change what the values are drawn from, as settings or URLs)."""
+        with self._lock:
+            self._kept.clear()

@@ -1,9 +1,10 @@
 """What every page needs from the forum: the unread notification count in the header."""
 
-from django.core.cache import cache
 from django.utils.functional import cached_property
 
 from common import versions
+from common.kept import KeptInProcess
+from common.parts import kept
 from knowledge.visibility import PAGES_VERSION, sight_of
 
 from . import caching
@@ -11,6 +12,8 @@ from .models import Notification
 
 # How long a count is kept at most; every change that could alter it renews a token of its key at once.
 COUNT_SECONDS = 60 * 60
+# The counts last asked for are kept in each process too (the same key, so the same rule): a number each.
+KEPT_COUNTS = KeptInProcess(size=5000)
 
 
 class NotificationBadge:
@@ -24,16 +27,13 @@ class NotificationBadge:
         """Kept in the cache per person, keyed on what decides it (`Notification.objects.unread_count`):
         their notifications (made, read, removed: `caching.notifications_token`); whether a thread or post they
         name is hidden or moved (THREADS); who may see which category (ACCESS) and which page (PAGES_VERSION); and
-        the person's own roles, superuser flag (`sight_of`) and municipality, which those rules ask.
+        the person's own roles, superuser flag (`sight_of`) and municipality, which those rules ask; and in each
+        process under the same key.
         """
         user = self.user
         tokens = versions.tokens(caching.notifications_token(user.pk), caching.THREADS, caching.ACCESS, PAGES_VERSION)
         key = ":".join(["forum-unread", str(user.pk), *tokens, sight_of(user), str(user.municipality_id)])
-        count = cache.get(key)
-        if count is None:
-            count = Notification.objects.unread_count(user)
-            cache.set(key, count, COUNT_SECONDS)
-        return count
+        return KEPT_COUNTS.get(key, lambda: kept(key, lambda: Notification.objects.unread_count(user), COUNT_SECONDS))
 
 
 def notification_badge(request):

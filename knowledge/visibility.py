@@ -49,11 +49,16 @@ def restrictions_passed_by(user, restriction_model=PageViewRestriction):
     return restriction_model.objects.filter(passed)
 
 
+# The paths each kind of sight may not see, as read for the last tokens of the page tree: kinds are few (the
+# combinations of roles), and each is asked on most pages (a linked page, a list of pages).
+_BLOCKED_KEPT = KeptInProcess(size=256)
+
+
 def blocked_paths(user):
     """The tree paths of the view restrictions the person does not pass: each hides its page and all below it.
 
-    Read once per sight and version of the page tree, then from the cache (and from the person's object while the
-    version holds); a sorted tuple, usually empty."""
+    Read once per sight and version of the page tree, then from the cache, and kept in each process too (and on the
+    person's object while the version holds); a sorted tuple, usually empty."""
     (version,) = versions.tokens(PAGES_VERSION)
     key = f"blocked-paths:{version}:{sight_of(user)}"
     kept = getattr(user, "_blocked_paths", None)
@@ -64,7 +69,7 @@ def blocked_paths(user):
         not_passed = PageViewRestriction.objects.exclude(pk__in=restrictions_passed_by(user).values("pk"))
         return tuple(sorted(set(not_passed.values_list("page__path", flat=True))))
 
-    paths = parts.kept(key, read, BLOCKED_PATHS_SECONDS)
+    paths = _BLOCKED_KEPT.get(key, lambda: parts.kept(key, read, BLOCKED_PATHS_SECONDS))
     user._blocked_paths = (key, paths)
     return paths
 

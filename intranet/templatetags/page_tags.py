@@ -1,9 +1,6 @@
 """What every page's frame asks of what the page holds: whether it shows errors, which language its content is in;
 and the parts of the frame kept rendered (`frame_part`)."""
 
-import threading
-from collections import OrderedDict
-
 from django import template
 from django.forms import BaseForm
 from django.utils import translation
@@ -11,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from common import addresses, language, versions
+from common.kept import KeptInProcess
 
 register = template.Library()
 
@@ -50,15 +48,12 @@ def in_content_language(text):
 
 # Parts of the frame drawn alike for many people, kept rendered in each process's memory (`frame_part`). The most
 # recently used are kept; a part is a few hundred bytes to a few kilobytes.
-KEPT_PARTS = 256
-_parts = OrderedDict()
-_parts_lock = threading.Lock()
+KEPT_PARTS = KeptInProcess(size=256)
 
 
 def forget():
     """Drop the kept parts and addresses (tests that change the settings or URLs they are drawn from)."""
-    with _parts_lock:
-        _parts.clear()
+    KEPT_PARTS.clear()
     addresses.forget()
 
 
@@ -70,17 +65,7 @@ class FramePartNode(template.Node):
         values = tuple(value.resolve(context) for value in self.values)
         tokens = tuple(versions.tokens(*self.version_names)) if self.version_names else ()
         key = (self.name, translation.get_language(), values, tokens)
-        with _parts_lock:
-            html = _parts.get(key)
-            if html is not None:
-                _parts.move_to_end(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            with _parts_lock:
-                _parts[key] = html
-                while len(_parts) > KEPT_PARTS:
-                    _parts.popitem(last=False)
-        return html
+        return KEPT_PARTS.get(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
