@@ -1,5 +1,5 @@
 """What a process keeps in its own memory between requests: values nearly every request reads, the same for
-everyone who asks, where even the shared cache's round trip costs more than the rest of the read (a person's roles,
+all who ask with the same key, where even the shared cache's round trip costs more than the rest of the read (a person's roles,
 the forum's category limits, a thread's row, a routed page, the frame's parts, the header's campaign link and unread
 count, the restricted paths).
 
