@@ -1,7 +1,7 @@
-"""What a process keeps in its own memory between requests: values nearly every request reads, the same for
-all who ask with the same key, where even the shared cache's round trip costs more than the rest of the read (a person's roles,
-the forum's category limits, a thread's row, a routed page, the frame's parts, the header's campaign link and unread
-count, the restricted paths).
+"""What a process keeps in its own memory between requests: values nearly every request reads, the same for all
+who ask with the same key, where even the shared cache's round trip costs more than the rest of the read (a person's
+roles, the forum's category limits, a thread's row, a routed page, the frame's parts, the header's campaign link and
+unread count, the restricted paths).
 
 Each is kept under a key that holds the version tokens of what it was read from (common/versions.py), so a write
 that renews a token is seen by every process at its next request; entries of old tokens are simply no longer asked
