@@ -1,7 +1,6 @@
 import logging
 import mimetypes
 import sys
-import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +20,7 @@ from wagtail.models import Page, Site
 
 from common import versions
 from common.database import DATABASE_GONE
+from common.kept import KeptInProcess
 from knowledge import routing
 from knowledge.visibility import PAGES_VERSION
 
@@ -120,9 +120,9 @@ def no_admin_api_action(request, **kwargs):
 
 
 # The site each hostname and port is served as, per token of the page tree (which every save or deletion of a site
-# renews: knowledge/signals.py), as field values: each request gets an object of its own.
-_sites = {}
-_sites_lock = threading.Lock()
+# renews: knowledge/signals.py), as field values: each request gets an object of its own. Hostnames come from
+# requests: few are kept.
+KEPT_SITES = KeptInProcess(size=64)
 SITE_FIELDS = [field.attname for field in Site._meta.concrete_fields]
 
 
@@ -130,16 +130,14 @@ def known_site(request):
     """`Site.find_for_request`, with its query asked once per process, hostname, port and page tree version."""
     (pages_version,) = versions.tokens(PAGES_VERSION)
     key = (request._get_raw_host(), request.get_port(), pages_version)
-    with _sites_lock:
-        values = _sites.get(key, False)
-    if values is False:
-        site = Site._find_for_request(request)
-        values = [getattr(site, name) for name in SITE_FIELDS] if site else None
-        with _sites_lock:
-            if len(_sites) > 64:  # hostnames come from requests: keep few
-                _sites.clear()
-            _sites[key] = values
-    return Site.from_db("default", SITE_FIELDS, values) if values is not None else None
+    values = KEPT_SITES.get(key, lambda: _site_values(request))
+    return Site.from_db("default", SITE_FIELDS, list(values)) if values else None
+
+
+def _site_values(request):
+    """The field values of the request's site, or () when no site answers for it (kept too: no query next time)."""
+    site = Site._find_for_request(request)
+    return tuple(getattr(site, name) for name in SITE_FIELDS) if site else ()
 
 
 def serve_page(request, path):
