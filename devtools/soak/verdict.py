@@ -48,10 +48,19 @@ def unanswered_outside(requests, outage, kill):
     ]
 
 
-def health_during_outage(probes, outage, down_times, ports):
+def surely_down(down_checks):
+    """From the answer of the first pg_isready that found PostgreSQL down to the question of the last one: the
+    span in which it was down for certain (each check found it down at some moment between asking and answering,
+    so a check's own span may still hold a moment it was up)."""
+    if not down_checks:
+        return 0, -1
+    return min(answered for _asked, answered in down_checks), max(asked for asked, _answered in down_checks)
+
+
+def health_during_outage(probes, outage, down_checks, ports):
     """Per port: the 503s answered during the outage, and any other answer given wholly while pg_isready found
     PostgreSQL down (a 200 then would send a load balancer's traffic to an instance that cannot serve it)."""
-    first, last = (min(down_times), max(down_times)) if down_times else (0, -1)
+    first, last = surely_down(down_checks)
     result = {}
     for port in ports:
         mine = [probe for probe in probes if probe["port"] == port]
@@ -258,7 +267,8 @@ def _client_errors_inside(requests, outage):
     )
 
 
-def _down_span(down_times):
-    if not down_times:
+def _down_span(down_checks):
+    if not down_checks:
         return "never"
-    return f"{max(down_times) - min(down_times):.1f} s"
+    first, last = surely_down(down_checks)
+    return f"{max(0.0, last - first):.1f} s"

@@ -67,19 +67,21 @@ class HealthWatcher(Watcher):
 
 
 class PostgresWatcher(Watcher):
-    """Asks PostgreSQL (pg_isready) every 0.1 s whether it takes connections; keeps the times it did not."""
+    """Asks PostgreSQL (pg_isready) every 0.1 s whether it takes connections; keeps when each question that found
+    it not taking them was asked and answered (starting pg_isready takes tens of milliseconds on a loaded machine,
+    so the moment it was found down lies somewhere between the two)."""
 
     interval = POSTGRES_INTERVAL
 
     def __init__(self, clock, postgresql):
         super().__init__(clock)
         self.postgresql = postgresql
-        self.down = []  # times at which it did not answer
+        self.down = []  # [asked, answered] of each question it did not answer
 
     def observe(self):
-        at = self.clock()
+        asked = self.clock()
         if not self.postgresql.is_ready():
-            self.down.append(at)
+            self.down.append([asked, self.clock()])
 
 
 def wait_until(condition, timeout, interval=0.1):

@@ -99,7 +99,7 @@ def good_run(**changes):
             probe(34.0, 200),
             probe(34.0, 200, port=8162),
         ],
-        "postgres_down": [30.5, 31.0, 31.5, 32.0],
+        "postgres_down": [[30.5, 30.55], [31.0, 31.05], [31.5, 31.55], [32.0, 32.05]],
         "outage": OUTAGE,
         "kill": KILL,
         "check": passing_findings(),
@@ -133,6 +133,16 @@ def test_a_healthz_that_says_200_while_postgresql_is_down_fails():
     run = good_run()
     run["probes"].append(probe(31.2, 200, port=8162))
     assert failed(run) == ["/healthz answers 503 while PostgreSQL is down"]
+
+
+def test_a_200_answered_while_the_first_check_that_found_postgresql_down_was_running_is_no_failure():
+    # pg_isready was asked at 30.5 and answered at 30.55: PostgreSQL may still have been up at 30.52.
+    run = good_run()
+    run["probes"].append(probe(30.51, 200, ended=30.53))
+    assert failed(run) == []
+    run["probes"].append(probe(30.56, 200, ended=30.58))
+    assert failed(run) == ["/healthz answers 503 while PostgreSQL is down"]
+    assert verdict.surely_down(run["postgres_down"]) == (30.55, 32.0)
 
 
 def test_an_instance_whose_healthz_never_said_503_fails():
