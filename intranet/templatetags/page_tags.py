@@ -1,6 +1,9 @@
 """What every page's frame asks of what the page holds: whether it shows errors, which language its content is in;
 and the parts of the frame kept rendered (`frame_part`)."""
 
+import re
+import secrets
+
 from django import template
 from django.forms import BaseForm
 from django.utils import translation
@@ -57,27 +60,68 @@ def forget():
     addresses.forget()
 
 
+# Where a part's own bits (`{% own %}`) go in the text kept: a mark with a nonce of this process's, which no text
+# a person wrote can hold, since the part was drawn before anyone could read the nonce.
+OWN_MARK_NONCE = secrets.token_hex(8)
+OWN_MARK = re.compile(f"\x00{OWN_MARK_NONCE}:(\\d+)\x00")
+
+
 class FramePartNode(template.Node):
     def __init__(self, nodelist, name, values, version_names):
         self.nodelist, self.name, self.values, self.version_names = nodelist, name, values, version_names
+        # The own bits inside the part, not inside a part nested in it (which has claimed them already).
+        self.own = [node for node in nodelist.get_nodes_by_type(OwnNode) if node.part is None]
+        for number, node in enumerate(self.own):
+            node.part, node.number = self, number
 
     def render(self, context):
         values = tuple(value.resolve(context) for value in self.values)
         tokens = tuple(versions.tokens(*self.version_names)) if self.version_names else ()
         key = (self.name, translation.get_language(), values, tokens)
-        return KEPT_PARTS.get(key, lambda: self.nodelist.render(context))
+        drawn = KEPT_PARTS.get(key, lambda: self.draw(context))
+        if not self.own:
+            return drawn
+        return "".join(piece if type(piece) is str else self.own[piece].nodelist.render(context) for piece in drawn)
+
+    def draw(self, context):
+        """The part as everyone it is kept for sees it: its text, or, with own bits, the pieces of text between them
+        and each own bit's number."""
+        if not self.own:
+            return self.nodelist.render(context)
+        with context.push({OwnNode.DRAWING: self}):
+            text = self.nodelist.render(context)
+        pieces = OWN_MARK.split(text)
+        # split() gives the text, then each mark's number and the text after it, in turn.
+        return tuple(piece if position % 2 == 0 else int(piece) for position, piece in enumerate(pieces))
+
+
+class OwnNode(template.Node):
+    """A bit of a frame part that is the person's own (their name, a CSRF token, what they asked): drawn anew on
+    every request, into the part kept for everyone."""
+
+    DRAWING = "_frame_part_drawing"
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.part, self.number = None, None
+
+    def render(self, context):
+        if self.part is not None and context.get(self.DRAWING) is self.part:
+            return f"\x00{OWN_MARK_NONCE}:{self.number}\x00"
+        return self.nodelist.render(context)
 
 
 @register.tag
 def frame_part(parser, token):
     """`{% frame_part "name" value … versions "support pages" %}…{% end_frame_part %}`: the part rendered once per
     process for each language, each combination of the values and each token of the named versions
-    (common/versions.py), then given as it was.
+    (common/versions.py), then given as it was, but for its own bits (`{% own %}…{% end_own %}`), drawn on every
+    request.
 
     Only for what depends on nothing else: the language, the values named (which must be few: a flag, which link
-    is current) and the data whose version tokens are named. Never a person's name, a CSRF token or a permission
-    not among the values; those stay outside the part. Translations and the addresses of routes change only with
-    a new deployment, which starts new processes.
+    is current) and the data whose version tokens are named. A person's name, a CSRF token, what they asked, or a
+    permission not among the values go inside `{% own %}`, in the same template as the part. Translations and the
+    addresses of routes change only with a new deployment, which starts new processes.
     """
     bits = token.split_contents()
     if len(bits) < 2:
@@ -90,6 +134,15 @@ def frame_part(parser, token):
     nodelist = parser.parse(("end_frame_part",))
     parser.delete_first_token()
     return FramePartNode(nodelist, name, [parser.compile_filter(bit) for bit in rest], version_names)
+
+
+@register.tag
+def own(parser, token):
+    """`{% own %}…{% end_own %}` inside a frame part: the person's own bit, drawn on every request (elsewhere simply
+    drawn)."""
+    nodelist = parser.parse(("end_own",))
+    parser.delete_first_token()
+    return OwnNode(nodelist)
 
 
 @register.simple_tag

@@ -5,10 +5,12 @@ from bs4 import BeautifulSoup
 
 from django import forms
 from django.template import Context, Template
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import start_thread
+from accounts import roles
+from tests.factories import UserFactory, start_thread
 
 
 class NameForm(forms.Form):
@@ -118,6 +120,41 @@ def test_a_frame_part_is_rendered_once_per_language_values_and_version(db):
     versions.renew("test-part")
     render(source, inside=inside, flag=True)
     assert inside.reads == 4
+
+
+def test_a_frame_parts_own_bits_are_drawn_on_every_request_and_the_rest_once(db):
+    around, inside = Counted(), Counted()
+    source = (
+        '{% frame_part "test_own" %}<p>{{ around }} {% own %}{{ name }}{% end_own %}'
+        "{% if flag %}{% own %}<b>{{ name }}</b>{% end_own %}{% endif %}</p>{% end_frame_part %}"
+    )
+    assert render(source, around=around, name="Ada", flag=True) == "<p>shown Ada<b>Ada</b></p>"
+    # Kept as drawn the first time: the flag is not among the part's values, so it has no say any more.
+    assert render(source, around=around, name="<Bo>", flag=False) == "<p>shown &lt;Bo&gt;<b>&lt;Bo&gt;</b></p>"
+    assert around.reads == 1
+    # Outside a frame part an own bit is simply drawn.
+    assert render("{% own %}{{ inside }}{% end_own %}", inside=inside) == "shown"
+
+
+def test_the_header_is_kept_for_everyone_but_says_whose_it_is(member_client, member):
+    other = UserFactory(roles=[roles.EMPLOYEE], first_name="Bo", last_name="Ek")
+    other_client = Client()
+    other_client.force_login(other)
+    first = BeautifulSoup(member_client.get(reverse("forum:index")).content, "html.parser")
+    second = BeautifulSoup(other_client.get(reverse("forum:index")).content, "html.parser")
+    for soup, person in ((first, member), (second, other)):
+        assert (
+            soup.find("summary", class_="user-menu__toggle")
+            .get_text(" ", strip=True)
+            .endswith(person.get_full_name() or person.email)
+        )
+        tokens = {field["value"] for field in soup.select(".site-header input[name=csrfmiddlewaretoken]")}
+        assert len(tokens) == 1
+    assert (
+        first.select(".site-header input[name=csrfmiddlewaretoken]")[0]["value"]
+        != (second.select(".site-header input[name=csrfmiddlewaretoken]")[0]["value"])
+    )
+    assert first.select_one(".language-switch input[name=next]")["value"] == reverse("forum:index")
 
 
 @pytest.mark.parametrize("route", ["forum:index", "people:directory", "knowledge:bank"])
