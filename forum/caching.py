@@ -79,7 +79,8 @@ def notifications_changed(*person_ids):
 
 
 class Holes:
-    """Marks where a reader's own bits go in a part of a page kept for many readers, and their filling in.
+    """Marks where a reader's own bits go in a part of a page kept for many readers, and their filling in; and
+    sections of it that some readers see and others do not (`when`, `end`).
 
     Each rendering of a part makes its marks with a new random nonce, kept with the part: text written in the forum
     (in the same HTML) was written before the nonce existed, so it can never pass for a mark.
@@ -91,8 +92,31 @@ class Holes:
     def mark(self, name, key=0):
         return mark_safe(f"\x00{self.nonce}:{name}:{key}\x00")  # noqa: S308  # nosec B308 B703 — no outside text
 
-    def fill(self, html, fillers):
-        """The HTML with each mark replaced by `fillers[name](key)`, which gives safe HTML."""
+    def when(self, name):
+        """Where the section `name` begins; it ends at `end(name)`. Sections are not nested."""
+        return mark_safe(f"\x00{self.nonce}:when-{name}\x00")  # noqa: S308  # nosec B308 B703 — no outside text
+
+    def end(self, name):
+        return mark_safe(f"\x00{self.nonce}:end-{name}\x00")  # noqa: S308  # nosec B308 B703 — no outside text
+
+    def sections(self):
+        """What a template writes as `{{ when.name }}`…`{{ end.name }}` around a section."""
+        return {"when": _MarksByName(self.when), "end": _MarksByName(self.end)}
+
+    def fill(self, html, fillers, shown=None):
+        """The HTML with each section kept when `shown(name)` says so and dropped otherwise, then each mark replaced
+        by `fillers[name](key)`, which gives safe HTML."""
+        if shown is not None:
+            sections = re.compile(f"\x00{self.nonce}:when-(\\w+)\x00(.*?)\x00{self.nonce}:end-\\1\x00", re.DOTALL)
+            html = sections.sub(lambda found: found[2] if shown(found[1]) else "", html)
         pattern = re.compile(f"\x00{self.nonce}:(\\w+):(\\d+)\x00")
         filled = pattern.sub(lambda found: str(fillers[found[1]](int(found[2]))), html)
         return mark_safe(filled)  # noqa: S308  # nosec B308 B703 — a part rendered by a template, and safe fillers
+
+
+class _MarksByName:
+    def __init__(self, make):
+        self.make = make
+
+    def __getitem__(self, name):
+        return self.make(name)

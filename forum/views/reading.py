@@ -34,16 +34,18 @@ from ..models.marks import list_marks_of
 
 # The holes of components/forum/post.html, each keyed on the post's id.
 POST_HOLES = ("new_class", "new_badge", "hidden", "helpful", "own")
-# The holes of the thread's writing form (components/forum/compose.html).
+# The holes of the thread's writing form (components/forum/compose.html); its CSRF token's is every form's.
 REPLY_HOLES = ("csrf_token", "draft_key", "submission_key")
+# The holes of the rest of the thread's page (components/forum/thread_page.html).
+PAGE_HOLES = ("sent_drafts", "next")
 # The holes of components/forum/thread_row.html, each keyed on the thread's id.
 ROW_HOLES = ("unread_class", "href", "unread_badge")
 FOLLOW_ROUTES = {"category": "forum:follow_category", "tag": "forum:follow_tag"}
 
 
-def csrf_input(request):
-    """What {% csrf_token %} draws."""
-    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+def csrf_input(token):
+    """What {% csrf_token %} draws, for a token from `get_token`."""
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
 
 
 @dataclass
@@ -90,13 +92,15 @@ class PostReader:
             if own_hidden and not moderator
             else ()
         )
-        self.csrf_input = csrf_input(request)
+        # One masked token for every form the reader's bits hold (get_token masks anew, at a price, on each call).
+        self.token = get_token(request)
+        self.csrf_input = csrf_input(self.token)
 
     def fillers(self):
         return {name: getattr(self, name) for name in (*POST_HOLES, *REPLY_HOLES)}
 
     def csrf_token(self, _key):
-        return get_token(self.request)
+        return self.token
 
     def draft_key(self, _key):
         return self.draft
@@ -190,6 +194,34 @@ class PostReader:
         return mark_safe("\n".join(parts))  # noqa: S308  # nosec B308 B703 — each part built by format_html
 
 
+class ThreadPageReader(PostReader):
+    """One reader's bits of a kept thread page: their posts' bits, and the page's own. `sees` says which of the
+    page's sections (components/forum/thread_page.html) they see; `sent_drafts` are the drafts their browser may
+    forget (views/writing.py)."""
+
+    def __init__(self, request, thread, facts, *, sees, sent_drafts, **reading):
+        super().__init__(request, thread, facts, **reading)
+        self.sees = sees
+        self.forget = sent_drafts
+
+    def fillers(self):
+        return {**super().fillers(), **{name: getattr(self, name) for name in PAGE_HOLES}}
+
+    def shown(self, section):
+        """Whether the reader sees a section: each state of a button has its own (following or not, saved or not)."""
+        if section.startswith("not_"):
+            return not self.sees[section.removeprefix("not_")]
+        return self.sees[section]
+
+    def sent_drafts(self, _key):
+        if not self.forget:
+            return ""
+        return format_html('<div hidden data-forget-drafts="{}"></div>', " ".join(self.forget))
+
+    def next(self, _key):
+        return conditional_escape(self.request.get_full_path())
+
+
 @dataclass
 class FollowFacts:
     """What a kept list is narrowed to, that the reader may follow: a category or a tag."""
@@ -225,7 +257,7 @@ class ListReader:
             "unread_class": self.unread_class,
             "href": self.href,
             "unread_badge": self.unread_badge,
-            "csrf": lambda _key: csrf_input(self.request),
+            "csrf": lambda _key: csrf_input(get_token(self.request)),
             "follow": self.follow,
         }
 
@@ -282,5 +314,6 @@ class ListedThread(NamedTuple):
 
 
 def fill(part, reader, name="html"):
-    """The kept part's HTML `name` with the reader's own bits in its holes."""
-    return Holes(part["nonce"]).fill(part[name], reader.fillers())
+    """The kept part's HTML `name` with the reader's own bits in its holes, and the sections they see (a reader with
+    a `shown`)."""
+    return Holes(part["nonce"]).fill(part[name], reader.fillers(), getattr(reader, "shown", None))

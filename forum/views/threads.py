@@ -137,30 +137,40 @@ def visible_thread(request, pk):
 def thread(request, pk):
     """One thread, a page of posts at a time, marking what is new since the last visit.
 
-    The thread's heading and its page of posts are kept in the cache for all members alike, and for all
-    moderators alike (they see hidden posts and the moderation links), keyed on the thread's token (renewed by every
-    write to it or its posts, forum/caching.py), NAMES (people's names, tags, categories) and the language. The
-    tokens are read before the thread, which is kept per process under the same tokens (`kept_thread`): a part
-    rendered from older data is never kept under a newer token. Whether the person may see the thread is asked on
-    every request, of the categories as kept for the current ACCESS token, before anything kept is shown. What is
-    the reader's own is read in one query (`marks_of`) and filled into the kept HTML (forum/views/reading.py).
+    The thread's page (its heading, a page of posts, the actions, the writing form) is kept in the cache for all
+    members alike, and for all moderators alike (they see hidden posts and the moderation links), keyed on the
+    thread's token (renewed by every write to it or its posts, forum/caching.py), NAMES (people's names, tags,
+    categories), the page tree's token (the pages it discusses and became) and the language. The tokens are read
+    before the thread, which is kept per process under the same tokens (`kept_thread`): a part rendered from older
+    data is never kept under a newer token. Whether the person may see the thread is asked on every request, of the
+    categories as kept for the current ACCESS token, before anything kept is shown. What is the reader's own is
+    read in one query (`marks_of`) and filled into the kept HTML (forum/views/reading.py).
     """
-    thread_version, names_version = caching.tokens_with_the_header(
-        request.user, caching.thread_token(pk), caching.NAMES
+    thread_version, names_version, pages_version = caching.tokens_with_the_header(
+        request.user, caching.thread_token(pk), caching.NAMES, PAGES_VERSION
     )
     thread = visible_thread(request, pk)
     moderator = is_moderator(request.user)
     # Posts are numbered from 1 without gaps and never deleted: the thread's last number is their count.
     page = Paginator(range(thread.last_post_number), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     reader = "moderator" if moderator else "member"
-    key = parts.part_key("thread", pk, thread_version, names_version, page.number, reader)
+    key = parts.part_key("thread", pk, thread_version, names_version, pages_version, page.number, reader)
     part = parts.kept(key, lambda: render_thread_part(request, thread, page, moderator=moderator))
     others = [post_pk for post_pk, post in part["posts"].items() if post.author_id != request.user.pk]
     marks = marks_of(request.user, thread.pk, post_ids=others)
     last_read = marks.last_read_number(thread.pk)
     if page.object_list and page.object_list[-1] + 1 > last_read:
         services.mark_read(thread, request.user, page.object_list[-1] + 1)  # a write only when there is news
-    posts = reading.PostReader(
+    discussed, derived = _linked_pages(thread)
+    sees = {
+        "discussed": discussed is not None and is_visible_to(discussed, request.user),
+        "derived": derived is not None and is_visible_to(derived, request.user),
+        "following": marks.following,
+        "saved": marks.saved,
+        "unread": last_read < thread.last_post_number,
+        "draft_experience": may_draft_pages(request.user),
+    }
+    posts = reading.ThreadPageReader(
         request,
         thread,
         part["posts"],
@@ -168,29 +178,21 @@ def thread(request, pk):
         last_read=last_read,
         marked=marks.helpful,
         draft=draft_key(request, "svar", pk),
+        sees=sees,
+        sent_drafts=sent_drafts(request),
     )
     context = {
         "thread": thread,
-        "page_obj": page,
-        "heading": part["heading"],
-        "posts_html": reading.fill(part, posts, "html"),
-        "last_read_number": last_read,
-        "tags": part["tags"],
-        "following": marks.following,
-        "bookmarked": marks.saved,
+        "content": reading.fill(part, posts),
         "may_post": posts.may_post,
-        "is_moderator": moderator,
-        "may_draft_experience": thread.is_solved and not thread.derived_page_id and may_draft_pages(request.user),
-        "reply_box": reading.fill(part, posts, "reply_box") if part["reply_box"] else "",
-        "sent_drafts": sent_drafts(request),
-        **_linked_pages(thread, request.user),
+        "tags": part["tags"],
     }
     return render(request, "forum/thread.html", context)
 
 
 def render_thread_part(request, thread, page, *, moderator):
-    """The thread's heading and one page of its posts as every reader of a kind sees them, with holes for the
-    reader's own bits; and what filling the holes needs to know of each post."""
+    """The thread's page with one page of its posts as every reader of a kind sees it, with holes for the reader's
+    own bits and sections some readers see; and what filling the holes needs to know of each post."""
     numbers = [index + 1 for index in page.object_list]
     posts = list(
         Post.objects.filter(thread=thread, number__in=numbers).select_related("author__municipality").order_by("number")
@@ -202,14 +204,7 @@ def render_thread_part(request, thread, page, *, moderator):
         post.addresses = {name: address_of(route, post.pk) for name, route in POST_ACTIONS.items()}
         post.holes = {name: holes.mark(name, post.pk) for name in reading.POST_HOLES}
     may_post = permissions.may_post_in(request.user, thread, seen=True)
-    context = {
-        "thread": thread,
-        "tags": tags,
-        "posts": posts,
-        "is_moderator": moderator,
-        "may_post": may_post,
-        "quote_url": address_of("forum:reply", thread.pk),
-    }
+    csrf_token = holes.mark("csrf_token")
     # The writing form: the same for all, but for the reader's CSRF token, the key of their draft, and the fresh
     # submission key each form shown gets (forms.SubmissionKeyMixin).
     reply_box = may_post and render_to_string(
@@ -219,14 +214,30 @@ def render_thread_part(request, thread, page, *, moderator):
             "action": address_of("forum:reply", thread.pk),
             "submit_label": _("Send reply"),
             "draft_key": holes.mark("draft_key"),
-            "csrf_token": holes.mark("csrf_token"),
+            "csrf_token": csrf_token,
         },
     )
-    return {
-        "heading": render_to_string("components/forum/thread_heading.html", context),
-        "posts": {post.pk: reading.PostFacts.of(post) for post in posts},
-        "html": render_to_string("components/forum/post_list.html", context),
+    discussed, derived = _linked_pages(thread)
+    context = {
+        "thread": thread,
+        "tags": tags,
+        "posts": posts,
+        "page_obj": page,
+        "is_moderator": moderator,
+        "may_post": may_post,
+        "quote_url": address_of("forum:reply", thread.pk),
         "reply_box": reply_box,
+        "discussed": discussed,
+        "derived": derived,
+        "follow_url": address_of("forum:follow_thread", thread.pk),
+        "bookmark_url": address_of("forum:bookmark_thread", thread.pk),
+        "csrf_token": csrf_token,
+        "holes": {name: holes.mark(name) for name in reading.PAGE_HOLES},
+        **holes.sections(),
+    }
+    return {
+        "html": render_to_string("components/forum/thread_page.html", context),
+        "posts": {post.pk: reading.PostFacts.of(post) for post in posts},
         "nonce": holes.nonce,
         "tags": tags,
     }
@@ -246,23 +257,19 @@ class LinkedPage(NamedTuple):
         return cls(page.title, page.url, page.path, page.live) if page else None
 
 
-def _linked_pages(thread, user):
-    """The page the thread discusses and the page it became, when the person may see them. Both are kept per process
-    and version of the thread and of the page tree, whoever may see them, and asked of the person in memory."""
+def _linked_pages(thread):
+    """The page the thread discusses and the page it became (or None), kept per process and version of the thread
+    and of the page tree, whoever may see them: who may is asked of each reader in memory (`is_visible_to`)."""
     if not (thread.knowledge_page_id or thread.derived_page_id):
-        return {"discussed_page": None, "derived_page": None}
+        return None, None
     thread_version, pages_version = versions.tokens(caching.thread_token(thread.pk), PAGES_VERSION)
-    discussed, derived = KEPT_THREADS.get(
+    return KEPT_THREADS.get(
         ("linked pages", thread.pk, thread_version, pages_version),
         lambda: (
             LinkedPage.of(thread.knowledge_page_id and discussable_kinds().filter(pk=thread.knowledge_page_id).first()),
             LinkedPage.of(thread.derived_page_id and Page.objects.filter(pk=thread.derived_page_id).first()),
         ),
     )
-    return {
-        "discussed_page": discussed if discussed and is_visible_to(discussed, user) else None,
-        "derived_page": derived if derived and is_visible_to(derived, user) else None,
-    }
 
 
 @require_safe

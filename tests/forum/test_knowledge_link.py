@@ -1,5 +1,6 @@
 import pytest
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -181,3 +182,19 @@ def test_the_admin_button_on_a_thread_the_editor_may_not_see_names_no_page(clien
     response = client.post(reverse("forum_admin:draft_experience", args=[solved.pk]))
     assert response.status_code == 404
     assert not list(get_messages(response.wsgi_request))
+
+
+def test_the_thread_links_to_the_page_it_became_once_readers_may_see_it(
+    client, sections, solved, member, sigtuna_editor
+):
+    page = knowledge_link.draft_experience_from_thread(solved, by=sigtuna_editor)
+    client.force_login(member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    became = "Became the page"
+    button = reverse("forum_admin:draft_experience", args=[solved.pk])
+    assert became not in client.get(solved.get_absolute_url()).content.decode()  # a draft in review
+    ExperiencePage.objects.get(pk=page.pk).save_revision().publish()
+    shown = client.get(solved.get_absolute_url()).content.decode()
+    assert became in shown and page.url in shown
+    client.force_login(sigtuna_editor)
+    assert button not in client.get(solved.get_absolute_url()).content.decode()  # made once: no second draft
