@@ -18,8 +18,6 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -41,6 +39,14 @@ PAGE_HOLES = ("sent_drafts", "next")
 # The holes of components/forum/thread_row.html, each keyed on the thread's id.
 ROW_HOLES = ("unread_class", "href", "unread_badge")
 FOLLOW_ROUTES = {"category": "forum:follow_category", "tag": "forum:follow_tag"}
+
+
+def sees_section(sees, section):
+    """Whether a reader sees a section of a kept part (`Holes.when`): `sees[name]` for the section `name`, and its
+    opposite for `not_name` (each state of a button has its own: following or not, saved or not)."""
+    if section.startswith("not_"):
+        return not sees[section.removeprefix("not_")]
+    return sees[section]
 
 
 def csrf_input(token):
@@ -208,10 +214,7 @@ class ThreadPageReader(PostReader):
         return {**super().fillers(), **{name: getattr(self, name) for name in PAGE_HOLES}}
 
     def shown(self, section):
-        """Whether the reader sees a section: each state of a button has its own (following or not, saved or not)."""
-        if section.startswith("not_"):
-            return not self.sees[section.removeprefix("not_")]
-        return self.sees[section]
+        return sees_section(self.sees, section)
 
     def sent_drafts(self, _key):
         if not self.forget:
@@ -245,8 +248,8 @@ class ListReader:
         self.reading = {
             pk: (marks.is_unread(pk, **thread._asdict()), marks.last_read_number(pk)) for pk, thread in listed.items()
         }
-        self.following = marks.following
-        self.follow_facts = facts
+        self.sees = {"following": marks.following}
+        self.token = get_token(request)
         self.badges = {
             True: format_html('<span class="badge badge--new">{}</span>', _("New posts")),
             False: format_html('<span class="badge badge--new">{}</span>', _("Unread")),
@@ -257,9 +260,12 @@ class ListReader:
             "unread_class": self.unread_class,
             "href": self.href,
             "unread_badge": self.unread_badge,
-            "csrf": lambda _key: csrf_input(get_token(self.request)),
-            "follow": self.follow,
+            "csrf": lambda _key: csrf_input(self.token),
+            "csrf_token": lambda _key: self.token,
         }
+
+    def shown(self, section):
+        return sees_section(self.sees, section)
 
     def unread_class(self, pk):
         return " thread-row--unread" if self.reading[pk][0] else ""
@@ -272,17 +278,6 @@ class ListReader:
     def unread_badge(self, pk):
         unread, read = self.reading[pk]
         return self.badges[bool(read)] if unread else ""
-
-    def follow(self, _key):
-        facts = self.follow_facts
-        if facts is None:
-            return ""
-        context = {
-            "url": reverse(FOLLOW_ROUTES[facts.kind], kwargs={"slug": facts.slug}),
-            "following": self.following,
-            "csrf_token": get_token(self.request),
-        }
-        return render_to_string("components/forum/follow_button.html", context)
 
 
 class UnreadLinks:

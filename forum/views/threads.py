@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -79,19 +80,22 @@ def render_listing(request):
     holes = caching.Holes()
     for thread in threads:
         thread.holes = {name: holes.mark(name, thread.pk) for name in reading.ROW_HOLES}
-    context = {
-        "page_obj": page,
-        "threads": threads,
-        "filters": filters,
-        "categories": categories,
-        "holes": {name: holes.mark(name) for name in ("csrf", "follow")},
-        "focus": bool(request.GET),
-    }
     follow = None
     if filters.category:
         follow = reading.FollowFacts("category", filters.category.pk, filters.category.slug)
     elif filters.tag:
         follow = reading.FollowFacts("tag", filters.tag.pk, filters.tag.slug)
+    context = {
+        "page_obj": page,
+        "threads": threads,
+        "filters": filters,
+        "categories": categories,
+        "holes": {"csrf": holes.mark("csrf")},
+        "csrf_token": holes.mark("csrf_token"),
+        "follow_url": follow and reverse(reading.FOLLOW_ROUTES[follow.kind], kwargs={"slug": follow.slug}),
+        "focus": bool(request.GET),
+        **holes.sections(),
+    }
     return {
         "html": render_to_string("components/forum/thread_listing.html", context),
         "nonce": holes.nonce,

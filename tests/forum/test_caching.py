@@ -236,3 +236,17 @@ def test_a_kept_thread_page_shows_each_reader_their_own_marks(member, colleague)
     assert html(english_client(member), page).count('class="badge badge--new"') == 0  # read now
     assert 'name="save" value="0"' in as_member and 'name="save" value="0"' not in as_colleague
     assert 'name="follow" value="0"' in as_colleague and 'name="follow" value="0"' not in as_member
+
+
+@pytest.mark.parametrize("narrowed", ["kategori=samverkan", "tagg=tolk"])
+def test_the_kept_list_shows_each_reader_whether_they_follow_what_it_is_narrowed_to(member, colleague, narrowed):
+    thread = start_thread(member, title="Tolk vid samtal", category=forum_category("samverkan"), tags=["Tolk"])
+    services.set_following(colleague, follow=True, category=thread.category)
+    services.set_following(colleague, follow=True, tag=thread.tags.get())
+    page = f"/forum/?{narrowed}"
+    as_member = html(english_client(member), page)  # drawn now, kept for the colleague
+    as_colleague = html(english_client(colleague), page)
+    assert 'name="follow" value="1"' in as_member and 'name="follow" value="0"' not in as_member
+    assert 'name="follow" value="0"' in as_colleague and 'name="follow" value="1"' not in as_colleague
+    token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', as_colleague.split('class="forum-scope"')[1])
+    assert token is not None
