@@ -7,7 +7,7 @@ from datetime import date
 from django import template
 from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 
 from common import parts, versions
@@ -24,8 +24,9 @@ UPCOMING_SHOWN = 5
 # How long the header's campaign link is kept at most; a change of any page renews it at once anyway.
 CAMPAIGN_IN_VIEW_SECONDS = 60 * 60
 # Kinds of sight are few (combinations of roles): the process keeps the few it last used too (the same key, so the
-# same rule), and requests share them (immutable). No cache round trip for the header on most pages.
-CAMPAIGNS_KEPT = KeptInProcess(size=64)
+# same rule), and requests share them (immutable). No cache round trip for the header on most pages. The header's
+# link drawn from them is kept beside them.
+CAMPAIGNS_KEPT = KeptInProcess(size=128)
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,18 @@ def campaign_shown(request):
     }
 
 
-@register.inclusion_tag("components/events/nav_link.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def campaign_nav_link(context):
-    """The header's link to the campaign month, naming this year's campaign while it runs or is announced."""
+    """The header's link to the campaign month, naming this year's campaign while it runs or is announced; drawn once
+    per process for each language, campaign shown, state and current marker (all in the key)."""
     shown = campaign_shown(context["request"])
     # "page" on the page the link leads to, "true" anywhere else in the campaign month.
-    return {**shown, "current": current_marker(shown["request"].path, shown["index_url"], shown["campaign"])}
+    current = current_marker(shown["request"].path, shown["index_url"], shown["campaign"])
+    key = ("nav link", translation.get_language(), shown["index_url"], shown["campaign"], shown["running"], current)
+    drawn = {"index_url": shown["index_url"], "campaign": shown["campaign"], "running": shown["running"]}
+    return CAMPAIGNS_KEPT.get(
+        key, lambda: render_to_string("components/events/nav_link.html", {**drawn, "current": current})
+    )
 
 
 @register.inclusion_tag("components/events/campaign_teaser.html", takes_context=True)
