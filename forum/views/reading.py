@@ -5,11 +5,14 @@ date, counts and the links every reader of its kind has (quote, report; the mode
 here, per request: whether a post is new to the reader, a hidden post's place (its author reads why it was hidden
 and may ask for it back), the helpful button with whether the reader pressed it and their CSRF token, and "mark as
 the answer" and "edit" for whom they are for. The words are the templates' own msgids; the HTML is the one
-components/forum/post.html drew before it was kept.
+components/forum/post.html drew before it was kept. So is the rest of the thread's page: filled in here, the CSRF
+tokens, the address to come back to and the drafts to forget; chosen here, which of its sections the reader sees
+(the pages it discusses and became, following or not, saved or not, the jump to the first unread post).
 
 The forum's list is kept for everyone who sees the same categories; filled in here: whether each thread is unread
-(and where its link leads), the follow button of the category or tag chosen, and the CSRF token. So are the links
-to threads on the start page and tag pages (forum/templatetags/forum_tags.py); filled in here: which are unread.
+(and where its link leads) and the CSRF token; chosen here, the state of the follow button of the category or tag.
+So are the links to threads on the start page and tag pages (forum/templatetags/forum_tags.py); filled in here:
+which are unread.
 """
 
 import uuid
