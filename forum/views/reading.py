@@ -261,7 +261,6 @@ class ListReader:
             "unread_class": self.unread_class,
             "href": self.href,
             "unread_badge": self.unread_badge,
-            "csrf": lambda _key: csrf_input(self.token),
             "csrf_token": lambda _key: self.token,
         }
 

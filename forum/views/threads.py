@@ -90,7 +90,6 @@ def render_listing(request):
         "threads": threads,
         "filters": filters,
         "categories": categories,
-        "holes": {"csrf": holes.mark("csrf")},
         "csrf_token": holes.mark("csrf_token"),
         "follow_url": follow and reverse(reading.FOLLOW_ROUTES[follow.kind], kwargs={"slug": follow.slug}),
         "focus": bool(request.GET),

@@ -250,3 +250,6 @@ def test_the_kept_list_shows_each_reader_whether_they_follow_what_it_is_narrowed
     assert 'name="follow" value="0"' in as_colleague and 'name="follow" value="1"' not in as_colleague
     token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', as_colleague.split('class="forum-scope"')[1])
     assert token is not None
+    # Every form's token filled in, "Mark all as read" too: a real token, never a mark.
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]*)"', as_colleague.split("<main")[1])
+    assert len(tokens) == 2 and all(re.fullmatch(r"[A-Za-z0-9]{64}", value) for value in tokens)
